@@ -1,0 +1,551 @@
+/* bl-claim-store.c — every claim of a project, in arrays
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A project may hold a million claims, so the store keeps no object per
+ * claim. The fields that views scan on every frame (position, the two
+ * dates, topic, claimant, source, stance, grade, precision) live in plain
+ * arrays indexed by claim number; the rest (texts, areas, polygon, tags,
+ * relations, quantity) lives in a parallel array of small structs. Ids map
+ * to claim numbers through one hash table.
+ *
+ * The store is also a GListModel of BlClaim, made on demand, so that a
+ * GtkListView can show any number of claims.
+ *
+ * It is not the place for filtering, time indices or spatial indices:
+ * those are built over these arrays by their own classes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bl-claim.h"
+#include "bl-claim-store.h"
+#include "bl-claim-store-private.h"
+
+typedef struct {
+  char       *id;
+  char       *statement;
+  char       *quote;
+  char       *place;
+  char       *notes;
+  char      **areas;
+  char      **tags;
+  double     *polygon;
+  guint       n_polygon;
+  BlRelation *relations;
+  guint       n_relations;
+  gboolean    has_quantity;
+  BlQuantity  quantity;
+} Details;
+
+struct _BlClaimStore
+{
+  GObject     parent_instance;
+
+  guint       n_claims;
+  guint       capacity;
+
+  /* hot fields, one entry per claim */
+  double     *lat;
+  double     *lon;
+  BlDate     *dates[BL_N_CLOCKS];
+  guint32    *topic;
+  guint32    *actor;
+  guint32    *source;
+  guint8     *stance;
+  guint8     *credibility;
+  guint8     *precision;
+
+  /* cold fields */
+  Details    *details;
+
+  /* id → claim number + 1 (the id strings are owned by details) */
+  GHashTable *by_id;
+};
+
+static void bl_claim_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BlClaimStore, bl_claim_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      bl_claim_store_list_model_init))
+
+static char **
+strv_copy_or_null (const char * const *strv)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+  return g_strdupv ((char **) strv);
+}
+
+static void
+details_clear (Details *d)
+{
+  g_free (d->id);
+  g_free (d->statement);
+  g_free (d->quote);
+  g_free (d->place);
+  g_free (d->notes);
+  g_strfreev (d->areas);
+  g_strfreev (d->tags);
+  g_free (d->polygon);
+  for (guint i = 0; i < d->n_relations; i++)
+    g_free (d->relations[i].claim_id);
+  g_free (d->relations);
+  if (d->has_quantity)
+    bl_quantity_clear (&d->quantity);
+  memset (d, 0, sizeof *d);
+}
+
+static void
+details_set (Details             *d,
+             const BlClaimRecord *r)
+{
+  d->id = g_strdup (r->id);
+  d->statement = g_strdup (r->statement);
+  d->quote = g_strdup (r->quote);
+  d->place = g_strdup (r->place);
+  d->notes = g_strdup (r->notes);
+  d->areas = strv_copy_or_null (r->areas);
+  d->tags = strv_copy_or_null (r->tags);
+
+  if (r->polygon != NULL && r->n_polygon > 0)
+    {
+      d->polygon = g_memdup2 (r->polygon, sizeof (double) * 2 * r->n_polygon);
+      d->n_polygon = r->n_polygon;
+    }
+
+  if (r->relations != NULL && r->n_relations > 0)
+    {
+      d->relations = g_new (BlRelation, r->n_relations);
+      d->n_relations = r->n_relations;
+      for (guint i = 0; i < r->n_relations; i++)
+        {
+          d->relations[i].kind = r->relations[i].kind;
+          d->relations[i].claim_id = g_strdup (r->relations[i].claim_id);
+        }
+    }
+
+  if (r->quantity != NULL)
+    {
+      bl_quantity_copy (&d->quantity, r->quantity);
+      d->has_quantity = TRUE;
+    }
+}
+
+static void
+set_hot_fields (BlClaimStore        *self,
+                guint                i,
+                const BlClaimRecord *r)
+{
+  self->lat[i] = r->lat;
+  self->lon[i] = r->lon;
+  self->dates[BL_CLOCK_SAID][i] = r->said_on;
+  self->dates[BL_CLOCK_ABOUT][i] = r->about;
+  self->topic[i] = r->topic;
+  self->actor[i] = r->actor;
+  self->source[i] = r->source;
+  self->stance[i] = (guint8) r->stance;
+  self->credibility[i] = (guint8) r->credibility;
+  self->precision[i] = (guint8) r->precision;
+}
+
+static void
+grow_to (BlClaimStore *self,
+         guint         capacity)
+{
+  if (capacity <= self->capacity)
+    return;
+
+  self->lat = g_renew (double, self->lat, capacity);
+  self->lon = g_renew (double, self->lon, capacity);
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    self->dates[c] = g_renew (BlDate, self->dates[c], capacity);
+  self->topic = g_renew (guint32, self->topic, capacity);
+  self->actor = g_renew (guint32, self->actor, capacity);
+  self->source = g_renew (guint32, self->source, capacity);
+  self->stance = g_renew (guint8, self->stance, capacity);
+  self->credibility = g_renew (guint8, self->credibility, capacity);
+  self->precision = g_renew (guint8, self->precision, capacity);
+  self->details = g_renew (Details, self->details, capacity);
+
+  self->capacity = capacity;
+}
+
+/* Moves claims [from, n) by delta places (±1) in every array. */
+#define SHIFT(array, from, to, count) \
+  memmove (&(array)[to], &(array)[from], sizeof ((array)[0]) * (count))
+
+static void
+shift_down (BlClaimStore *self,
+            guint         index)
+{
+  guint count = self->n_claims - index - 1;
+
+  SHIFT (self->lat, index + 1, index, count);
+  SHIFT (self->lon, index + 1, index, count);
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    SHIFT (self->dates[c], index + 1, index, count);
+  SHIFT (self->topic, index + 1, index, count);
+  SHIFT (self->actor, index + 1, index, count);
+  SHIFT (self->source, index + 1, index, count);
+  SHIFT (self->stance, index + 1, index, count);
+  SHIFT (self->credibility, index + 1, index, count);
+  SHIFT (self->precision, index + 1, index, count);
+  SHIFT (self->details, index + 1, index, count);
+}
+
+static GType
+bl_claim_store_get_item_type (GListModel *model)
+{
+  return BL_TYPE_CLAIM;
+}
+
+static guint
+bl_claim_store_get_n_items (GListModel *model)
+{
+  return BL_CLAIM_STORE (model)->n_claims;
+}
+
+static gpointer
+bl_claim_store_get_item (GListModel *model,
+                         guint       position)
+{
+  BlClaimStore *self = BL_CLAIM_STORE (model);
+
+  if (position >= self->n_claims)
+    return NULL;
+
+  return bl_claim_new (self, position);
+}
+
+static void
+bl_claim_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bl_claim_store_get_item_type;
+  iface->get_n_items = bl_claim_store_get_n_items;
+  iface->get_item = bl_claim_store_get_item;
+}
+
+static void
+bl_claim_store_finalize (GObject *object)
+{
+  BlClaimStore *self = (BlClaimStore *) object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  for (guint i = 0; i < self->n_claims; i++)
+    details_clear (&self->details[i]);
+
+  g_free (self->lat);
+  g_free (self->lon);
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    g_free (self->dates[c]);
+  g_free (self->topic);
+  g_free (self->actor);
+  g_free (self->source);
+  g_free (self->stance);
+  g_free (self->credibility);
+  g_free (self->precision);
+  g_free (self->details);
+
+  G_OBJECT_CLASS (bl_claim_store_parent_class)->finalize (object);
+}
+
+static void
+bl_claim_store_class_init (BlClaimStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bl_claim_store_finalize;
+}
+
+static void
+bl_claim_store_init (BlClaimStore *self)
+{
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * bl_claim_record_init:
+ * @record: a record to fill in
+ *
+ * Sets every field to "nothing": no point, no actor, source or topic,
+ * unknown dates and precision.
+ */
+void
+bl_claim_record_init (BlClaimRecord *record)
+{
+  g_return_if_fail (record != NULL);
+
+  memset (record, 0, sizeof *record);
+  record->actor = BL_NO_INDEX;
+  record->source = BL_NO_INDEX;
+  record->topic = BL_NO_INDEX;
+  record->lat = NAN;
+  record->lon = NAN;
+  record->precision = BL_PRECISION_UNKNOWN;
+  bl_date_init_unknown (&record->said_on);
+  bl_date_init_unknown (&record->about);
+}
+
+BlClaimStore *
+bl_claim_store_new (void)
+{
+  return g_object_new (BL_TYPE_CLAIM_STORE, NULL);
+}
+
+guint
+bl_claim_store_get_n_claims (BlClaimStore *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), 0);
+  return self->n_claims;
+}
+
+/**
+ * bl_claim_store_reserve:
+ * @n_claims: how many claims the store will hold
+ *
+ * Makes room for @n_claims at once, so that a loader that knows the count
+ * does not grow the arrays step by step.
+ */
+void
+bl_claim_store_reserve (BlClaimStore *self,
+                        guint         n_claims)
+{
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+
+  grow_to (self, n_claims);
+}
+
+/**
+ * bl_claim_store_append:
+ * @record: the claim; its id must be new to the store
+ *
+ * Returns: the new claim's number, or %BL_NO_INDEX if the id is taken
+ */
+guint
+bl_claim_store_append (BlClaimStore        *self,
+                       const BlClaimRecord *record)
+{
+  guint i;
+
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
+  g_return_val_if_fail (record != NULL, BL_NO_INDEX);
+  g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
+  g_return_val_if_fail (self->n_claims < BL_NO_INDEX - 1, BL_NO_INDEX);
+
+  if (g_hash_table_contains (self->by_id, record->id))
+    return BL_NO_INDEX;
+
+  if (self->n_claims == self->capacity)
+    grow_to (self, MAX (64, self->capacity + self->capacity / 2));
+
+  i = self->n_claims++;
+  set_hot_fields (self, i, record);
+  memset (&self->details[i], 0, sizeof (Details));
+  details_set (&self->details[i], record);
+  g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+
+  return i;
+}
+
+/**
+ * bl_claim_store_replace:
+ * @index: the claim to change
+ * @record: its new content; the id must stay the same
+ *
+ * Replaces every field of one claim.
+ */
+void
+bl_claim_store_replace (BlClaimStore        *self,
+                        guint                index,
+                        const BlClaimRecord *record)
+{
+  Details fresh = { 0 };
+
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (index < self->n_claims);
+  g_return_if_fail (record != NULL);
+  g_return_if_fail (g_strcmp0 (record->id, self->details[index].id) == 0);
+
+  /* Copy first: @record may point into the details being replaced. */
+  details_set (&fresh, record);
+  set_hot_fields (self, index, record);
+
+  g_hash_table_remove (self->by_id, self->details[index].id);
+  details_clear (&self->details[index]);
+  self->details[index] = fresh;
+  g_hash_table_insert (self->by_id, self->details[index].id, GUINT_TO_POINTER (index + 1));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 1);
+}
+
+/**
+ * bl_claim_store_remove:
+ * @index: the claim to remove
+ *
+ * Removes one claim; the claims after it move up by one.
+ */
+void
+bl_claim_store_remove (BlClaimStore *self,
+                       guint         index)
+{
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (index < self->n_claims);
+
+  g_hash_table_remove (self->by_id, self->details[index].id);
+  details_clear (&self->details[index]);
+  shift_down (self, index);
+  self->n_claims--;
+
+  for (guint i = index; i < self->n_claims; i++)
+    g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+}
+
+/**
+ * bl_claim_store_lookup:
+ * @id: a claim id
+ *
+ * Returns: the number of the claim with @id, or %BL_NO_INDEX
+ */
+guint
+bl_claim_store_lookup (BlClaimStore *self,
+                       const char   *id)
+{
+  gpointer value;
+
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
+
+  if (id == NULL)
+    return BL_NO_INDEX;
+
+  value = g_hash_table_lookup (self->by_id, id);
+  return value != NULL ? GPOINTER_TO_UINT (value) - 1 : BL_NO_INDEX;
+}
+
+/**
+ * bl_claim_store_get_record:
+ * @index: a claim number
+ * @record: (out caller-allocates): filled with pointers into the store
+ */
+void
+bl_claim_store_get_record (BlClaimStore  *self,
+                           guint          index,
+                           BlClaimRecord *record)
+{
+  const Details *d;
+
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (index < self->n_claims);
+  g_return_if_fail (record != NULL);
+
+  d = &self->details[index];
+  record->id = d->id;
+  record->statement = d->statement;
+  record->quote = d->quote;
+  record->actor = self->actor[index];
+  record->source = self->source[index];
+  record->topic = self->topic[index];
+  record->said_on = self->dates[BL_CLOCK_SAID][index];
+  record->about = self->dates[BL_CLOCK_ABOUT][index];
+  record->quantity = d->has_quantity ? &d->quantity : NULL;
+  record->stance = self->stance[index];
+  record->credibility = self->credibility[index];
+  record->lat = self->lat[index];
+  record->lon = self->lon[index];
+  record->precision = self->precision[index];
+  record->place = d->place;
+  record->areas = (const char * const *) d->areas;
+  record->polygon = d->polygon;
+  record->n_polygon = d->n_polygon;
+  record->tags = (const char * const *) d->tags;
+  record->notes = d->notes;
+  record->relations = d->relations;
+  record->n_relations = d->n_relations;
+}
+
+const char *
+bl_claim_store_get_id (BlClaimStore *self,
+                       guint         index)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
+  g_return_val_if_fail (index < self->n_claims, NULL);
+
+  return self->details[index].id;
+}
+
+#define DEFINE_ARRAY_GETTER(name, type, field)          \
+  const type *                                          \
+  bl_claim_store_get_##name (BlClaimStore *self)        \
+  {                                                     \
+    g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL); \
+    return self->field;                                 \
+  }
+
+DEFINE_ARRAY_GETTER (lats, double, lat)
+DEFINE_ARRAY_GETTER (lons, double, lon)
+DEFINE_ARRAY_GETTER (topics, guint32, topic)
+DEFINE_ARRAY_GETTER (actors, guint32, actor)
+DEFINE_ARRAY_GETTER (sources, guint32, source)
+DEFINE_ARRAY_GETTER (stances, guint8, stance)
+DEFINE_ARRAY_GETTER (credibilities, guint8, credibility)
+DEFINE_ARRAY_GETTER (precisions, guint8, precision)
+
+/**
+ * bl_claim_store_get_dates:
+ * @clock: which of the two dates
+ *
+ * Returns: (array): one date per claim
+ */
+const BlDate *
+bl_claim_store_get_dates (BlClaimStore *self,
+                          BlClock       clock)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
+  g_return_val_if_fail (clock < BL_N_CLOCKS, NULL);
+
+  return self->dates[clock];
+}
+
+static void
+remap (guint32       *values,
+       guint          n,
+       guint32        pending_bit,
+       const guint32 *map)
+{
+  if (map == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    if (values[i] != BL_NO_INDEX && (values[i] & pending_bit))
+      values[i] = map[values[i] & ~pending_bit];
+}
+
+/*
+ * bl_claim_store_remap_references:
+ * @pending_bit: the bit that marks a provisional reference
+ * @actor_map: (nullable): provisional slot → actor index
+ * @source_map: (nullable): provisional slot → source index
+ * @topic_map: (nullable): provisional slot → topic index
+ *
+ * A loader that meets a claim before the actor, source or topic it names
+ * stores a provisional slot number marked with @pending_bit; once the
+ * whole file is read it turns them into real indices here.
+ */
+void
+bl_claim_store_remap_references (BlClaimStore  *self,
+                                 guint32        pending_bit,
+                                 const guint32 *actor_map,
+                                 const guint32 *source_map,
+                                 const guint32 *topic_map)
+{
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+
+  remap (self->actor, self->n_claims, pending_bit, actor_map);
+  remap (self->source, self->n_claims, pending_bit, source_map);
+  remap (self->topic, self->n_claims, pending_bit, topic_map);
+}

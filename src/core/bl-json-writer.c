@@ -1,0 +1,482 @@
+/* bl-json-writer.c — deterministic JSON writer
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What this is for: writing project files and exports as JSON that is
+ * stable byte for byte (same values, same text) and that the strict reader
+ * (bl-json-reader.c) reads back to the same values.
+ * What it is not: a serializer of GObjects or a file writer.
+ *
+ * Output rules
+ *
+ * - Pretty mode (the default): every member and element on its own line,
+ *   indented by 2 spaces per level; "name": value with one space; empty
+ *   containers as {} and []; a newline after the top-level value.
+ *   Compact mode: no whitespace at all, no final newline.
+ * - Strings: '"' and '\\' are escaped, control characters as \b \f \n \r
+ *   \t or \u00XX, U+2028 and U+2029 as \u2028 and \u2029 (so the output is
+ *   also safe inside JavaScript); everything else, non-ASCII included, is
+ *   written as UTF-8. '/' is not escaped. Input must be valid UTF-8; NUL
+ *   bytes (with bl_json_writer_string_len()) are written as \u0000.
+ * - Doubles: integral values below 1e17 in magnitude are written as plain
+ *   integers ("6000", "-0"); others in the shortest of %.15g, %.16g, %.17g
+ *   that reads back equal ("0.1", "1e+300"). Non-finite values cannot be
+ *   written (JSON has none): that is a programming error.
+ * - Misuse (a value where a member name is needed, an unbalanced end, a
+ *   second top-level value) is a programming error reported with
+ *   g_return_if_fail(); nothing is written then.
+ */
+#include "config.h"
+
+#include "bl-json-writer.h"
+
+#include <math.h>
+#include <string.h>
+
+enum {
+  LEVEL_OBJECT = 1 << 0,
+  LEVEL_NONEMPTY = 1 << 1,
+};
+
+struct _BlJsonWriter
+{
+  GString  *out;
+  gboolean  pretty;
+  gboolean  complete;    /* the top-level value has been written */
+  gboolean  need_value;  /* a member name has been written */
+  guint8   *stack;       /* LEVEL_* flags per open container */
+  gsize     stack_size;
+  guint     depth;
+};
+
+/**
+ * bl_json_writer_new:
+ * @out: the string to append to; borrowed, must outlive the writer
+ *
+ * Returns: (transfer full): a new writer, in pretty mode
+ */
+BlJsonWriter *
+bl_json_writer_new (GString *out)
+{
+  BlJsonWriter *w;
+
+  g_return_val_if_fail (out != NULL, NULL);
+
+  w = g_new0 (BlJsonWriter, 1);
+  w->out = out;
+  w->pretty = TRUE;
+
+  return w;
+}
+
+void
+bl_json_writer_free (BlJsonWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_free (writer->stack);
+  g_free (writer);
+}
+
+/**
+ * bl_json_writer_set_pretty:
+ * @pretty: %TRUE for indented output (the default), %FALSE for compact
+ *
+ * Must be called before anything is written.
+ */
+void
+bl_json_writer_set_pretty (BlJsonWriter *writer,
+                           gboolean      pretty)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (writer->depth == 0 && !writer->complete);
+
+  writer->pretty = !!pretty;
+}
+
+/**
+ * bl_json_writer_is_complete:
+ *
+ * Returns: %TRUE once a whole top-level value has been written
+ */
+gboolean
+bl_json_writer_is_complete (BlJsonWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  return writer->complete;
+}
+
+static void
+newline_indent (BlJsonWriter *w,
+                guint         depth)
+{
+  if (!w->pretty)
+    return;
+
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_len (w->out, "  ", 2);
+}
+
+/* Can a value be written now? (a programming error if not) */
+static gboolean
+value_allowed (BlJsonWriter *w)
+{
+  if (w->complete)
+    return FALSE;
+  if (w->depth == 0)
+    return TRUE;
+  if (w->stack[w->depth - 1] & LEVEL_OBJECT)
+    return w->need_value;
+  return TRUE;
+}
+
+/* Separator and indentation before a value; value_allowed() must hold. */
+static void
+begin_value (BlJsonWriter *w)
+{
+  guint8 *level;
+
+  if (w->depth == 0)
+    return;
+
+  level = &w->stack[w->depth - 1];
+  if (*level & LEVEL_OBJECT)
+    {
+      w->need_value = FALSE;
+      return;
+    }
+
+  if (*level & LEVEL_NONEMPTY)
+    g_string_append_c (w->out, ',');
+  *level |= LEVEL_NONEMPTY;
+  newline_indent (w, w->depth);
+}
+
+static void
+end_value (BlJsonWriter *w)
+{
+  if (w->depth > 0)
+    return;
+
+  w->complete = TRUE;
+  if (w->pretty)
+    g_string_append_c (w->out, '\n');
+}
+
+static void
+begin_container (BlJsonWriter *w,
+                 gboolean      is_object)
+{
+  begin_value (w);
+
+  if (w->depth >= w->stack_size)
+    {
+      w->stack_size = MAX (16, w->stack_size * 2);
+      w->stack = g_realloc (w->stack, w->stack_size);
+    }
+  w->stack[w->depth++] = is_object ? LEVEL_OBJECT : 0;
+
+  g_string_append_c (w->out, is_object ? '{' : '[');
+}
+
+static void
+end_container (BlJsonWriter *w)
+{
+  guint8 level = w->stack[--w->depth];
+
+  if (level & LEVEL_NONEMPTY)
+    newline_indent (w, w->depth);
+  g_string_append_c (w->out, (level & LEVEL_OBJECT) ? '}' : ']');
+
+  end_value (w);
+}
+
+static gboolean
+in_container (BlJsonWriter *w,
+              gboolean      is_object)
+{
+  return w->depth > 0 &&
+         !!(w->stack[w->depth - 1] & LEVEL_OBJECT) == !!is_object;
+}
+
+void
+bl_json_writer_begin_object (BlJsonWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value_allowed (writer));
+
+  begin_container (writer, TRUE);
+}
+
+void
+bl_json_writer_end_object (BlJsonWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (in_container (writer, TRUE));
+  g_return_if_fail (!writer->need_value);
+
+  end_container (writer);
+}
+
+void
+bl_json_writer_begin_array (BlJsonWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value_allowed (writer));
+
+  begin_container (writer, FALSE);
+}
+
+void
+bl_json_writer_end_array (BlJsonWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (in_container (writer, FALSE));
+
+  end_container (writer);
+}
+
+/* Valid UTF-8, allowing NUL bytes (which g_utf8_validate_len() refuses). */
+static gboolean
+validate_with_nuls (const char *s,
+                    gsize       len)
+{
+  while (len > 0)
+    {
+      const char *nul = memchr (s, '\0', len);
+      gsize chunk = nul != NULL ? (gsize) (nul - s) : len;
+
+      if (!g_utf8_validate_len (s, chunk, NULL))
+        return FALSE;
+      if (nul == NULL)
+        break;
+      s += chunk + 1;
+      len -= chunk + 1;
+    }
+
+  return TRUE;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *s,
+                gsize       len)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) s;
+  const guchar *end = p + len;
+  const guchar *run = p;
+
+  g_string_append_c (out, '"');
+
+  while (p < end)
+    {
+      guchar c = *p;
+      const char *esc = NULL;
+      char ubuf[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2)
+        {
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case 0xE2:
+          /* U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR */
+          if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            {
+              g_string_append_len (out, (const char *) run, p - run);
+              g_string_append (out, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+              p += 3;
+              run = p;
+            }
+          else
+            p++;
+          continue;
+        default:
+          ubuf[0] = '\\';
+          ubuf[1] = 'u';
+          ubuf[2] = '0';
+          ubuf[3] = '0';
+          ubuf[4] = hex[c >> 4];
+          ubuf[5] = hex[c & 0xF];
+          ubuf[6] = '\0';
+          esc = ubuf;
+          break;
+        }
+
+      g_string_append_len (out, (const char *) run, p - run);
+      g_string_append (out, esc);
+      p++;
+      run = p;
+    }
+
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * bl_json_writer_member:
+ * @name: the member name, valid UTF-8
+ *
+ * Writes an object member's name; the next call must write its value.
+ */
+void
+bl_json_writer_member (BlJsonWriter *writer,
+                       const char   *name)
+{
+  guint8 *level;
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (in_container (writer, TRUE));
+  g_return_if_fail (!writer->need_value);
+  g_return_if_fail (g_utf8_validate (name, -1, NULL));
+
+  level = &writer->stack[writer->depth - 1];
+  if (*level & LEVEL_NONEMPTY)
+    g_string_append_c (writer->out, ',');
+  *level |= LEVEL_NONEMPTY;
+  newline_indent (writer, writer->depth);
+
+  append_escaped (writer->out, name, strlen (name));
+  if (writer->pretty)
+    g_string_append_len (writer->out, ": ", 2);
+  else
+    g_string_append_c (writer->out, ':');
+
+  writer->need_value = TRUE;
+}
+
+/**
+ * bl_json_writer_string_len:
+ * @value: (array length=len): valid UTF-8; may contain NUL bytes
+ * @len: length of @value in bytes
+ */
+void
+bl_json_writer_string_len (BlJsonWriter *writer,
+                           const char   *value,
+                           gsize         len)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value != NULL || len == 0);
+  g_return_if_fail (value_allowed (writer));
+  g_return_if_fail (value == NULL || validate_with_nuls (value, len));
+
+  begin_value (writer);
+  append_escaped (writer->out, value != NULL ? value : "", len);
+  end_value (writer);
+}
+
+/**
+ * bl_json_writer_string:
+ * @value: a NUL-terminated, valid UTF-8 string
+ */
+void
+bl_json_writer_string (BlJsonWriter *writer,
+                       const char   *value)
+{
+  g_return_if_fail (value != NULL);
+
+  bl_json_writer_string_len (writer, value, strlen (value));
+}
+
+void
+bl_json_writer_int64 (BlJsonWriter *writer,
+                      gint64        value)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value_allowed (writer));
+
+  begin_value (writer);
+  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+  end_value (writer);
+}
+
+/**
+ * bl_json_writer_format_double:
+ * @value: a finite double
+ * @buf: a buffer of %BL_JSON_DOUBLE_BUF_SIZE bytes
+ *
+ * Formats @value as the writer does (see the top of this file): C locale,
+ * integral values below 1e17 without exponent or fraction, otherwise the
+ * shortest of 15, 16 or 17 significant digits that reads back equal.
+ *
+ * Returns: @buf
+ */
+const char *
+bl_json_writer_format_double (double  value,
+                              char   *buf)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  g_return_val_if_fail (buf != NULL, NULL);
+  g_return_val_if_fail (isfinite (value), NULL);
+
+  if (value > -1e17 && value < 1e17 && (double) (gint64) value == value)
+    return g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, "%.0f", value);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  return buf;
+}
+
+/**
+ * bl_json_writer_double:
+ * @value: a finite double (JSON has no NaN or infinity)
+ */
+void
+bl_json_writer_double (BlJsonWriter *writer,
+                       double        value)
+{
+  char buf[BL_JSON_DOUBLE_BUF_SIZE];
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (isfinite (value));
+  g_return_if_fail (value_allowed (writer));
+
+  begin_value (writer);
+  g_string_append (writer->out, bl_json_writer_format_double (value, buf));
+  end_value (writer);
+}
+
+void
+bl_json_writer_boolean (BlJsonWriter *writer,
+                        gboolean      value)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value_allowed (writer));
+
+  begin_value (writer);
+  g_string_append (writer->out, value ? "true" : "false");
+  end_value (writer);
+}
+
+void
+bl_json_writer_null (BlJsonWriter *writer)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (value_allowed (writer));
+
+  begin_value (writer);
+  g_string_append_len (writer->out, "null", 4);
+  end_value (writer);
+}

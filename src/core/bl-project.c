@@ -1,0 +1,427 @@
+/* bl-project.c — a Borderline project: claims with their provenance
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A BlProject is the data: actors, sources and topics (few, as objects in
+ * list models), the claims (many, in a BlClaimStore), the analyst's map
+ * annotations and saved views. It knows nothing of files (see
+ * bl-project-io.c) or of windows.
+ */
+#include "config.h"
+
+#include "bl-project.h"
+#include "bl-util.h"
+
+struct _BlProject
+{
+  GObject       parent_instance;
+
+  char         *title;
+  char         *description;
+
+  GListStore   *actors;
+  GListStore   *sources;
+  GListStore   *topics;
+  BlClaimStore *claims;
+  GPtrArray    *annotations;
+  GPtrArray    *views;
+
+  /* id → position + 1, one table per list */
+  GHashTable   *actor_ids;
+  GHashTable   *source_ids;
+  GHashTable   *topic_ids;
+};
+
+G_DEFINE_FINAL_TYPE (BlProject, bl_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+bl_annotation_free (BlAnnotation *annotation)
+{
+  if (annotation == NULL)
+    return;
+
+  g_free (annotation->id);
+  g_free (annotation->text);
+  g_free (annotation->points);
+  g_free (annotation->color);
+  g_free (annotation);
+}
+
+void
+bl_view_free (BlView *view)
+{
+  if (view == NULL)
+    return;
+
+  g_free (view->name);
+  g_free (view->topic);
+  g_free (view->text);
+  g_free (view);
+}
+
+static guint
+add_with_id (GListStore *store,
+             GHashTable *ids,
+             gpointer    item,
+             const char *id)
+{
+  guint position;
+
+  if (g_hash_table_contains (ids, id))
+    return BL_NO_INDEX;
+
+  position = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_list_store_append (store, item);
+  /* the id string is owned by the item, which the store keeps alive */
+  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (position + 1));
+
+  return position;
+}
+
+static guint
+find_id (GHashTable *ids,
+         const char *id)
+{
+  gpointer value = id ? g_hash_table_lookup (ids, id) : NULL;
+
+  return value ? GPOINTER_TO_UINT (value) - 1 : BL_NO_INDEX;
+}
+
+static void
+bl_project_finalize (GObject *object)
+{
+  BlProject *self = (BlProject *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->topic_ids, g_hash_table_unref);
+  g_clear_object (&self->actors);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->topics);
+  g_clear_object (&self->claims);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->views, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bl_project_parent_class)->finalize (object);
+}
+
+static void
+bl_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BlProject *self = BL_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BlProject *self = BL_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      bl_project_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      bl_project_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_project_class_init (BlProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bl_project_finalize;
+  object_class->get_property = bl_project_get_property;
+  object_class->set_property = bl_project_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, "The project's title",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, "What the project collects, and why",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bl_project_init (BlProject *self)
+{
+  self->actors = g_list_store_new (BL_TYPE_ACTOR);
+  self->sources = g_list_store_new (BL_TYPE_SOURCE);
+  self->topics = g_list_store_new (BL_TYPE_TOPIC);
+  self->claims = bl_claim_store_new ();
+  self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_annotation_free);
+  self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_view_free);
+  self->actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->topic_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+BlProject *
+bl_project_new (void)
+{
+  return g_object_new (BL_TYPE_PROJECT, NULL);
+}
+
+const char *
+bl_project_get_title (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+void
+bl_project_set_title (BlProject  *self,
+                      const char *title)
+{
+  g_return_if_fail (BL_IS_PROJECT (self));
+
+  if (bl_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+bl_project_get_description (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return self->description;
+}
+
+void
+bl_project_set_description (BlProject  *self,
+                            const char *description)
+{
+  g_return_if_fail (BL_IS_PROJECT (self));
+
+  if (bl_set_str (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+/**
+ * bl_project_get_actors:
+ *
+ * Returns: (transfer none): a #GListModel of #BlActor
+ */
+GListModel *
+bl_project_get_actors (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->actors);
+}
+
+/**
+ * bl_project_get_sources:
+ *
+ * Returns: (transfer none): a #GListModel of #BlSource
+ */
+GListModel *
+bl_project_get_sources (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->sources);
+}
+
+/**
+ * bl_project_get_topics:
+ *
+ * Returns: (transfer none): a #GListModel of #BlTopic
+ */
+GListModel *
+bl_project_get_topics (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->topics);
+}
+
+/**
+ * bl_project_get_claims:
+ *
+ * Returns: (transfer none): the claims
+ */
+BlClaimStore *
+bl_project_get_claims (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return self->claims;
+}
+
+/**
+ * bl_project_get_annotations:
+ *
+ * Returns: (transfer none) (element-type BlAnnotation): the annotations
+ */
+GPtrArray *
+bl_project_get_annotations (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return self->annotations;
+}
+
+/**
+ * bl_project_get_views:
+ *
+ * Returns: (transfer none) (element-type BlView): the saved views
+ */
+GPtrArray *
+bl_project_get_views (BlProject *self)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  return self->views;
+}
+
+/**
+ * bl_project_add_actor:
+ *
+ * Returns: the actor's position, or %BL_NO_INDEX if its id is taken
+ */
+guint
+bl_project_add_actor (BlProject *self,
+                      BlActor   *actor)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  g_return_val_if_fail (BL_IS_ACTOR (actor), BL_NO_INDEX);
+
+  return add_with_id (self->actors, self->actor_ids, actor, bl_actor_get_id (actor));
+}
+
+/**
+ * bl_project_add_source:
+ *
+ * Returns: the source's position, or %BL_NO_INDEX if its id is taken
+ */
+guint
+bl_project_add_source (BlProject *self,
+                       BlSource  *source)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  g_return_val_if_fail (BL_IS_SOURCE (source), BL_NO_INDEX);
+
+  return add_with_id (self->sources, self->source_ids, source, bl_source_get_id (source));
+}
+
+/**
+ * bl_project_add_topic:
+ *
+ * Returns: the topic's position, or %BL_NO_INDEX if its id is taken
+ */
+guint
+bl_project_add_topic (BlProject *self,
+                      BlTopic   *topic)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  g_return_val_if_fail (BL_IS_TOPIC (topic), BL_NO_INDEX);
+
+  return add_with_id (self->topics, self->topic_ids, topic, bl_topic_get_id (topic));
+}
+
+/**
+ * bl_project_get_actor:
+ *
+ * Returns: (transfer none) (nullable): the actor at @index
+ */
+BlActor *
+bl_project_get_actor (BlProject *self,
+                      guint      index)
+{
+  g_autoptr(BlActor) actor = NULL;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+
+  actor = g_list_model_get_item (G_LIST_MODEL (self->actors), index);
+  return actor; /* the store keeps it alive */
+}
+
+/**
+ * bl_project_get_source:
+ *
+ * Returns: (transfer none) (nullable): the source at @index
+ */
+BlSource *
+bl_project_get_source (BlProject *self,
+                       guint      index)
+{
+  g_autoptr(BlSource) source = NULL;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+
+  source = g_list_model_get_item (G_LIST_MODEL (self->sources), index);
+  return source;
+}
+
+/**
+ * bl_project_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic at @index
+ */
+BlTopic *
+bl_project_get_topic (BlProject *self,
+                      guint      index)
+{
+  g_autoptr(BlTopic) topic = NULL;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+
+  topic = g_list_model_get_item (G_LIST_MODEL (self->topics), index);
+  return topic;
+}
+
+guint
+bl_project_find_actor (BlProject  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  return find_id (self->actor_ids, id);
+}
+
+guint
+bl_project_find_source (BlProject  *self,
+                        const char *id)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  return find_id (self->source_ids, id);
+}
+
+guint
+bl_project_find_topic (BlProject  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
+  return find_id (self->topic_ids, id);
+}

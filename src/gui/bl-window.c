@@ -1,0 +1,735 @@
+/* bl-window.c — a Borderline window: one project, its map, timeline and panels
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A BlWindow shows one project. It opens and saves it (off the main
+ * thread, with progress and cancellation), keeps the recent-projects list,
+ * remembers its size, and lays out the places of the views: the map, the
+ * timeline below it, and the side panel with the claim list. The views
+ * themselves live in their own classes; the window only hands them the
+ * project and never computes for them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bl-claim.h"
+#include "bl-error.h"
+#include "bl-project-io.h"
+#include "bl-window.h"
+
+#define SAMPLE_RESOURCE "/io/github/borderline/Borderline/samples/csto-isis-k-2023.borderline"
+#define MAX_RECENT 6
+
+struct _BlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkListBox           *recent_list;
+  GtkLabel             *recent_label;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+  GtkListView          *claim_list;
+  GtkLabel             *claims_heading;
+
+  /* owned */
+  GSettings            *settings;
+  BlProject            *project;
+  GFile                *file;
+  GCancellable         *load_cancellable;
+  guint                 progress_source;
+  gint                  load_permille;   /* atomic, written by the loader */
+};
+
+G_DEFINE_FINAL_TYPE (BlWindow, bl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void show_error (BlWindow   *self,
+                        const char *heading,
+                        GError     *error);
+
+/* Helpers */
+
+static void
+toast (BlWindow   *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_title (BlWindow *self)
+{
+  const char *title = self->project ? bl_project_get_title (self->project) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->file != NULL)
+    subtitle = bl_file_get_display_name (self->file);
+  else if (self->project != NULL)
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title,
+                              title && *title ? title : _("Borderline"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title && *title ? title : _("Borderline"));
+}
+
+static void
+update_actions (BlWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean loading = self->load_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-borderline",
+    .app_name = (char *) "Borderline",
+    .app_exec = (char *) "borderline %f",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The claim list */
+
+static void
+on_claim_row_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *statement = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (statement), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (statement), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (statement), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (statement), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (statement), 0);
+  gtk_label_set_use_markup (GTK_LABEL (statement), FALSE);
+
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_label_set_use_markup (GTK_LABEL (details), FALSE);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), statement);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_claim_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  BlWindow *self = user_data;
+  BlClaim *claim = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *statement = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (statement);
+  g_autofree char *date = NULL;
+  g_autofree char *line = NULL;
+  const char *claimant = NULL;
+  BlClaimRecord record;
+
+  if (self->project == NULL || !bl_claim_get_record (claim, &record))
+    return;
+
+  if (record.actor != BL_NO_INDEX)
+    claimant = bl_actor_get_name (bl_project_get_actor (self->project, record.actor));
+
+  date = bl_date_format (&record.said_on);
+  if (claimant != NULL && date != NULL && *date)
+    line = g_strdup_printf (C_("claimant and date", "%s · %s"), claimant, date);
+  else
+    line = g_strdup (claimant ? claimant : date);
+
+  gtk_label_set_text (GTK_LABEL (statement), record.statement);
+  gtk_label_set_text (GTK_LABEL (details), line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, record.statement,
+                                  -1);
+}
+
+static void
+set_project (BlWindow  *self,
+             BlProject *project,
+             GFile     *file)
+{
+  BlClaimStore *claims;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  guint n;
+
+  g_set_object (&self->project, project);
+  g_set_object (&self->file, file);
+
+  if (project == NULL)
+    {
+      gtk_list_view_set_model (self->claim_list, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_title (self);
+      update_actions (self);
+      return;
+    }
+
+  claims = bl_project_get_claims (project);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (claims))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  gtk_list_view_set_model (self->claim_list, selection);
+
+  n = bl_claim_store_get_n_claims (claims);
+  {
+    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Claim", "%u Claims", n), n);
+
+    gtk_label_set_text (self->claims_heading, heading);
+  }
+
+  gtk_stack_set_visible_child_name (self->stack, "project");
+  update_title (self);
+  update_actions (self);
+}
+
+/* Loading */
+
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  BlWindow *self = user_data;
+
+  g_atomic_int_set (&self->load_permille, (gint) (fraction * 1000));
+}
+
+static gboolean
+on_progress_tick (gpointer user_data)
+{
+  BlWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->loading_progress,
+                                 g_atomic_int_get (&self->load_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading (BlWindow *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  update_actions (self);
+}
+
+typedef struct {
+  BlWindow *window;
+  GFile    *file;
+} LoadRequest;
+
+static void
+on_project_loaded (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoadRequest *request = user_data;
+  g_autoptr(BlWindow) self = request->window;
+  g_autoptr(GFile) file = request->file;
+  g_autoptr(BlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (request);
+
+  project = bl_project_load_finish (result, &error);
+  stop_loading (self);
+
+  if (project == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->project ? "project" : "empty");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Open the Project"), error);
+      return;
+    }
+
+  add_to_recent (file);
+  set_project (self, project, file);
+}
+
+static void
+start_loading (BlWindow *self,
+               GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+  LoadRequest *request;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  self->load_cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->load_permille, 0);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->progress_source = g_timeout_add (100, on_progress_tick, self);
+  update_actions (self);
+
+  request = g_new0 (LoadRequest, 1);
+  request->window = g_object_ref (self);
+  request->file = g_object_ref (file);
+  bl_project_load_async (file, self->load_cancellable, on_load_progress, self,
+                         on_project_loaded, request);
+}
+
+/* Errors */
+
+static void
+show_error (BlWindow   *self,
+            const char *heading,
+            GError     *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* The problems of a project file, as plain text: they quote the file. */
+  if (error->domain == BL_ERROR)
+    body = g_strdup_printf ("%s\n\n%s", error->message,
+                            _("Fix the file in a text editor, or open another project. "
+                              "Nothing was changed."));
+  else
+    body = g_strdup (error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Recent projects */
+
+static void
+on_recent_row_activated (AdwActionRow *row,
+                         gpointer      user_data)
+{
+  BlWindow *self = user_data;
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  bl_window_open_file (self, file);
+}
+
+static void
+fill_recent_list (BlWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *where = NULL;
+      GtkWidget *row;
+
+      if (!gtk_recent_info_has_application (info, "Borderline") || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      name = g_file_get_basename (file);
+      where = bl_file_get_display_name (file);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_recent_row_activated), self, 0);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_label), shown > 0);
+}
+
+/* Actions */
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(BlWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      bl_window_open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Borderline Projects"));
+  gtk_file_filter_add_pattern (filter, "*.borderline");
+  gtk_file_filter_add_mime_type (filter, "application/x-borderline");
+  return filter;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &len);
+      project = bl_project_load_from_data (data, len, _("Sample project"), NULL, NULL, NULL, &error);
+    }
+
+  if (project == NULL)
+    {
+      show_error (self, _("Could Not Open the Sample"), error);
+      return;
+    }
+
+  /* The sample is a new, unsaved project: Save asks where. */
+  set_project (self, project, NULL);
+}
+
+static void
+on_saved (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(BlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bl_project_save_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Save the Project"), error);
+      return;
+    }
+
+  add_to_recent (self->file);
+  toast (self, _("Project saved"));
+}
+
+static void
+save_to (BlWindow *self,
+         GFile    *file)
+{
+  g_set_object (&self->file, file);
+  update_title (self);
+  bl_project_save_async (self->project, file, NULL, on_saved, g_object_ref (self));
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(BlWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Give the file its extension, so it opens in Borderline again. */
+      if (!g_str_has_suffix (name, ".borderline"))
+        {
+          g_autofree char *with_ext = g_strconcat (name, ".borderline", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_set_object (&file, g_file_get_child (parent, with_ext));
+        }
+
+      save_to (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+  const char *title;
+
+  if (self->project == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  else
+    {
+      g_autofree char *name = NULL;
+
+      title = bl_project_get_title (self->project);
+      name = g_strdup_printf ("%s.borderline", title && *title ? title : _("Untitled"));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  if (self->file == NULL)
+    save_as_action (widget, "win.save-as", NULL);
+  else
+    save_to (self, self->file);
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+/* Overrides */
+
+static gboolean
+bl_window_close_request (GtkWindow *window)
+{
+  BlWindow *self = BL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+
+  return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
+}
+
+static void
+bl_window_dispose (GObject *object)
+{
+  BlWindow *self = BL_WINDOW (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (bl_window_parent_class)->dispose (object);
+}
+
+static void
+bl_window_finalize (GObject *object)
+{
+  BlWindow *self = BL_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+  g_clear_object (&self->load_cancellable);
+
+  G_OBJECT_CLASS (bl_window_parent_class)->finalize (object);
+}
+
+static void
+bl_window_class_init (BlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bl_window_dispose;
+  object_class->finalize = bl_window_finalize;
+  window_class->close_request = bl_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/borderline/Borderline/bl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_list);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, claims_heading);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-load", NULL);
+}
+
+static void
+bl_window_init (BlWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_claim_row_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_claim_row_bind), self, 0);
+  gtk_list_view_set_factory (self->claim_list, factory);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (fill_recent_list), self, G_CONNECT_SWAPPED);
+  fill_recent_list (self);
+
+  update_title (self);
+  update_actions (self);
+}
+
+BlWindow *
+bl_window_new (BlApplication *application)
+{
+  return g_object_new (BL_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * bl_window_open_file:
+ * @file: a .borderline file
+ *
+ * Opens @file in this window, in the background; the window shows the
+ * progress and, on failure, what went wrong.
+ */
+void
+bl_window_open_file (BlWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (BL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_loading (self, file);
+}
+
+gboolean
+bl_window_has_project (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), FALSE);
+  return self->project != NULL || self->load_cancellable != NULL;
+}
+
+/**
+ * bl_window_get_project:
+ *
+ * Returns: (transfer none) (nullable): the project shown
+ */
+BlProject *
+bl_window_get_project (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+/**
+ * bl_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): the project's file
+ */
+GFile *
+bl_window_get_file (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return self->file;
+}

@@ -1,0 +1,148 @@
+/* main.c — Borderline's entry point and command line
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parses the command line. A batch command (--check) runs on core alone
+ * and never opens a display; anything else starts the application and
+ * opens the files named.
+ *
+ * Exit status of batch commands: 0 all good, 1 a file is invalid or could
+ * not be read or written, 2 the command line itself is wrong.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "bl-application.h"
+#include "bl-project-io.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+static const GOptionEntry options[] = {
+  { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check that each FILE is a valid project, without opening a window"), NULL },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static int
+check_files (const char * const *paths)
+{
+  int status = EXIT_OK;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("borderline: --check needs at least one FILE\n"));
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(BlProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_filename_display_name (paths[i]);
+
+      project = bl_project_load (file, NULL, &error);
+      if (project == NULL)
+        {
+          /* Project errors name the file already; I/O errors do not. */
+          if (error->domain == G_IO_ERROR && !g_str_has_prefix (error->message, name))
+            g_printerr ("%s: %s\n", name, error->message);
+          else
+            g_printerr ("%s\n", error->message);
+          status = EXIT_INVALID;
+          continue;
+        }
+
+      g_print (_("%s: ok: %u claims, %u actors, %u sources, %u topics\n"),
+               name,
+               bl_claim_store_get_n_claims (bl_project_get_claims (project)),
+               g_list_model_get_n_items (bl_project_get_actors (project)),
+               g_list_model_get_n_items (bl_project_get_sources (project)),
+               g_list_model_get_n_items (bl_project_get_topics (project)));
+    }
+
+  return status;
+}
+
+static int
+on_handle_local_options (GApplication *application,
+                         GVariantDict *dict,
+                         gpointer      user_data)
+{
+  g_autofree const char **paths = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("borderline %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (g_variant_dict_contains (dict, "check"))
+    return check_files (paths);
+
+  if (paths == NULL || paths[0] == NULL)
+    return -1;
+
+  /* The window: open the files here, or in the instance already running. */
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("borderline: %s\n", error->message);
+      return EXIT_INVALID;
+    }
+
+  if (g_application_get_is_remote (application))
+    {
+      g_application_open (application, (GFile **) files->pdata, (int) files->len, "");
+      return EXIT_OK;
+    }
+
+  bl_application_set_startup_files (BL_APPLICATION (application),
+                                    (GFile **) files->pdata, files->len);
+  return -1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BlApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = bl_application_new ();
+  g_application_set_option_context_parameter_string (G_APPLICATION (app), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (app),
+                                            _("Map, compare and export contested claims about a conflict zone."));
+  g_application_set_option_context_description (G_APPLICATION (app),
+                                                _("Without options, opens each FILE (a .borderline project) in a window.\n"
+                                                  "With --check, validates each FILE without a display and prints\n"
+                                                  "“FILE: ok: …” or the file's problems. Exit status: 0 when all\n"
+                                                  "files are valid, 1 when any is not, 2 on a usage error."));
+  g_application_add_main_option_entries (G_APPLICATION (app), options);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

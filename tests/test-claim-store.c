@@ -1,0 +1,179 @@
+/* test-claim-store.c — the claim store: arrays, ids, list model
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "bl-claim.h"
+#include "bl-claim-store.h"
+
+static void
+make_record (BlClaimRecord *r,
+             const char    *id,
+             double         lat,
+             double         lon)
+{
+  bl_claim_record_init (r);
+  r->id = id;
+  r->statement = "A statement";
+  r->lat = lat;
+  r->lon = lon;
+}
+
+typedef struct {
+  guint position, removed, added, calls;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  ItemsChanged *c = user_data;
+
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+  c->calls++;
+}
+
+static void
+test_store_append_lookup (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  BlClaimRecord r, got;
+  const char *tags[] = { "a", "b", NULL };
+  const char *areas[] = { "AF-KDZ", NULL };
+  BlRelation relations[] = { { BL_RELATION_DENIES, (char *) "c2" } };
+  ItemsChanged changed = { 0 };
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  make_record (&r, "c1", 36.7, 68.9);
+  r.tags = tags;
+  r.areas = areas;
+  r.relations = relations;
+  r.n_relations = 1;
+  r.stance = BL_STANCE_DENIES;
+  r.credibility = 4;
+  g_assert_cmpuint (bl_claim_store_append (store, &r), ==, 0);
+  g_assert_cmpuint (changed.calls, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* the same id again is refused */
+  g_assert_cmpuint (bl_claim_store_append (store, &r), ==, BL_NO_INDEX);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, 1);
+
+  make_record (&r, "c2", 37.1, 70.6);
+  g_assert_cmpuint (bl_claim_store_append (store, &r), ==, 1);
+
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c1"), ==, 0);
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c2"), ==, 1);
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c3"), ==, BL_NO_INDEX);
+
+  /* the record comes back as it went in, copied */
+  bl_claim_store_get_record (store, 0, &got);
+  g_assert_cmpstr (got.id, ==, "c1");
+  g_assert_true (got.tags != (const char * const *) tags);
+  g_assert_cmpstr (got.tags[1], ==, "b");
+  g_assert_cmpstr (got.areas[0], ==, "AF-KDZ");
+  g_assert_cmpuint (got.n_relations, ==, 1);
+  g_assert_cmpstr (got.relations[0].claim_id, ==, "c2");
+  g_assert_cmpint (got.stance, ==, BL_STANCE_DENIES);
+  g_assert_cmpuint (got.credibility, ==, 4);
+
+  /* hot arrays agree */
+  g_assert_cmpfloat (bl_claim_store_get_lats (store)[1], ==, 37.1);
+  g_assert_cmpfloat (bl_claim_store_get_lons (store)[1], ==, 70.6);
+  g_assert_cmpuint (bl_claim_store_get_stances (store)[0], ==, BL_STANCE_DENIES);
+}
+
+static void
+test_store_remove_replace (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  g_autoptr(BlClaim) claim = NULL;
+  BlClaimRecord r, got;
+  char id[16];
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_snprintf (id, sizeof id, "c%u", i);
+      make_record (&r, id, i, i);
+      bl_claim_store_append (store, &r);
+    }
+
+  claim = g_list_model_get_item (G_LIST_MODEL (store), 5);
+  g_assert_cmpstr (bl_claim_get_id (claim), ==, "c5");
+
+  bl_claim_store_remove (store, 2);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, 9);
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c2"), ==, BL_NO_INDEX);
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c5"), ==, 4);
+  g_assert_cmpfloat (bl_claim_store_get_lats (store)[4], ==, 5.0);
+  /* the object follows its claim */
+  g_assert_cmpuint (bl_claim_get_index (claim), ==, 4);
+
+  bl_claim_store_get_record (store, 4, &got);
+  r = got;
+  r.statement = "Changed";
+  r.lat = 40;
+  bl_claim_store_replace (store, 4, &r);
+  bl_claim_store_get_record (store, 4, &got);
+  g_assert_cmpstr (got.statement, ==, "Changed");
+  g_assert_cmpstr (got.id, ==, "c5");
+  g_assert_cmpfloat (bl_claim_store_get_lats (store)[4], ==, 40.0);
+}
+
+static void
+test_store_list_model (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  BlClaimRecord r;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == BL_TYPE_CLAIM);
+  make_record (&r, "only", NAN, NAN);
+  bl_claim_store_append (store, &r);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 1));
+}
+
+static void
+test_store_million (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  const guint n = 1000000;
+  BlClaimRecord r;
+  char id[32];
+
+  bl_claim_store_reserve (store, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_snprintf (id, sizeof id, "c-%u", i);
+      make_record (&r, id, 30 + (i % 1200) / 100.0, 58 + (i % 2000) / 100.0);
+      g_assert_cmpuint (bl_claim_store_append (store, &r), ==, i);
+    }
+
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n);
+  g_assert_cmpuint (bl_claim_store_lookup (store, "c-999999"), ==, n - 1);
+  g_assert_cmpfloat (bl_claim_store_get_lats (store)[1234], ==, 30 + (1234 % 1200) / 100.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/claim-store/append-lookup", test_store_append_lookup);
+  g_test_add_func ("/claim-store/remove-replace", test_store_remove_replace);
+  g_test_add_func ("/claim-store/list-model", test_store_list_model);
+  g_test_add_func ("/claim-store/million", test_store_million);
+
+  return g_test_run ();
+}

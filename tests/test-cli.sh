@@ -1,0 +1,87 @@
+#!/bin/sh
+# test-cli.sh — the command line, as a user (or a script) runs it
+#
+# Copyright 2026 The Borderline developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs borderline with no display at all and checks what it prints and
+# its exit status: 0 valid, 1 invalid, 2 usage error, never a signal.
+
+set -u
+BORDERLINE=$1
+SRC=$2
+SAMPLE="$SRC/data/samples/csto-isis-k-2023.borderline"
+unset DISPLAY WAYLAND_DISPLAY
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+failures=0
+passes=0
+
+fail () {
+  echo "not ok - $1"
+  failures=$((failures + 1))
+}
+
+pass () {
+  echo "ok - $1"
+  passes=$((passes + 1))
+}
+
+# run NAME EXPECTED-STATUS ARGS… — runs borderline, keeps out/err
+run () {
+  name=$1; expected=$2; shift 2
+  "$BORDERLINE" "$@" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+  if [ "$status" -ne "$expected" ]; then
+    fail "$name: exit status $status, expected $expected"
+    sed 's/^/# /' "$TMP/err"
+    return 1
+  fi
+  pass "$name"
+  return 0
+}
+
+expect_out () {
+  if grep -q -- "$2" "$TMP/out"; then pass "$1"; else fail "$1: no '$2' in stdout"; sed 's/^/# /' "$TMP/out"; fi
+}
+
+expect_err () {
+  if grep -q -- "$2" "$TMP/err"; then pass "$1"; else fail "$1: no '$2' in stderr"; sed 's/^/# /' "$TMP/err"; fi
+}
+
+run "version" 0 --version && expect_out "version prints it" "^borderline [0-9]"
+run "help" 0 --help && expect_out "help mentions --check" "--check"
+
+run "check sample" 0 --check "$SAMPLE" && \
+  expect_out "check sample says ok" "csto-isis-k-2023.borderline: ok: 16 claims, 5 actors, 2 sources, 5 topics"
+
+# hostile files: each exits 1 with a message that names the file
+printf '' > "$TMP/empty.borderline"
+printf '   \n ' > "$TMP/blank.borderline"
+head -c 2000 "$SAMPLE" > "$TMP/truncated.borderline"
+printf '{"format": "borderline", "version": 1, "title": "\\ud800"}' > "$TMP/surrogate.borderline"
+head -c 4096 /dev/urandom > "$TMP/garbage.borderline"
+python3 -c 'print("[" * 100000)' > "$TMP/deep.borderline" 2>/dev/null || \
+  awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' > "$TMP/deep.borderline"
+printf '\357\273\277' > "$TMP/bom.borderline"
+printf '{"format": "borderline", "version": 1, "claims": [{"id": "c", "statement": "s", "location": {"lat": 95, "lon": 1}}]}' > "$TMP/lat95.borderline"
+printf '{"format": "borderline", "version": 7}' > "$TMP/future.borderline"
+mkdir "$TMP/folder.borderline"
+
+for f in empty blank truncated surrogate garbage deep bom lat95 future folder; do
+  run "check $f" 1 --check "$TMP/$f.borderline" && expect_err "check $f names the file" "$f.borderline"
+done
+run "check lat95 again" 1 --check "$TMP/lat95.borderline" && \
+  expect_err "latitude message" '\$.claims\[0\].location: latitude 95 is outside -90..90'
+run "check missing" 1 --check "$TMP/nonexistent.borderline" && expect_err "missing names the file" "nonexistent.borderline"
+
+# one bad file among good ones: 1, and the good ones still reported
+run "check mixed" 1 --check "$SAMPLE" "$TMP/empty.borderline" "$SAMPLE" && expect_out "mixed reports the good" "ok: 16 claims"
+
+# usage errors
+run "check without files" 2 --check
+run "unknown option" 2 --no-such-option
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

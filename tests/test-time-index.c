@@ -1,0 +1,175 @@
+/* test-time-index.c — windows over the two clocks, against a plain scan
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "bl-time-index.h"
+
+static void
+add_claim (BlClaimStore *store,
+           guint         i,
+           const char   *said,
+           const char   *about)
+{
+  BlClaimRecord r;
+  char id[32];
+
+  bl_claim_record_init (&r);
+  g_snprintf (id, sizeof id, "c%u", i);
+  r.id = id;
+  r.statement = "s";
+  if (said)
+    g_assert_true (bl_date_parse (said, &r.said_on, NULL));
+  if (about)
+    g_assert_true (bl_date_parse (about, &r.about, NULL));
+  g_assert_cmpuint (bl_claim_store_append (store, &r), ==, i);
+}
+
+static int
+compare_u32 (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+/* The claims a window should show, by looking at every one. */
+static GArray *
+scan (BlClaimStore *store,
+      BlClock       clock,
+      gint32        first,
+      gint32        last)
+{
+  const BlDate *dates = bl_claim_store_get_dates (store, clock);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint32 i = 0; i < bl_claim_store_get_n_claims (store); i++)
+    if (!bl_date_is_unknown (&dates[i]) && dates[i].first_day <= last && dates[i].last_day >= first)
+      g_array_append_val (out, i);
+
+  return out;
+}
+
+static void
+assert_same (GArray *a,
+             GArray *b)
+{
+  g_array_sort (a, compare_u32);
+  g_array_sort (b, compare_u32);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpuint (g_array_index (a, guint32, i), ==, g_array_index (b, guint32, i));
+}
+
+static void
+test_time_index_sample (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  g_autoptr(BlTimeIndex) said = NULL;
+  g_autoptr(BlTimeIndex) about = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gint32 feb14 = bl_day_from_ymd (2023, 2, 14);
+  gint32 first, last;
+
+  add_claim (store, 0, "2023-02-14", "2023-02-14");
+  add_claim (store, 1, "../2023-02-14", NULL);
+  add_claim (store, 2, "2023-02", "2021-08/..");
+  add_claim (store, 3, NULL, "2022-02~/2023-02");
+
+  said = bl_time_index_new (store, BL_CLOCK_SAID);
+  about = bl_time_index_new (store, BL_CLOCK_ABOUT);
+
+  g_assert_cmpuint (bl_time_index_get_n_dated (said), ==, 3);
+  g_assert_cmpuint (bl_time_index_get_n_dated (about), ==, 3);
+
+  /* 14 February 2023: everything said that could be that day */
+  g_assert_cmpuint (bl_time_index_count (said, feb14, feb14), ==, 3);
+  /* a window in 2022: only the open-start claim could have been said then */
+  bl_time_index_query (said, bl_day_from_ymd (2022, 6, 1), bl_day_from_ymd (2022, 6, 30), hits);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (g_array_index (hits, guint32, 0), ==, 1);
+
+  /* about September 2021: only "since August 2021" */
+  g_array_set_size (hits, 0);
+  bl_time_index_query (about, bl_day_from_ymd (2021, 9, 1), bl_day_from_ymd (2021, 9, 30), hits);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (g_array_index (hits, guint32, 0), ==, 2);
+
+  g_assert_true (bl_time_index_get_span (about, &first, &last));
+  g_assert_cmpint (first, <=, bl_day_from_ymd (2021, 8, 1));
+  g_assert_cmpint (last, ==, BL_DAY_MAX);
+
+  /* an empty or inverted window shows nothing */
+  g_assert_cmpuint (bl_time_index_count (said, feb14, feb14 - 1), ==, 0);
+}
+
+static void
+test_time_index_random (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20230214);
+  g_autoptr(BlTimeIndex) index = NULL;
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int y = g_rand_int_range (rand, 2015, 2025);
+      int m = g_rand_int_range (rand, 1, 13);
+      int d = g_rand_int_range (rand, 1, 29);
+      g_autofree char *said = NULL;
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+          said = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+          break;
+        case 1:
+          said = g_strdup_printf ("%04d-%02d", y, m);
+          break;
+        case 2:
+          said = g_strdup_printf ("%04d~", y);
+          break;
+        case 3:
+          said = g_strdup_printf ("%04d-%02d/..", y, m);
+          break;
+        case 4:
+          said = g_strdup_printf ("../%04d", y);
+          break;
+        default:
+          said = NULL;
+          break;
+        }
+      add_claim (store, i, said, NULL);
+    }
+
+  index = bl_time_index_new (store, BL_CLOCK_SAID);
+
+  for (guint q = 0; q < 300; q++)
+    {
+      gint32 a = bl_day_from_ymd (2014, 1, 1) + g_rand_int_range (rand, 0, 12 * 366);
+      gint32 b = a + g_rand_int_range (rand, 0, 800);
+      g_autoptr(GArray) expected = scan (store, BL_CLOCK_SAID, a, b);
+      g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      bl_time_index_query (index, a, b, got);
+      g_assert_cmpuint (bl_time_index_count (index, a, b), ==, expected->len);
+      assert_same (expected, got);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/time-index/sample", test_time_index_sample);
+  g_test_add_func ("/time-index/random", test_time_index_random);
+
+  return g_test_run ();
+}
