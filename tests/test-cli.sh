@@ -83,5 +83,6 @@ run "check mixed" 1 --check "$SAMPLE" "$TMP/empty.borderline" "$SAMPLE" && expec
 run "check without files" 2 --check
 run "unknown option" 2 --no-such-option
 
-echo "$passes passed, $failures failed"
+echo "1..$((passes + failures))"
+echo "# $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
