@@ -25,1165 +25,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "bl-claim-store-private.h"
 #include "bl-error.h"
-#include "bl-json-reader.h"
-#include "bl-project-io.h"
+#include "bl-project-loader-private.h"
 #include "bl-vocab.h"
-
-/* A reference that names an id not yet seen: PENDING | slot. */
-#define PENDING 0x80000000u
-
-typedef enum {
-  REF_ACTOR,
-  REF_SOURCE,
-  REF_TOPIC,
-  N_REFS
-} RefKind;
-
-typedef struct {
-  GHashTable *slots;    /* id → slot + 1 */
-  GPtrArray  *ids;      /* slot → id */
-  GPtrArray  *paths;    /* slot → where it was first used */
-} PendingRefs;
-
-typedef struct {
-  BlJsonReader  *json;
-  const char    *name;
-  GCancellable  *cancellable;
-  BlProgressFunc progress;
-  gpointer       progress_data;
-  gsize          len;
-
-  BlProject     *project;
-
-  GString       *path;
-  GArray        *path_marks;   /* guint: path lengths to pop back to */
-
-  GError        *fatal;        /* syntax error or cancellation */
-  GPtrArray     *problems;     /* char *, semantic problems */
-  int            first_code;   /* BlError of the first problem */
-  guint          n_problems;
-
-  gboolean       saw_format;
-  gboolean       format_ok;
-  gboolean       saw_version;
-  gint64         version;
-
-  PendingRefs    refs[N_REFS];
-  GArray        *claim_positions;  /* guint: file position of stored claim */
-  GPtrArray     *source_origins;   /* char *: per source, or NULL */
-  guint          claims_seen;
-} Loader;
-
-typedef gboolean (*MemberFunc)  (Loader      *l,
-                                 guint        member,
-                                 BlJsonToken  token,
-                                 gpointer     data);
-typedef gboolean (*ElementFunc) (Loader      *l,
-                                 guint        position,
-                                 BlJsonToken  token,
-                                 gpointer     data);
-
-/* Paths */
-
-static void
-path_push_member (Loader     *l,
-                  const char *member)
-{
-  guint mark = l->path->len;
-
-  g_array_append_val (l->path_marks, mark);
-  g_string_append_c (l->path, '.');
-  g_string_append (l->path, member);
-}
-
-static void
-path_push_index (Loader *l,
-                 guint   position)
-{
-  guint mark = l->path->len;
-
-  g_array_append_val (l->path_marks, mark);
-  g_string_append_printf (l->path, "[%u]", position);
-}
-
-static void
-path_pop (Loader *l)
-{
-  guint mark;
-
-  g_assert (l->path_marks->len > 0);
-  mark = g_array_index (l->path_marks, guint, l->path_marks->len - 1);
-  g_array_set_size (l->path_marks, l->path_marks->len - 1);
-  g_string_truncate (l->path, mark);
-}
-
-/* Problems */
-
-static void
-add_problem_at (Loader     *l,
-                BlError     code,
-                const char *path,
-                guint       line,
-                const char *message)
-{
-  if (l->n_problems++ == 0)
-    l->first_code = code;
-
-  if (l->problems->len >= BL_PROJECT_MAX_PROBLEMS)
-    return;
-
-  if (line > 0)
-    g_ptr_array_add (l->problems,
-                     g_strdup_printf ("%s: %s: %s (line %u)", l->name, path, message, line));
-  else
-    g_ptr_array_add (l->problems,
-                     g_strdup_printf ("%s: %s: %s", l->name, path, message));
-}
-
-static void problem (Loader     *l,
-                     BlError     code,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (3, 4);
-
-static void
-problem (Loader     *l,
-         BlError     code,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  add_problem_at (l, code, l->path->str, bl_json_reader_get_line (l->json), message);
-}
-
-/* Tokens */
-
-static BlJsonToken
-next (Loader *l)
-{
-  BlJsonToken token = bl_json_reader_next (l->json, l->fatal ? NULL : &l->fatal);
-
-  return token;
-}
-
-/* Skips the value whose first token is @token. */
-static gboolean
-skip_value (Loader      *l,
-            BlJsonToken  token)
-{
-  if (token == BL_JSON_TOKEN_ERROR)
-    return FALSE;
-  if (token == BL_JSON_TOKEN_BEGIN_OBJECT || token == BL_JSON_TOKEN_BEGIN_ARRAY)
-    return bl_json_reader_skip (l->json, &l->fatal);
-  return TRUE;
-}
-
-static const char *
-describe_token (BlJsonToken token)
-{
-  switch (token)
-    {
-    case BL_JSON_TOKEN_BEGIN_OBJECT:
-      return _("an object");
-    case BL_JSON_TOKEN_BEGIN_ARRAY:
-      return _("an array");
-    case BL_JSON_TOKEN_STRING:
-      return _("text");
-    case BL_JSON_TOKEN_NUMBER:
-      return _("a number");
-    case BL_JSON_TOKEN_TRUE:
-    case BL_JSON_TOKEN_FALSE:
-      return _("true or false");
-    case BL_JSON_TOKEN_NULL:
-      return _("null");
-    case BL_JSON_TOKEN_ERROR:
-    case BL_JSON_TOKEN_END_OBJECT:
-    case BL_JSON_TOKEN_END_ARRAY:
-    case BL_JSON_TOKEN_KEY:
-    case BL_JSON_TOKEN_END:
-    default:
-      return _("nothing");
-    }
-}
-
-/* Reports that the value is of the wrong type and skips it. */
-static gboolean
-wrong_type (Loader      *l,
-            BlJsonToken  token,
-            const char  *expected)
-{
-  problem (l, BL_ERROR_INVALID, _("expected %s, found %s"), expected, describe_token (token));
-  return skip_value (l, token);
-}
-
-static gboolean
-check_cancelled (Loader *l)
-{
-  if (l->fatal == NULL && g_cancellable_set_error_if_cancelled (l->cancellable, &l->fatal))
-    return TRUE;
-  return l->fatal != NULL;
-}
-
-/* Reads the members of an object, calling @func with the member's number
- * in @names for each. Unknown and repeated members are problems. */
-static gboolean
-read_object (Loader             *l,
-             BlJsonToken         token,
-             const char * const *names,
-             MemberFunc          func,
-             gpointer            data,
-             guint64            *seen_out)
-{
-  guint64 seen = 0;
-
-  if (seen_out)
-    *seen_out = 0;
-
-  if (token != BL_JSON_TOKEN_BEGIN_OBJECT)
-    return wrong_type (l, token, _("an object"));
-
-  for (;;)
-    {
-      const char *key;
-      BlJsonToken value;
-      guint member;
-      gboolean ok;
-
-      token = next (l);
-      if (token == BL_JSON_TOKEN_END_OBJECT)
-        break;
-      if (token != BL_JSON_TOKEN_KEY)
-        return FALSE;
-
-      key = bl_json_reader_get_string (l->json, NULL);
-      for (member = 0; names[member] != NULL; member++)
-        if (strcmp (names[member], key) == 0)
-          break;
-
-      if (names[member] == NULL)
-        {
-          g_autofree char *escaped = g_strescape (key, NULL);
-
-          problem (l, BL_ERROR_INVALID, _("unknown member “%s”"), escaped);
-          if (!skip_value (l, next (l)))
-            return FALSE;
-          continue;
-        }
-
-      path_push_member (l, names[member]);
-
-      if (seen & (G_GUINT64_CONSTANT (1) << member))
-        {
-          problem (l, BL_ERROR_DUPLICATE, _("member appears twice"));
-          ok = skip_value (l, next (l));
-        }
-      else
-        {
-          seen |= G_GUINT64_CONSTANT (1) << member;
-          value = next (l);
-          ok = value != BL_JSON_TOKEN_ERROR && func (l, member, value, data);
-        }
-
-      path_pop (l);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  if (seen_out)
-    *seen_out = seen;
-  return TRUE;
-}
-
-static gboolean
-read_array (Loader      *l,
-            BlJsonToken  token,
-            ElementFunc  func,
-            gpointer     data)
-{
-  if (token != BL_JSON_TOKEN_BEGIN_ARRAY)
-    return wrong_type (l, token, _("an array"));
-
-  for (guint position = 0; ; position++)
-    {
-      gboolean ok;
-
-      token = next (l);
-      if (token == BL_JSON_TOKEN_END_ARRAY)
-        return TRUE;
-      if (token == BL_JSON_TOKEN_ERROR)
-        return FALSE;
-
-      path_push_index (l, position);
-      ok = func (l, position, token, data);
-      path_pop (l);
-
-      if (!ok)
-        return FALSE;
-    }
-}
-
-/* Values */
-
-static gboolean
-is_control_free (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    if (*p < 0x20 && *p != '\n' && *p != '\t')
-      return FALSE;
-  return TRUE;
-}
-
-/* Reads a string value into @out (replacing what was there), checking it
- * holds no NUL and is not too long. @out is left alone on a problem. */
-static gboolean
-read_text (Loader      *l,
-           BlJsonToken  token,
-           char       **out)
-{
-  const char *text;
-  gsize len;
-
-  if (token != BL_JSON_TOKEN_STRING)
-    return wrong_type (l, token, _("text"));
-
-  text = bl_json_reader_get_string (l->json, &len);
-  if (memchr (text, '\0', len) != NULL)
-    problem (l, BL_ERROR_INVALID, _("text contains a NUL character"));
-  else if (len > BL_PROJECT_MAX_TEXT)
-    problem (l, BL_ERROR_TOO_LARGE, _("text is %" G_GSIZE_FORMAT " bytes long; the limit is %d"),
-             len, BL_PROJECT_MAX_TEXT);
-  else
-    {
-      g_free (*out);
-      *out = g_strndup (text, len);
-    }
-
-  return TRUE;
-}
-
-/* Ids and codes: short, printable, no spaces at either end. */
-static gboolean
-read_id (Loader      *l,
-         BlJsonToken  token,
-         char       **out)
-{
-  g_autofree char *text = NULL;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (text[0] == '\0')
-    problem (l, BL_ERROR_INVALID, _("an id cannot be empty"));
-  else if (strlen (text) > 256)
-    problem (l, BL_ERROR_INVALID, _("an id cannot be longer than 256 bytes"));
-  else if (!is_control_free (text) || strpbrk (text, "\n\t") != NULL ||
-           g_ascii_isspace (text[0]) || g_ascii_isspace (text[strlen (text) - 1]))
-    problem (l, BL_ERROR_INVALID, _("an id cannot hold control characters or start or end with a space"));
-  else
-    {
-      g_free (*out);
-      *out = g_steal_pointer (&text);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_number (Loader      *l,
-             BlJsonToken  token,
-             double      *out,
-             gboolean    *ok)
-{
-  double value;
-
-  *ok = FALSE;
-
-  if (token != BL_JSON_TOKEN_NUMBER)
-    return wrong_type (l, token, _("a number"));
-
-  value = bl_json_reader_get_double (l->json);
-  if (!isfinite (value))
-    {
-      problem (l, BL_ERROR_INVALID, _("the number %s is too large"),
-               bl_json_reader_get_number_text (l->json, NULL));
-      return TRUE;
-    }
-
-  *out = value;
-  *ok = TRUE;
-  return TRUE;
-}
-
-static gboolean
-read_integer (Loader      *l,
-              BlJsonToken  token,
-              gint64       min,
-              gint64       max,
-              gint64      *out,
-              gboolean    *ok)
-{
-  gint64 value;
-
-  *ok = FALSE;
-
-  if (token != BL_JSON_TOKEN_NUMBER)
-    return wrong_type (l, token, _("a whole number"));
-
-  if (!bl_json_reader_get_int64 (l->json, &value) || value < min || value > max)
-    {
-      problem (l, BL_ERROR_INVALID, _("%s is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-               bl_json_reader_get_number_text (l->json, NULL), min, max);
-      return TRUE;
-    }
-
-  *out = value;
-  *ok = TRUE;
-  return TRUE;
-}
-
-static gboolean
-read_date (Loader      *l,
-           BlJsonToken  token,
-           BlDate      *out)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text != NULL && !bl_date_parse (text, out, &error))
-    problem (l, BL_ERROR_INVALID, "%s", error->message);
-
-  return TRUE;
-}
-
-static gboolean
-read_date_text (Loader      *l,
-                BlJsonToken  token,
-                char       **out)
-{
-  BlDate date;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (!bl_date_parse (text, &date, &error))
-    problem (l, BL_ERROR_INVALID, "%s", error->message);
-  else
-    {
-      g_free (*out);
-      *out = g_steal_pointer (&text);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_url (Loader      *l,
-          BlJsonToken  token,
-          char       **out)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  scheme = uri ? g_uri_get_scheme (uri) : NULL;
-  if (uri != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    {
-      g_autofree char *escaped = g_strescape (scheme, NULL);
-
-      problem (l, BL_ERROR_INVALID, _("only http and https addresses are allowed, not “%s:”"), escaped);
-    }
-  else if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    problem (l, BL_ERROR_INVALID, _("not a valid web address"));
-  else
-    {
-      g_free (*out);
-      *out = g_steal_pointer (&text);
-    }
-
-  return TRUE;
-}
-
-/* Reads a string naming one term of a vocabulary. */
-static gboolean
-read_term (Loader       *l,
-           BlJsonToken   token,
-           gboolean    (*from_string) (const char *, guint *),
-           const char   *what,
-           guint        *out)
-{
-  g_autofree char *text = NULL;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text != NULL && !from_string (text, out))
-    {
-      g_autofree char *escaped = g_strescape (text, NULL);
-
-      problem (l, BL_ERROR_INVALID, _("“%s” is not a known %s"), escaped, what);
-    }
-
-  return TRUE;
-}
-
-#define TERM_READER(Type, prefix)                                        \
-  static gboolean                                                        \
-  prefix##_from_guint (const char *text, guint *out)                     \
-  {                                                                      \
-    Type value;                                                          \
-    if (!prefix##_from_string (text, &value))                            \
-      return FALSE;                                                      \
-    *out = value;                                                        \
-    return TRUE;                                                         \
-  }
-
-TERM_READER (BlStance, bl_stance)
-TERM_READER (BlActorKind, bl_actor_kind)
-TERM_READER (BlSourceKind, bl_source_kind)
-TERM_READER (BlRelationKind, bl_relation_kind)
-TERM_READER (BlPrecision, bl_precision)
-
-static gboolean
-read_reliability (Loader      *l,
-                  BlJsonToken  token,
-                  guint       *out)
-{
-  return read_term (l, token, bl_reliability_from_string, _("reliability grade (A to F)"), out);
-}
-
-/* Arrays of strings */
-
-typedef struct {
-  GPtrArray *items;
-  gboolean   codes;
-} StringsData;
-
-static gboolean
-is_area_code (const char *code)
-{
-  gsize len = strlen (code);
-
-  if (len < 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
-    return FALSE;
-  if (len == 2)
-    return TRUE;
-  if (code[2] != '-' || len < 4 || len > 6)
-    return FALSE;
-  for (gsize i = 3; i < len; i++)
-    if (!g_ascii_isupper (code[i]) && !g_ascii_isdigit (code[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-read_strings_element (Loader      *l,
-                      guint        position,
-                      BlJsonToken  token,
-                      gpointer     data)
-{
-  StringsData *d = data;
-  g_autofree char *text = NULL;
-
-  if (!read_text (l, token, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (text[0] == '\0')
-    problem (l, BL_ERROR_INVALID, _("cannot be empty"));
-  else if (d->codes && !is_area_code (text))
-    {
-      g_autofree char *escaped = g_strescape (text, NULL);
-
-      problem (l, BL_ERROR_INVALID,
-               _("“%s” is not an area code (ISO 3166-1 such as “AF”, or ISO 3166-2 such as “AF-KDZ”)"),
-               escaped);
-    }
-  else
-    g_ptr_array_add (d->items, g_steal_pointer (&text));
-
-  return TRUE;
-}
-
-static gboolean
-read_strings (Loader      *l,
-              BlJsonToken  token,
-              gboolean     codes,
-              char      ***out)
-{
-  StringsData d = { g_ptr_array_new_with_free_func (g_free), codes };
-
-  if (!read_array (l, token, read_strings_element, &d))
-    {
-      g_ptr_array_unref (d.items);
-      return FALSE;
-    }
-
-  g_strfreev (*out);
-  if (d.items->len == 0)
-    {
-      *out = NULL;
-      g_ptr_array_unref (d.items);
-    }
-  else
-    {
-      g_ptr_array_add (d.items, NULL);
-      *out = (char **) g_ptr_array_free (d.items, FALSE);
-    }
-
-  return TRUE;
-}
-
-/* Positions: [lon, lat] */
-
-typedef struct {
-  GArray *coords;  /* double, lon/lat pairs */
-} PositionsData;
-
-static gboolean
-read_position_element (Loader      *l,
-                       guint        position,
-                       BlJsonToken  token,
-                       gpointer     data)
-{
-  PositionsData *d = data;
-  double values[2];
-  guint n = 0;
-  gboolean bad = FALSE;
-
-  if (token != BL_JSON_TOKEN_BEGIN_ARRAY)
-    return wrong_type (l, token, _("a position [longitude, latitude]"));
-
-  for (;;)
-    {
-      gboolean ok;
-      double value = 0;
-
-      token = next (l);
-      if (token == BL_JSON_TOKEN_END_ARRAY)
-        break;
-      if (token == BL_JSON_TOKEN_ERROR)
-        return FALSE;
-      if (!read_number (l, token, &value, &ok))
-        return FALSE;
-      if (!ok)
-        bad = TRUE;
-      else if (n < 2)
-        values[n] = value;
-      n++;
-    }
-
-  if (bad)
-    return TRUE;
-
-  if (n != 2)
-    problem (l, BL_ERROR_INVALID, _("a position is [longitude, latitude]: two numbers, not %u"), n);
-  else if (values[0] < -180 || values[0] > 180)
-    problem (l, BL_ERROR_INVALID, _("longitude %g is outside -180..180"), values[0]);
-  else if (values[1] < -90 || values[1] > 90)
-    problem (l, BL_ERROR_INVALID, _("latitude %g is outside -90..90"), values[1]);
-  else
-    g_array_append_vals (d->coords, values, 2);
-
-  return TRUE;
-}
-
-static gboolean
-read_positions (Loader      *l,
-                BlJsonToken  token,
-                GArray      *coords)
-{
-  PositionsData d = { coords };
-
-  return read_array (l, token, read_position_element, &d);
-}
-
-/* References to actors, sources and topics */
-
-static guint32
-resolve_ref (Loader     *l,
-             RefKind     kind,
-             const char *id)
-{
-  PendingRefs *refs = &l->refs[kind];
-  guint index;
-  gpointer slot;
-
-  switch (kind)
-    {
-    case REF_ACTOR:
-      index = bl_project_find_actor (l->project, id);
-      break;
-    case REF_SOURCE:
-      index = bl_project_find_source (l->project, id);
-      break;
-    case REF_TOPIC:
-    default:
-      index = bl_project_find_topic (l->project, id);
-      break;
-    }
-
-  if (index != BL_NO_INDEX)
-    return index;
-
-  slot = g_hash_table_lookup (refs->slots, id);
-  if (slot == NULL)
-    {
-      g_ptr_array_add (refs->ids, g_strdup (id));
-      g_ptr_array_add (refs->paths, g_strdup_printf ("%s", l->path->str));
-      slot = GUINT_TO_POINTER (refs->ids->len);
-      g_hash_table_insert (refs->slots, g_ptr_array_index (refs->ids, refs->ids->len - 1), slot);
-    }
-
-  return PENDING | (GPOINTER_TO_UINT (slot) - 1);
-}
-
-static gboolean
-read_ref (Loader      *l,
-          BlJsonToken  token,
-          RefKind      kind,
-          guint32     *out)
-{
-  g_autofree char *id = NULL;
-
-  if (!read_id (l, token, &id))
-    return FALSE;
-  if (id != NULL)
-    *out = resolve_ref (l, kind, id);
-
-  return TRUE;
-}
-
-/* Quantity */
-
-static const char * const quantity_members[] = {
-  "value", "min", "max", "qualifier", "unit", "text", NULL
-};
-
-enum { Q_VALUE, Q_MIN, Q_MAX, Q_QUALIFIER, Q_UNIT, Q_TEXT };
-
-typedef struct {
-  double  value, min, max;
-  gboolean has_value, has_min, has_max;
-  BlQuantityQualifier qualifier;
-  char   *unit;
-  char   *text;
-} QuantityData;
-
-static gboolean
-read_quantity_member (Loader      *l,
-                      guint        member,
-                      BlJsonToken  token,
-                      gpointer     data)
-{
-  QuantityData *q = data;
-
-  switch (member)
-    {
-    case Q_VALUE:
-      return read_number (l, token, &q->value, &q->has_value);
-    case Q_MIN:
-      return read_number (l, token, &q->min, &q->has_min);
-    case Q_MAX:
-      return read_number (l, token, &q->max, &q->has_max);
-    case Q_QUALIFIER:
-      {
-        g_autofree char *text = NULL;
-
-        if (!read_text (l, token, &text))
-          return FALSE;
-        if (text != NULL && !bl_quantity_qualifier_from_string (text, &q->qualifier))
-          {
-            g_autofree char *escaped = g_strescape (text, NULL);
-
-            problem (l, BL_ERROR_INVALID, _("“%s” is not a known qualifier"), escaped);
-          }
-        return TRUE;
-      }
-    case Q_UNIT:
-      return read_text (l, token, &q->unit);
-    case Q_TEXT:
-      return read_text (l, token, &q->text);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-read_quantity (Loader      *l,
-               BlJsonToken  token,
-               BlQuantity  *out,
-               gboolean    *has_quantity)
-{
-  QuantityData q = { 0 };
-  g_autoptr(GError) error = NULL;
-  guint64 seen;
-  guint before = l->n_problems;
-
-  q.qualifier = BL_QUANTITY_EXACT;
-
-  if (!read_object (l, token, quantity_members, read_quantity_member, &q, &seen))
-    goto out;
-
-  if (l->n_problems == before)
-    {
-      BlQuantity quantity;
-
-      bl_quantity_init (&quantity);
-      quantity.qualifier = q.qualifier;
-      quantity.value = q.has_value ? q.value : NAN;
-      quantity.min = q.has_min ? q.min : NAN;
-      quantity.max = q.has_max ? q.max : NAN;
-      quantity.unit = g_steal_pointer (&q.unit);
-      quantity.text = g_steal_pointer (&q.text);
-
-      if (!bl_quantity_validate (&quantity, &error))
-        {
-          problem (l, BL_ERROR_INVALID, "%s", error->message);
-          bl_quantity_clear (&quantity);
-        }
-      else
-        {
-          if (*has_quantity)
-            bl_quantity_clear (out);
-          *out = quantity;
-          *has_quantity = TRUE;
-        }
-    }
-
-out:
-  g_free (q.unit);
-  g_free (q.text);
-  return l->fatal == NULL;
-}
-
-/* Location */
-
-static const char * const location_members[] = {
-  "lat", "lon", "areas", "polygon", "precision", "place", NULL
-};
-
-enum { L_LAT, L_LON, L_AREAS, L_POLYGON, L_PRECISION, L_PLACE };
-
-typedef struct {
-  double    lat, lon;
-  gboolean  has_lat, has_lon;
-  char    **areas;
-  GArray   *polygon;
-  guint     precision;
-  char     *place;
-  gboolean  polygon_bad;
-} LocationData;
-
-static gboolean
-read_location_member (Loader      *l,
-                      guint        member,
-                      BlJsonToken  token,
-                      gpointer     data)
-{
-  LocationData *d = data;
-
-  switch (member)
-    {
-    case L_LAT:
-      return read_number (l, token, &d->lat, &d->has_lat);
-    case L_LON:
-      return read_number (l, token, &d->lon, &d->has_lon);
-    case L_AREAS:
-      return read_strings (l, token, TRUE, &d->areas);
-    case L_POLYGON:
-      {
-        guint before = l->n_problems;
-
-        if (!read_positions (l, token, d->polygon))
-          return FALSE;
-        d->polygon_bad = l->n_problems != before;
-        return TRUE;
-      }
-    case L_PRECISION:
-      return read_term (l, token, bl_precision_from_guint, _("location precision"), &d->precision);
-    case L_PLACE:
-      return read_text (l, token, &d->place);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Claims */
-
-static const char * const claim_members[] = {
-  "id", "statement", "quote", "claimant", "source", "said-on", "about",
-  "topic", "quantity", "stance", "location", "credibility", "tags", "notes",
-  "relations", NULL
-};
-
-enum {
-  C_ID, C_STATEMENT, C_QUOTE, C_CLAIMANT, C_SOURCE, C_SAID_ON, C_ABOUT,
-  C_TOPIC, C_QUANTITY, C_STANCE, C_LOCATION, C_CREDIBILITY, C_TAGS, C_NOTES,
-  C_RELATIONS
-};
-
-typedef struct {
-  BlClaimRecord record;
-  char         *id;
-  char         *statement;
-  char         *quote;
-  char         *notes;
-  char        **tags;
-  BlQuantity    quantity;
-  gboolean      has_quantity;
-  LocationData  location;
-  GArray       *relations;  /* BlRelation */
-} ClaimData;
-
-static void
-claim_data_clear (ClaimData *c)
-{
-  g_clear_pointer (&c->id, g_free);
-  g_clear_pointer (&c->statement, g_free);
-  g_clear_pointer (&c->quote, g_free);
-  g_clear_pointer (&c->notes, g_free);
-  g_clear_pointer (&c->tags, g_strfreev);
-  if (c->has_quantity)
-    bl_quantity_clear (&c->quantity);
-  c->has_quantity = FALSE;
-  g_clear_pointer (&c->location.areas, g_strfreev);
-  g_clear_pointer (&c->location.place, g_free);
-  g_array_set_size (c->location.polygon, 0);
-  for (guint i = 0; i < c->relations->len; i++)
-    g_free (g_array_index (c->relations, BlRelation, i).claim_id);
-  g_array_set_size (c->relations, 0);
-}
-
-static const char * const relation_members[] = { "type", "claim", NULL };
-
-typedef struct {
-  guint  kind;
-  char  *claim_id;
-} RelationData;
-
-static gboolean
-read_relation_member (Loader      *l,
-                      guint        member,
-                      BlJsonToken  token,
-                      gpointer     data)
-{
-  RelationData *r = data;
-
-  if (member == 0)
-    return read_term (l, token, bl_relation_kind_from_guint, _("relation type"), &r->kind);
-  return read_id (l, token, &r->claim_id);
-}
-
-static gboolean
-read_relation_element (Loader      *l,
-                       guint        position,
-                       BlJsonToken  token,
-                       gpointer     data)
-{
-  ClaimData *c = data;
-  RelationData r = { BL_N_RELATION_KINDS, NULL };
-  guint before = l->n_problems;
-  guint64 seen;
-
-  if (!read_object (l, token, relation_members, read_relation_member, &r, &seen))
-    {
-      g_free (r.claim_id);
-      return FALSE;
-    }
-
-  if (l->n_problems == before && (seen & 3) != 3)
-    problem (l, BL_ERROR_INVALID, _("a relation needs a “type” and a “claim”"));
-  else if (l->n_problems == before && c->id != NULL && strcmp (r.claim_id, c->id) == 0)
-    problem (l, BL_ERROR_INVALID, _("a claim cannot relate to itself"));
-
-  if (l->n_problems == before)
-    {
-      BlRelation relation = { r.kind, g_steal_pointer (&r.claim_id) };
-
-      g_array_append_val (c->relations, relation);
-    }
-
-  g_free (r.claim_id);
-  return TRUE;
-}
-
-static gboolean
-read_claim_member (Loader      *l,
-                   guint        member,
-                   BlJsonToken  token,
-                   gpointer     data)
-{
-  ClaimData *c = data;
-  BlClaimRecord *r = &c->record;
-
-  switch (member)
-    {
-    case C_ID:
-      return read_id (l, token, &c->id);
-    case C_STATEMENT:
-      return read_text (l, token, &c->statement);
-    case C_QUOTE:
-      return read_text (l, token, &c->quote);
-    case C_CLAIMANT:
-      return read_ref (l, token, REF_ACTOR, &r->actor);
-    case C_SOURCE:
-      return read_ref (l, token, REF_SOURCE, &r->source);
-    case C_SAID_ON:
-      return read_date (l, token, &r->said_on);
-    case C_ABOUT:
-      return read_date (l, token, &r->about);
-    case C_TOPIC:
-      return read_ref (l, token, REF_TOPIC, &r->topic);
-    case C_QUANTITY:
-      return read_quantity (l, token, &c->quantity, &c->has_quantity);
-    case C_STANCE:
-      {
-        guint stance = BL_STANCE_ASSERTS;
-        gboolean ok = read_term (l, token, bl_stance_from_guint, _("stance"), &stance);
-
-        r->stance = stance;
-        return ok;
-      }
-    case C_LOCATION:
-      {
-        LocationData *d = &c->location;
-        guint before = l->n_problems;
-
-        if (!read_object (l, token, location_members, read_location_member, d, NULL))
-          return FALSE;
-        if (l->n_problems != before)
-          return TRUE;
-
-        if (d->has_lat != d->has_lon)
-          problem (l, BL_ERROR_INVALID, _("a point needs both “lat” and “lon”"));
-        else if (d->has_lat && (d->lat < -90 || d->lat > 90))
-          problem (l, BL_ERROR_INVALID, _("latitude %g is outside -90..90"), d->lat);
-        else if (d->has_lon && (d->lon < -180 || d->lon > 180))
-          problem (l, BL_ERROR_INVALID, _("longitude %g is outside -180..180"), d->lon);
-        else if (d->polygon->len > 0 && d->polygon->len < 8)
-          problem (l, BL_ERROR_INVALID, _("a polygon ring needs at least four positions, the last equal to the first"));
-        else if (d->polygon->len > 0 &&
-                 (g_array_index (d->polygon, double, 0) != g_array_index (d->polygon, double, d->polygon->len - 2) ||
-                  g_array_index (d->polygon, double, 1) != g_array_index (d->polygon, double, d->polygon->len - 1)))
-          problem (l, BL_ERROR_INVALID, _("the polygon ring is not closed: its last position must equal its first"));
-        return TRUE;
-      }
-    case C_CREDIBILITY:
-      {
-        gint64 value;
-        gboolean ok;
-
-        if (!read_integer (l, token, 1, 6, &value, &ok))
-          return FALSE;
-        if (ok)
-          r->credibility = (guint) value;
-        return TRUE;
-      }
-    case C_TAGS:
-      return read_strings (l, token, FALSE, &c->tags);
-    case C_NOTES:
-      return read_text (l, token, &c->notes);
-    case C_RELATIONS:
-      return read_array (l, token, read_relation_element, c);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-read_claim (Loader      *l,
-            guint        position,
-            BlJsonToken  token,
-            gpointer     data)
-{
-  ClaimData *c = data;
-  BlClaimRecord *r = &c->record;
-  BlClaimStore *store = bl_project_get_claims (l->project);
-  guint before = l->n_problems;
-  guint line = bl_json_reader_get_line (l->json);
-  guint64 seen;
-
-  if ((position & 1023) == 0)
-    {
-      if (check_cancelled (l))
-        return FALSE;
-      if (l->progress && l->len > 0)
-        l->progress ((double) bl_json_reader_get_offset (l->json) / l->len, l->progress_data);
-    }
-
-  l->claims_seen++;
-  claim_data_clear (c);
-  bl_claim_record_init (r);
-  c->location.precision = BL_PRECISION_UNKNOWN;
-  c->location.has_lat = c->location.has_lon = FALSE;
-
-  if (!read_object (l, token, claim_members, read_claim_member, c, &seen))
-    return FALSE;
-
-  if (l->n_problems != before)
-    return TRUE;
-
-  if (!(seen & (1 << C_ID)))
-    {
-      add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a claim needs an “id”"));
-      return TRUE;
-    }
-  if (!(seen & (1 << C_STATEMENT)))
-    {
-      add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a claim needs a “statement”"));
-      return TRUE;
-    }
-
-  r->id = c->id;
-  r->statement = c->statement;
-  r->quote = c->quote;
-  r->notes = c->notes;
-  r->tags = (const char * const *) c->tags;
-  r->quantity = c->has_quantity ? &c->quantity : NULL;
-  r->lat = c->location.has_lat ? c->location.lat : NAN;
-  r->lon = c->location.has_lon ? c->location.lon : NAN;
-  r->precision = c->location.precision;
-  r->place = c->location.place;
-  r->areas = (const char * const *) c->location.areas;
-  r->polygon = (const double *) c->location.polygon->data;
-  r->n_polygon = c->location.polygon->len / 2;
-  r->relations = (const BlRelation *) c->relations->data;
-  r->n_relations = c->relations->len;
-
-  if (bl_claim_store_append (store, r) == BL_NO_INDEX)
-    {
-      g_autofree char *escaped = g_strescape (c->id, NULL);
-
-      add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line,
-                      g_strdup_printf (_("the id “%s” is used by another claim"), escaped));
-      return TRUE;
-    }
-
-  g_array_append_val (l->claim_positions, position);
-  return TRUE;
-}
+#include "bl-claim-store-private.h"
 
 /* Actors, sources, topics */
 
@@ -1226,13 +71,13 @@ read_actor_member (Loader      *l,
   switch (member)
     {
     case 0:
-      return read_id (l, token, &e->id);
+      return bl_loader_read_id (l, token, &e->id);
     case 4:
-      return read_term (l, token, bl_actor_kind_from_guint, _("kind of actor"), &e->kind);
+      return bl_loader_read_term (l, token, bl_loader_actor_kind_from_guint, _("kind of actor"), &e->kind);
     case 5:
-      return read_reliability (l, token, &e->reliability);
+      return bl_loader_read_reliability (l, token, &e->reliability);
     default:
-      return read_text (l, token, &e->text[member]);
+      return bl_loader_read_text (l, token, &e->text[member]);
     }
 }
 
@@ -1247,20 +92,20 @@ read_source_member (Loader      *l,
   switch (member)
     {
     case 0:
-      return read_id (l, token, &e->id);
+      return bl_loader_read_id (l, token, &e->id);
     case 2:
-      return read_term (l, token, bl_source_kind_from_guint, _("kind of source"), &e->kind);
+      return bl_loader_read_term (l, token, bl_loader_source_kind_from_guint, _("kind of source"), &e->kind);
     case 3:
-      return read_url (l, token, &e->text[member]);
+      return bl_loader_read_url (l, token, &e->text[member]);
     case 4:
     case 5:
-      return read_date_text (l, token, &e->text[member]);
+      return bl_loader_read_date_text (l, token, &e->text[member]);
     case 7:
-      return read_reliability (l, token, &e->reliability);
+      return bl_loader_read_reliability (l, token, &e->reliability);
     case 8:
-      return read_id (l, token, &e->text[member]);
+      return bl_loader_read_id (l, token, &e->text[member]);
     default:
-      return read_text (l, token, &e->text[member]);
+      return bl_loader_read_text (l, token, &e->text[member]);
     }
 }
 
@@ -1273,8 +118,8 @@ read_topic_member (Loader      *l,
   EntityData *e = data;
 
   if (member == 0)
-    return read_id (l, token, &e->id);
-  return read_text (l, token, &e->text[member]);
+    return bl_loader_read_id (l, token, &e->id);
+  return bl_loader_read_text (l, token, &e->text[member]);
 }
 
 static void
@@ -1285,9 +130,9 @@ check_required (Loader     *l,
                 const char *message_name_missing)
 {
   if (!(seen & 1))
-    add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_id_missing);
+    bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_id_missing);
   else if (!(seen & 2))
-    add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_name_missing);
+    bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_name_missing);
 }
 
 static void
@@ -1298,7 +143,7 @@ duplicate_id (Loader     *l,
   g_autofree char *escaped = g_strescape (id, NULL);
   g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice"), escaped);
 
-  add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line, message);
+  bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line, message);
 }
 
 static gboolean
@@ -1313,7 +158,7 @@ read_actor (Loader      *l,
   guint64 seen;
   gboolean ok;
 
-  ok = read_object (l, token, actor_members, read_actor_member, &e, &seen);
+  ok = bl_loader_read_object (l, token, actor_members, read_actor_member, &e, &seen);
   if (ok && l->n_problems == before)
     check_required (l, seen, line, _("an actor needs an “id”"), _("an actor needs a “name”"));
 
@@ -1345,7 +190,7 @@ read_source (Loader      *l,
   guint64 seen;
   gboolean ok;
 
-  ok = read_object (l, token, source_members, read_source_member, &e, &seen);
+  ok = bl_loader_read_object (l, token, source_members, read_source_member, &e, &seen);
   if (ok && l->n_problems == before)
     check_required (l, seen, line, _("a source needs an “id”"), _("a source needs a “name”"));
 
@@ -1384,7 +229,7 @@ read_topic (Loader      *l,
   guint64 seen;
   gboolean ok;
 
-  ok = read_object (l, token, topic_members, read_topic_member, &e, &seen);
+  ok = bl_loader_read_object (l, token, topic_members, read_topic_member, &e, &seen);
   if (ok && l->n_problems == before)
     check_required (l, seen, line, _("a topic needs an “id”"), _("a topic needs a “title”"));
 
@@ -1455,21 +300,21 @@ read_annotation_member (Loader      *l,
   switch (member)
     {
     case 0:
-      return read_id (l, token, &d->a->id);
+      return bl_loader_read_id (l, token, &d->a->id);
     case 1:
-      return read_term (l, token, annotation_kind_from_guint, _("kind of annotation"), &d->kind);
+      return bl_loader_read_term (l, token, annotation_kind_from_guint, _("kind of annotation"), &d->kind);
     case 2:
-      return read_text (l, token, &d->a->text);
+      return bl_loader_read_text (l, token, &d->a->text);
     case 3:
-      return read_positions (l, token, d->points);
+      return bl_loader_read_positions (l, token, d->points);
     case 4:
       {
         g_autofree char *text = NULL;
 
-        if (!read_text (l, token, &text))
+        if (!bl_loader_read_text (l, token, &text))
           return FALSE;
         if (text != NULL && !is_color (text))
-          problem (l, BL_ERROR_INVALID, _("a colour is written “#rrggbb”"));
+          bl_loader_problem (l, BL_ERROR_INVALID, _("a colour is written “#rrggbb”"));
         else
           d->a->color = g_steal_pointer (&text);
         return TRUE;
@@ -1478,10 +323,10 @@ read_annotation_member (Loader      *l,
       {
         gboolean ok;
 
-        if (!read_number (l, token, &d->a->size, &ok))
+        if (!bl_loader_read_number (l, token, &d->a->size, &ok))
           return FALSE;
         if (ok && (d->a->size <= 0 || d->a->size > 500))
-          problem (l, BL_ERROR_INVALID, _("a size is from 0 to 500 points"));
+          bl_loader_problem (l, BL_ERROR_INVALID, _("a size is from 0 to 500 points"));
         return TRUE;
       }
     default:
@@ -1504,15 +349,15 @@ read_annotation (Loader      *l,
   guint64 seen;
   gboolean ok;
 
-  ok = read_object (l, token, annotation_members, read_annotation_member, &d, &seen);
+  ok = bl_loader_read_object (l, token, annotation_members, read_annotation_member, &d, &seen);
   if (ok && l->n_problems == before)
     {
       guint n = d.points->len / 2;
 
       if ((seen & 3) != 3)
-        add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("an annotation needs an “id” and a “kind”"));
+        bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("an annotation needs an “id” and a “kind”"));
       else if (n < min_points[d.kind] || n > max_points[d.kind])
-        add_problem_at (l, BL_ERROR_INVALID, l->path->str, line,
+        bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line,
                         _("wrong number of points for this kind of annotation"));
     }
 
@@ -1565,7 +410,7 @@ read_bbox_element (Loader      *l,
   double value;
   gboolean ok;
 
-  if (!read_number (l, token, &value, &ok))
+  if (!bl_loader_read_number (l, token, &value, &ok))
     return FALSE;
   if (ok)
     g_array_append_val (bbox, value);
@@ -1583,24 +428,24 @@ read_view_member (Loader      *l,
   switch (member)
     {
     case 0:
-      return read_text (l, token, &d->v->name);
+      return bl_loader_read_text (l, token, &d->v->name);
     case 1:
       {
         guint before = l->n_problems;
         double *b;
 
-        if (!read_array (l, token, read_bbox_element, d->bbox))
+        if (!bl_loader_read_array (l, token, read_bbox_element, d->bbox))
           return FALSE;
         if (l->n_problems != before)
           return TRUE;
 
         b = (double *) d->bbox->data;
         if (d->bbox->len != 4)
-          problem (l, BL_ERROR_INVALID, _("a bounding box is [west, south, east, north]"));
+          bl_loader_problem (l, BL_ERROR_INVALID, _("a bounding box is [west, south, east, north]"));
         else if (b[0] < -180 || b[2] > 180 || b[0] >= b[2])
-          problem (l, BL_ERROR_INVALID, _("west must be less than east, both within -180..180"));
+          bl_loader_problem (l, BL_ERROR_INVALID, _("west must be less than east, both within -180..180"));
         else if (b[1] < -90 || b[3] > 90 || b[1] >= b[3])
-          problem (l, BL_ERROR_INVALID, _("south must be less than north, both within -90..90"));
+          bl_loader_problem (l, BL_ERROR_INVALID, _("south must be less than north, both within -90..90"));
         else
           {
             d->v->west = b[0];
@@ -1611,15 +456,15 @@ read_view_member (Loader      *l,
         return TRUE;
       }
     case 2:
-      return read_date (l, token, &d->v->from);
+      return bl_loader_read_date (l, token, &d->v->from);
     case 3:
-      return read_date (l, token, &d->v->to);
+      return bl_loader_read_date (l, token, &d->v->to);
     case 4:
-      return read_term (l, token, clock_from_guint, _("clock (“said” or “about”)"), &d->clock);
+      return bl_loader_read_term (l, token, clock_from_guint, _("clock (“said” or “about”)"), &d->clock);
     case 5:
-      return read_id (l, token, &d->v->topic);
+      return bl_loader_read_id (l, token, &d->v->topic);
     case 6:
-      return read_text (l, token, &d->v->text);
+      return bl_loader_read_text (l, token, &d->v->text);
     default:
       g_assert_not_reached ();
     }
@@ -1641,9 +486,9 @@ read_view (Loader      *l,
   bl_date_init_unknown (&d.v->from);
   bl_date_init_unknown (&d.v->to);
 
-  ok = read_object (l, token, view_members, read_view_member, &d, &seen);
+  ok = bl_loader_read_object (l, token, view_members, read_view_member, &d, &seen);
   if (ok && l->n_problems == before && !(seen & 1))
-    add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a view needs a “name”"));
+    bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a view needs a “name”"));
 
   if (ok && l->n_problems == before)
     {
@@ -1680,17 +525,17 @@ read_project_member (Loader      *l,
       l->saw_format = TRUE;
       if (token == BL_JSON_TOKEN_STRING)
         l->format_ok = strcmp (bl_json_reader_get_string (l->json, NULL), "borderline") == 0;
-      return skip_value (l, token);
+      return bl_loader_skip_value (l, token);
     case P_VERSION:
       l->saw_version = TRUE;
       if (token != BL_JSON_TOKEN_NUMBER || !bl_json_reader_get_int64 (l->json, &l->version))
         l->version = -1;
-      return skip_value (l, token);
+      return bl_loader_skip_value (l, token);
     case P_TITLE:
       {
         g_autofree char *text = NULL;
 
-        if (!read_text (l, token, &text))
+        if (!bl_loader_read_text (l, token, &text))
           return FALSE;
         bl_project_set_title (l->project, text);
         return TRUE;
@@ -1699,34 +544,23 @@ read_project_member (Loader      *l,
       {
         g_autofree char *text = NULL;
 
-        if (!read_text (l, token, &text))
+        if (!bl_loader_read_text (l, token, &text))
           return FALSE;
         bl_project_set_description (l->project, text);
         return TRUE;
       }
     case P_ACTORS:
-      return read_array (l, token, read_actor, NULL);
+      return bl_loader_read_array (l, token, read_actor, NULL);
     case P_SOURCES:
-      return read_array (l, token, read_source, NULL);
+      return bl_loader_read_array (l, token, read_source, NULL);
     case P_TOPICS:
-      return read_array (l, token, read_topic, NULL);
+      return bl_loader_read_array (l, token, read_topic, NULL);
     case P_CLAIMS:
-      {
-        ClaimData c = { 0 };
-        gboolean ok;
-
-        c.location.polygon = g_array_new (FALSE, FALSE, sizeof (double));
-        c.relations = g_array_new (FALSE, FALSE, sizeof (BlRelation));
-        ok = read_array (l, token, read_claim, &c);
-        claim_data_clear (&c);
-        g_array_unref (c.location.polygon);
-        g_array_unref (c.relations);
-        return ok;
-      }
+      return bl_loader_read_claims (l, token);
     case P_ANNOTATIONS:
-      return read_array (l, token, read_annotation, NULL);
+      return bl_loader_read_array (l, token, read_annotation, NULL);
     case P_VIEWS:
-      return read_array (l, token, read_view, NULL);
+      return bl_loader_read_array (l, token, read_view, NULL);
     default:
       g_assert_not_reached ();
     }
@@ -1767,7 +601,7 @@ resolve_pending (Loader *l)
               g_autofree char *message = g_strdup_printf (_("there is no %s with the id “%s”"),
                                                           _(what[k]), escaped);
 
-              add_problem_at (l, BL_ERROR_REFERENCE, g_ptr_array_index (refs->paths, slot), 0, message);
+              bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, g_ptr_array_index (refs->paths, slot), 0, message);
             }
         }
     }
@@ -1796,7 +630,7 @@ check_relations (Loader *l)
               g_autofree char *escaped = g_strescape (record.relations[j].claim_id, NULL);
               g_autofree char *message = g_strdup_printf (_("there is no claim with the id “%s”"), escaped);
 
-              add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
+              bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
             }
         }
     }
@@ -1819,13 +653,13 @@ check_origins (Loader *l)
       source = bl_project_get_source (l->project, i);
       origin = bl_source_get_origin (source);
       if (strcmp (origin, bl_source_get_id (source)) == 0)
-        add_problem_at (l, BL_ERROR_INVALID, path, 0, _("a source cannot be its own origin"));
+        bl_loader_add_problem_at (l, BL_ERROR_INVALID, path, 0, _("a source cannot be its own origin"));
       else if (bl_project_find_source (l->project, origin) == BL_NO_INDEX)
         {
           g_autofree char *escaped = g_strescape (origin, NULL);
           g_autofree char *message = g_strdup_printf (_("there is no source with the id “%s”"), escaped);
 
-          add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
+          bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
         }
     }
 
@@ -1943,15 +777,15 @@ bl_project_load_from_data (const char      *data,
   l.json = bl_json_reader_new (data ? data : "", len, display_name);
   bl_json_reader_set_max_depth (l.json, 64);
 
-  token = next (&l);
+  token = bl_loader_next (&l);
   if (token == BL_JSON_TOKEN_BEGIN_OBJECT)
     {
-      if (read_object (&l, token, project_members, read_project_member, NULL, NULL))
-        next (&l);  /* must be the end of the document */
+      if (bl_loader_read_object (&l, token, project_members, read_project_member, NULL, NULL))
+        bl_loader_next (&l);  /* must be the end of the document */
     }
-  else if (skip_value (&l, token))
+  else if (bl_loader_skip_value (&l, token))
     {
-      next (&l);
+      bl_loader_next (&l);
       l.saw_format = FALSE;
     }
 
