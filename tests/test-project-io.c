@@ -103,6 +103,32 @@ test_round_trip (void)
   g_assert_cmpint (memcmp (g_bytes_get_data (bytes1, NULL), original, len), ==, 0);
 }
 
+/* An open range (the analyst's "6,000 or more") saves and loads back. */
+static void
+test_round_trip_open_range (void)
+{
+  g_autofree char *text = project_with_claim ("\"id\": \"c1\", \"statement\": \"x\", "
+                                              "\"quantity\": { \"value\": 6000, \"min\": 6000, \"qualifier\": \"at-least\" }");
+  g_autoptr(BlProject) project = NULL;
+  g_autoptr(BlProject) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  BlClaimRecord r;
+
+  project = load_string (text, &error);
+  g_assert_no_error (error);
+  bl_claim_store_get_record (bl_project_get_claims (project), 1, &r);
+  g_assert_true (isinf (r.quantity->max));
+
+  bytes = bl_project_to_bytes (project, NULL, NULL);
+  again = bl_project_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     "again", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  bl_claim_store_get_record (bl_project_get_claims (again), 1, &r);
+  g_assert_cmpfloat (r.quantity->min, ==, 6000);
+  g_assert_true (isinf (r.quantity->max));
+}
+
 /* Numbers that do not print exactly survive a round trip unchanged. */
 static void
 test_round_trip_numbers (void)
@@ -159,6 +185,8 @@ static const BadClaim bad_claims[] = {
     BL_ERROR_INVALID, "$.claims[1]: a claim needs an “id”" },
   { "\"id\": \"c1\"",
     BL_ERROR_INVALID, "$.claims[1]: a claim needs a “statement”" },
+  { "\"id\": \"c1\", \"statement\": \"\"",
+    BL_ERROR_INVALID, "$.claims[1]: a claim's “statement” cannot be empty" },
   { "\"id\": \"c1\", \"statement\": \"x\", \"statment\": \"y\"",
     BL_ERROR_INVALID, "$.claims[1]: unknown member “statment”" },
   { "\"id\": \"c1\", \"statement\": \"x\", \"statement\": \"y\"",
@@ -246,6 +274,16 @@ static const BadFile bad_files[] = {
     BL_ERROR_INVALID, "$.views[0].bbox: west must be less than east" },
   { "{\"format\": \"borderline\", \"version\": 1, \"annotations\": [{\"id\": \"n\", \"kind\": \"arrow\", \"points\": [[68, 36]]}]}",
     BL_ERROR_INVALID, "$.annotations[0]: wrong number of points" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"annotations\": [{\"id\": \"n\", \"kind\": \"text\", \"points\": [[68, 36]]}, {\"id\": \"n\", \"kind\": \"text\", \"points\": [[69, 36]]}]}",
+    BL_ERROR_DUPLICATE, "$.annotations[1].id: the id “n” is used twice" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"v\", \"topic\": \"t-none\"}]}",
+    BL_ERROR_REFERENCE, "$.views[0].topic: there is no topic with the id “t-none”" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"\"}]}",
+    BL_ERROR_INVALID, "$.views[0]: a view needs a “name”" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"\"}]}",
+    BL_ERROR_INVALID, "$.actors[0]: an actor needs a “name”" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"sources\": [{\"id\": \"s\", \"name\": \"S\", \"url\": \"https://example.org/a b\"}]}",
+    BL_ERROR_INVALID, "$.sources[0].url: not a valid web address" },
 };
 
 static void
@@ -426,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/project-io/load-sample", test_load_sample);
   g_test_add_func ("/project-io/round-trip", test_round_trip);
   g_test_add_func ("/project-io/round-trip-numbers", test_round_trip_numbers);
+  g_test_add_func ("/project-io/round-trip-open-range", test_round_trip_open_range);
   g_test_add_func ("/project-io/bad-claims", test_load_bad_claims);
   g_test_add_func ("/project-io/bad-files", test_load_bad_files);
   g_test_add_func ("/project-io/many-problems", test_load_many_problems);

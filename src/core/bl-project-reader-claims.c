@@ -99,7 +99,8 @@ read_quantity (Loader      *l,
       quantity.qualifier = q.qualifier;
       quantity.value = q.has_value ? q.value : NAN;
       quantity.min = q.has_min ? q.min : NAN;
-      quantity.max = q.has_max ? q.max : NAN;
+      /* an open range ("at least 6,000", analyst's bounds) has no "max" */
+      quantity.max = q.has_max ? q.max : q.has_min ? INFINITY : NAN;
       quantity.unit = g_steal_pointer (&q.unit);
       quantity.text = g_steal_pointer (&q.text);
 
@@ -398,6 +399,11 @@ read_claim (Loader      *l,
   if (!(seen & (1 << C_STATEMENT)))
     {
       bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a claim needs a “statement”"));
+      return TRUE;
+    }
+  if (c->statement[0] == '\0')
+    {
+      bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a claim's “statement” cannot be empty"));
       return TRUE;
     }
 

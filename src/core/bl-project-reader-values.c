@@ -414,8 +414,9 @@ bl_loader_read_date_text (Loader      *l,
     bl_loader_problem (l, BL_ERROR_INVALID, "%s", error->message);
   else
     {
+      /* kept in canonical form, and unknown as no date at all */
       g_free (*out);
-      *out = g_steal_pointer (&text);
+      *out = bl_date_is_unknown (&date) ? NULL : bl_date_to_string (&date);
     }
 
   return TRUE;
@@ -443,7 +444,8 @@ bl_loader_read_url (Loader      *l,
 
       bl_loader_problem (l, BL_ERROR_INVALID, _("only http and https addresses are allowed, not “%s:”"), escaped);
     }
-  else if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+  else if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+           strpbrk (text, " \t\n\r") != NULL || !is_control_free (text))
     bl_loader_problem (l, BL_ERROR_INVALID, _("not a valid web address"));
   else
     {

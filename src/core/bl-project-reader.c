@@ -122,16 +122,19 @@ read_topic_member (Loader      *l,
   return bl_loader_read_text (l, token, &e->text[member]);
 }
 
+/* Member 0 is the id and member 1 the name (or title), both required;
+ * the name must not be empty either. */
 static void
 check_required (Loader     *l,
                 guint64     seen,
+                const char *name,
                 guint       line,
                 const char *message_id_missing,
                 const char *message_name_missing)
 {
   if (!(seen & 1))
     bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_id_missing);
-  else if (!(seen & 2))
+  else if (!(seen & 2) || name == NULL || *name == '\0')
     bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, message_name_missing);
 }
 
@@ -160,7 +163,7 @@ read_actor (Loader      *l,
 
   ok = bl_loader_read_object (l, token, actor_members, read_actor_member, &e, &seen);
   if (ok && l->n_problems == before)
-    check_required (l, seen, line, _("an actor needs an “id”"), _("an actor needs a “name”"));
+    check_required (l, seen, e.text[1], line, _("an actor needs an “id”"), _("an actor needs a “name”"));
 
   if (ok && l->n_problems == before)
     {
@@ -192,7 +195,7 @@ read_source (Loader      *l,
 
   ok = bl_loader_read_object (l, token, source_members, read_source_member, &e, &seen);
   if (ok && l->n_problems == before)
-    check_required (l, seen, line, _("a source needs an “id”"), _("a source needs a “name”"));
+    check_required (l, seen, e.text[1], line, _("a source needs an “id”"), _("a source needs a “name”"));
 
   if (ok && l->n_problems == before)
     {
@@ -231,7 +234,7 @@ read_topic (Loader      *l,
 
   ok = bl_loader_read_object (l, token, topic_members, read_topic_member, &e, &seen);
   if (ok && l->n_problems == before)
-    check_required (l, seen, line, _("a topic needs an “id”"), _("a topic needs a “title”"));
+    check_required (l, seen, e.text[1], line, _("a topic needs an “id”"), _("a topic needs a “title”"));
 
   if (ok && l->n_problems == before)
     {
@@ -487,7 +490,7 @@ read_view (Loader      *l,
   bl_date_init_unknown (&d.v->to);
 
   ok = bl_loader_read_object (l, token, view_members, read_view_member, &d, &seen);
-  if (ok && l->n_problems == before && !(seen & 1))
+  if (ok && l->n_problems == before && (!(seen & 1) || d.v->name == NULL || d.v->name[0] == '\0'))
     bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a view needs a “name”"));
 
   if (ok && l->n_problems == before)
@@ -572,7 +575,7 @@ static void
 resolve_pending (Loader *l)
 {
   BlClaimStore *store = bl_project_get_claims (l->project);
-  g_autofree guint32 *maps[N_REFS] = { NULL };
+  guint32 *maps[N_REFS] = { NULL };
   gboolean any = FALSE;
 
   for (guint k = 0; k < N_REFS; k++)
@@ -608,6 +611,9 @@ resolve_pending (Loader *l)
 
   if (any && l->n_problems == 0)
     bl_claim_store_remap_references (store, PENDING, maps[REF_ACTOR], maps[REF_SOURCE], maps[REF_TOPIC]);
+
+  for (guint k = 0; k < N_REFS; k++)
+    g_free (maps[k]);
 }
 
 static void
@@ -632,6 +638,43 @@ check_relations (Loader *l)
 
               bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
             }
+        }
+    }
+}
+
+/* Annotation ids are unique; a view's topic names a topic. */
+static void
+check_annotations_and_views (Loader *l)
+{
+  GPtrArray *annotations = bl_project_get_annotations (l->project);
+  GPtrArray *views = bl_project_get_views (l->project);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const BlAnnotation *a = g_ptr_array_index (annotations, i);
+
+      if (!g_hash_table_add (ids, a->id))
+        {
+          g_autofree char *path = g_strdup_printf ("$.annotations[%u].id", i);
+          g_autofree char *escaped = g_strescape (a->id, NULL);
+          g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice"), escaped);
+
+          bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, path, 0, message);
+        }
+    }
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      const BlView *v = g_ptr_array_index (views, i);
+
+      if (v->topic != NULL && bl_project_find_topic (l->project, v->topic) == BL_NO_INDEX)
+        {
+          g_autofree char *path = g_strdup_printf ("$.views[%u].topic", i);
+          g_autofree char *escaped = g_strescape (v->topic, NULL);
+          g_autofree char *message = g_strdup_printf (_("there is no topic with the id “%s”"), escaped);
+
+          bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
         }
     }
 }
@@ -819,6 +862,7 @@ bl_project_load_from_data (const char      *data,
   resolve_pending (&l);
   check_origins (&l);
   check_relations (&l);
+  check_annotations_and_views (&l);
 
   if (l.n_problems > 0)
     {

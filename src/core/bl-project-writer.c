@@ -214,7 +214,7 @@ write_quantity (BlJsonWriter     *w,
       bl_json_writer_member (w, "min");
       bl_json_writer_double (w, q->min);
     }
-  if (!isnan (q->max))
+  if (!isnan (q->max) && !isinf (q->max))
     {
       bl_json_writer_member (w, "max");
       bl_json_writer_double (w, q->max);
