@@ -16,8 +16,12 @@
 #include <string.h>
 
 #include "bl-claim.h"
+#include "bl-claim-panel.h"
 #include "bl-error.h"
+#include "bl-filter.h"
 #include "bl-project-io.h"
+#include "bl-selection.h"
+#include "bl-visible-claims.h"
 #include "bl-window.h"
 
 #define SAMPLE_RESOURCE "/io/github/borderline/Borderline/samples/csto-isis-k-2023.borderline"
@@ -37,10 +41,17 @@ struct _BlWindow
   GtkProgressBar       *loading_progress;
   GtkListView          *claim_list;
   GtkLabel             *claims_heading;
+  GtkStack             *side_stack;
+  GtkSearchEntry       *search_entry;
+  BlClaimPanel         *claim_panel;
 
   /* owned */
   GSettings            *settings;
   BlProject            *project;
+  BlFilter             *filter;
+  BlSelection          *selection;
+  BlVisibleClaims      *visible;
+  GtkSingleSelection   *list_selection;
   GFile                *file;
   GCancellable         *load_cancellable;
   guint                 progress_source;
@@ -153,7 +164,7 @@ on_claim_row_bind (GtkSignalListItemFactory *factory,
   const char *claimant = NULL;
   BlClaimRecord record;
 
-  if (self->project == NULL || !bl_claim_get_record (claim, &record))
+  if (self->project == NULL || claim == NULL || !bl_claim_get_record (claim, &record))
     return;
 
   if (record.actor != BL_NO_INDEX)
@@ -173,39 +184,103 @@ on_claim_row_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
+update_claims_heading (BlWindow *self)
+{
+  guint total, shown;
+  g_autofree char *heading = NULL;
+
+  if (self->visible == NULL)
+    return;
+
+  total = bl_claim_store_get_n_claims (bl_project_get_claims (self->project));
+  bl_visible_claims_get_indices (self->visible, &shown);
+
+  if (shown == total)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Claim", "%u Claims", total), total);
+  else
+    /* Translators: "3 of 16 Claims" */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u Claim", "%u of %u Claims", total),
+                               shown, total);
+
+  gtk_label_set_text (self->claims_heading, heading);
+}
+
+/* The list follows the shared selection, and shows the claim page. */
+static void
+on_selection_changed (BlWindow *self)
+{
+  const char *id = bl_selection_get_claim_id (self->selection);
+  GListModel *model = G_LIST_MODEL (self->visible);
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n = g_list_model_get_n_items (model);
+
+  if (id != NULL)
+    {
+      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(BlClaim) claim = g_list_model_get_item (model, i);
+
+          if (g_strcmp0 (bl_claim_get_id (claim), id) == 0)
+            position = i;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->list_selection, position);
+  gtk_stack_set_visible_child_name (self->side_stack, id != NULL ? "claim" : "list");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", id != NULL);
+}
+
+static void
+on_claim_activated (GtkListView *list,
+                    guint        position,
+                    BlWindow    *self)
+{
+  g_autoptr(BlClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->visible), position);
+
+  if (claim != NULL)
+    bl_selection_set_claim_id (self->selection, bl_claim_get_id (claim));
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   BlWindow       *self)
+{
+  bl_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
 set_project (BlWindow  *self,
              BlProject *project,
              GFile     *file)
 {
-  BlClaimStore *claims;
-  g_autoptr(GtkSelectionModel) selection = NULL;
-  guint n;
-
   g_set_object (&self->project, project);
   g_set_object (&self->file, file);
 
+  bl_selection_clear (self->selection);
+  bl_filter_reset (self->filter);
+  bl_filter_clear_window (self->filter);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  if (self->visible != NULL)
+    g_signal_handlers_disconnect_by_data (self->visible, self);
+  g_clear_object (&self->visible);
+  bl_claim_panel_set_project (self->claim_panel, project);
+
   if (project == NULL)
     {
-      gtk_list_view_set_model (self->claim_list, NULL);
+      gtk_single_selection_set_model (self->list_selection, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_title (self);
       update_actions (self);
       return;
     }
 
-  claims = bl_project_get_claims (project);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (claims))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
-  gtk_list_view_set_model (self->claim_list, selection);
+  self->visible = bl_visible_claims_new (project, self->filter);
+  g_signal_connect_swapped (self->visible, "changed", G_CALLBACK (update_claims_heading), self);
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->visible));
+  update_claims_heading (self);
 
-  n = bl_claim_store_get_n_claims (claims);
-  {
-    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Claim", "%u Claims", n), n);
-
-    gtk_label_set_text (self->claims_heading, heading);
-  }
-
+  gtk_stack_set_visible_child_name (self->side_stack, "list");
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_title (self);
   update_actions (self);
@@ -577,6 +652,42 @@ cancel_load_action (GtkWidget  *widget,
     g_cancellable_cancel (self->load_cancellable);
 }
 
+static void
+show_claim_list_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  bl_selection_clear (self->selection);
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  else
+    bl_selection_clear (self->selection);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  bl_selection_clear (self->selection);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Overrides */
 
 static gboolean
@@ -615,6 +726,10 @@ bl_window_finalize (GObject *object)
   BlWindow *self = BL_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selection);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->load_cancellable);
@@ -643,14 +758,21 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_list);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claims_heading);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_panel);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.show-claim-list", NULL, show_claim_list_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-load", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -659,7 +781,20 @@ bl_window_init (BlWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   int width, height;
 
+  g_type_ensure (BL_TYPE_CLAIM_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = bl_filter_new ();
+  self->selection = bl_selection_new ();
+  self->list_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
+  gtk_list_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->list_selection));
+  g_signal_connect (self->claim_list, "activate", G_CALLBACK (on_claim_activated), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
+  bl_claim_panel_set_selection (self->claim_panel, self->selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
