@@ -59,15 +59,24 @@ shows (Fixture    *f,
   return bl_visible_claims_contains (f->visible, index);
 }
 
+/* The list is in time order: what could have been said earliest first. */
 static void
 test_everything (Fixture       *f,
                  gconstpointer  data)
 {
+  const BlDate *dates = bl_claim_store_get_dates (bl_project_get_claims (f->project), BL_CLOCK_SAID);
+  const guint32 *indices;
   g_autoptr(BlClaim) first = NULL;
+  guint n;
 
   g_assert_cmpuint (n_visible (f), ==, 16);
   first = g_list_model_get_item (G_LIST_MODEL (f->visible), 0);
-  g_assert_cmpstr (bl_claim_get_id (first), ==, "c-sidorov-6500");
+  /* "../2023-02-14": said at some time before the press conference */
+  g_assert_cmpstr (bl_claim_get_id (first), ==, "c-un-several-thousand");
+
+  indices = bl_visible_claims_get_indices (f->visible, &n);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (dates[indices[i - 1]].first_day, <=, dates[indices[i]].first_day);
 }
 
 static void

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * BlVisibleClaims applies a BlFilter to a project's claims and keeps the
- * result: an ascending array of claim numbers, a byte mask indexed by
- * claim number (for views that test one claim at a time), and a
- * GListModel of BlClaim for the claim list.
+ * result: an array of claim numbers in time order (by the first day on
+ * the filter's clock; undated claims last), a byte mask indexed by claim
+ * number (for views that test one claim at a time), and a GListModel of
+ * BlClaim for the claim list, in the same order.
  *
  * It splits the work the way the filter changes. Criteria (text, topic,
  * claimant, grades…) change when the analyst types or picks; they are
@@ -185,44 +186,73 @@ compute_criteria (BlVisibleClaims *self)
 
 /* The window */
 
+/* Lists the claims that pass the criteria and overlap the window, in the
+ * order of the time index (by first day on the filter's clock); without a
+ * window, every claim, the dated ones in that order and the undated after
+ * them. Only the mask entries of the claims shown before and of those
+ * shown now are touched, so moving a window costs what it shows, not what
+ * the project holds. */
 static void
-compute_visible (BlVisibleClaims *self)
+compute_visible (BlVisibleClaims *self,
+                 gboolean         mask_is_clear)
 {
-  gint32 first, last;
+  BlTimeIndex *index = bl_visible_claims_get_time_index (self, bl_filter_get_clock (self->filter));
+  const guint32 *sorted;
   guint old_n = self->indices->len;
+  guint n_sorted;
+  gint32 first, last;
+
+  if (!mask_is_clear)
+    for (guint i = 0; i < old_n; i++)
+      self->mask[g_array_index (self->indices, guint32, i)] = 0;
+  g_array_set_size (self->indices, 0);
 
   bl_filter_get_effective_window (self->filter, &first, &last);
-  g_array_set_size (self->indices, 0);
+  sorted = bl_time_index_get_sorted (index, &n_sorted);
 
   if (first == BL_DAY_MIN && last == BL_DAY_MAX)
     {
-      for (guint i = 0; i < self->n_claims; i++)
+      const BlDate *dates = bl_claim_store_get_dates (bl_project_get_claims (self->project),
+                                                      bl_filter_get_clock (self->filter));
+
+      for (guint k = 0; k < n_sorted; k++)
         {
-          self->mask[i] = self->criteria == NULL || self->criteria[i];
-          if (self->mask[i])
-            g_array_append_val (self->indices, i);
+          guint32 i = sorted[k];
+
+          if (self->criteria == NULL || self->criteria[i])
+            {
+              self->mask[i] = 1;
+              g_array_append_val (self->indices, i);
+            }
         }
+
+      /* the undated claims, after the dated ones */
+      for (guint32 i = 0; i < self->n_claims; i++)
+        if (bl_date_is_unknown (&dates[i]) && (self->criteria == NULL || self->criteria[i]))
+          {
+            self->mask[i] = 1;
+            g_array_append_val (self->indices, i);
+          }
     }
   else
     {
-      BlTimeIndex *index = bl_visible_claims_get_time_index (self, bl_filter_get_clock (self->filter));
-      g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint32));
+      guint hits_start;
 
-      bl_time_index_query (index, first, last, hits);
+      bl_time_index_query (index, first, last, self->indices);
 
-      memset (self->mask, 0, self->n_claims);
-      for (guint h = 0; h < hits->len; h++)
+      /* keep the hits that pass the criteria, in place */
+      hits_start = 0;
+      for (guint h = 0; h < self->indices->len; h++)
         {
-          guint32 i = g_array_index (hits, guint32, h);
+          guint32 i = g_array_index (self->indices, guint32, h);
 
           if (self->criteria == NULL || self->criteria[i])
-            self->mask[i] = 1;
+            {
+              self->mask[i] = 1;
+              g_array_index (self->indices, guint32, hits_start++) = i;
+            }
         }
-
-      /* ascending order, straight from the mask */
-      for (guint i = 0; i < self->n_claims; i++)
-        if (self->mask[i])
-          g_array_append_val (self->indices, i);
+      g_array_set_size (self->indices, hits_start);
     }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->indices->len);
@@ -236,7 +266,7 @@ on_filter_changed (BlFilter        *filter,
 {
   if (what & BL_FILTER_CHANGE_CRITERIA)
     compute_criteria (self);
-  compute_visible (self);
+  compute_visible (self, FALSE);
 }
 
 static void
@@ -250,8 +280,9 @@ on_store_changed (GListModel      *store,
   for (guint c = 0; c < BL_N_CLOCKS; c++)
     g_clear_pointer (&self->time_index[c], bl_time_index_unref);
   self->mask = g_renew (guint8, self->mask, MAX (self->n_claims, 1));
+  memset (self->mask, 0, MAX (self->n_claims, 1));
   compute_criteria (self);
-  compute_visible (self);
+  compute_visible (self, TRUE);
 }
 
 /* GListModel */
@@ -377,7 +408,7 @@ bl_visible_claims_new (BlProject *project,
   g_signal_connect (store, "items-changed", G_CALLBACK (on_store_changed), self);
 
   compute_criteria (self);
-  compute_visible (self);
+  compute_visible (self, TRUE);
 
   return self;
 }
@@ -410,7 +441,8 @@ bl_visible_claims_get_filter (BlVisibleClaims *self)
  * bl_visible_claims_get_indices:
  * @n_indices: (out): how many
  *
- * Returns: (array length=n_indices): the visible claims' numbers, ascending
+ * Returns: (array length=n_indices): the visible claims' numbers, in time
+ *   order on the filter's clock, undated claims last
  */
 const guint32 *
 bl_visible_claims_get_indices (BlVisibleClaims *self,

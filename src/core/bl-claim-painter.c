@@ -1,0 +1,814 @@
+/* bl-claim-painter.c — how claims look on a map, on screen and in exports
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One piece of code draws the claims wherever a map of them is drawn: the
+ * claim layer on screen and the export renderer both call
+ * bl_claim_painter_paint() with a BlMapFrame, so an exported map shows the
+ * same markers in the same places as the window did.
+ *
+ * What a reader sees:
+ *  - colour says the topic (or the claimant): a fixed palette, the same in
+ *    the legend, the timeline and the comparison chart;
+ *  - shape says the stance: a circle asserts, a diamond with a bar denies,
+ *    a triangle qualifies — so colour is never the only signal;
+ *  - the outline says the information credibility: solid for 1–2, plain
+ *    for 3–4 and ungraded, dashed for 5–6 (doubtful, improbable, cannot be
+ *    judged);
+ *  - a cluster of claims is a disc with its count;
+ *  - a province-level claim tints its province, more deeply the more
+ *    visible claims name it; a country-level (or wider) claim gets only a
+ *    marker at the country's label point, and its outline appears when it
+ *    is selected, so "6,500 in Afghanistan" never floods the map;
+ *  - the selected claim has a ring, and lines join it to the claims it
+ *    relates to (solid: corroborates, dashed: denies, dotted: cites).
+ *
+ * Claims without a point are placed at the label point of their first
+ * area (from the basemap).
+ *
+ * The painter keeps a per-area count of visible claims, recomputed when
+ * the visible claims change, not on every frame.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "bl-claim-painter.h"
+#include "bl-spatial-index.h"
+
+struct _BlClaimPainter
+{
+  GObject            parent_instance;
+
+  BlVisibleClaims   *visible;
+  BlBasemapRenderer *basemap;
+  BlClusterer       *clusterer;
+  BlColorBy          color_by;
+  char              *selected_id;
+  int                focused;
+
+  /* area code → number of visible claims naming it (province level) */
+  GHashTable        *area_counts;
+  guint              max_area_count;
+  gboolean           area_counts_valid;
+};
+
+G_DEFINE_FINAL_TYPE (BlClaimPainter, bl_claim_painter, G_TYPE_OBJECT)
+
+/* A palette that reads on the light basemap, tells its colours apart for
+ * the common forms of colour blindness as far as eight colours can, and is
+ * never the only signal. */
+static const double palette[][3] = {
+  { 0.753, 0.110, 0.157 },  /* red */
+  { 0.110, 0.443, 0.847 },  /* blue */
+  { 0.902, 0.380, 0.000 },  /* orange */
+  { 0.149, 0.635, 0.412 },  /* green */
+  { 0.506, 0.239, 0.612 },  /* purple */
+  { 0.596, 0.416, 0.267 },  /* brown */
+  { 0.871, 0.220, 0.557 },  /* pink */
+  { 0.133, 0.545, 0.580 },  /* teal */
+};
+
+#define N_COLORS G_N_ELEMENTS (palette)
+
+static void
+invalidate_areas (BlClaimPainter *self)
+{
+  self->area_counts_valid = FALSE;
+}
+
+static gboolean
+is_province_code (const char *code)
+{
+  return strchr (code, '-') != NULL;
+}
+
+static void
+count_areas (BlClaimPainter *self)
+{
+  BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+  const guint8 *precisions = bl_claim_store_get_precisions (store);
+  const guint32 *indices;
+  guint n;
+
+  if (self->area_counts_valid)
+    return;
+
+  g_hash_table_remove_all (self->area_counts);
+  self->max_area_count = 0;
+
+  indices = bl_visible_claims_get_indices (self->visible, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      BlClaimRecord r;
+
+      /* only claims about an area; precision above province is drawn
+       * as a marker, not a tint */
+      if (precisions[indices[i]] > BL_PRECISION_PROVINCE && precisions[indices[i]] != BL_PRECISION_REGION)
+        continue;
+
+      bl_claim_store_get_record (store, indices[i], &r);
+      for (guint a = 0; r.areas != NULL && r.areas[a] != NULL; a++)
+        {
+          guint count;
+
+          if (!is_province_code (r.areas[a]))
+            continue;
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (self->area_counts, r.areas[a])) + 1;
+          /* the keys point into the store, which outlives this count */
+          g_hash_table_insert (self->area_counts, (gpointer) r.areas[a], GUINT_TO_POINTER (count));
+          self->max_area_count = MAX (self->max_area_count, count);
+        }
+    }
+
+  self->area_counts_valid = TRUE;
+}
+
+static gboolean
+anchor_claim (BlClaimStore *store,
+              guint         index,
+              double       *lat,
+              double       *lon,
+              gpointer      user_data)
+{
+  BlClaimPainter *self = user_data;
+  BlClaimRecord r;
+
+  if (self->basemap == NULL)
+    return FALSE;
+
+  bl_claim_store_get_record (store, index, &r);
+  if (r.areas == NULL || r.areas[0] == NULL)
+    return FALSE;
+
+  return bl_basemap_renderer_get_label_point (self->basemap, r.areas[0], lon, lat);
+}
+
+static void
+bl_claim_painter_dispose (GObject *object)
+{
+  BlClaimPainter *self = BL_CLAIM_PAINTER (object);
+
+  if (self->visible != NULL)
+    g_signal_handlers_disconnect_by_data (self->visible, self);
+  g_clear_object (&self->clusterer);
+  g_clear_object (&self->visible);
+
+  G_OBJECT_CLASS (bl_claim_painter_parent_class)->dispose (object);
+}
+
+static void
+bl_claim_painter_finalize (GObject *object)
+{
+  BlClaimPainter *self = BL_CLAIM_PAINTER (object);
+
+  g_clear_pointer (&self->basemap, bl_basemap_renderer_unref);
+  g_clear_pointer (&self->area_counts, g_hash_table_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (bl_claim_painter_parent_class)->finalize (object);
+}
+
+static void
+bl_claim_painter_class_init (BlClaimPainterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bl_claim_painter_dispose;
+  object_class->finalize = bl_claim_painter_finalize;
+}
+
+static void
+bl_claim_painter_init (BlClaimPainter *self)
+{
+  self->area_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->focused = -1;
+}
+
+/**
+ * bl_claim_painter_new:
+ * @visible: the claims to draw
+ * @basemap: (nullable): the basemap, for the areas' outlines and label
+ *   points
+ *
+ * Returns: (transfer full): a painter
+ */
+BlClaimPainter *
+bl_claim_painter_new (BlVisibleClaims   *visible,
+                      BlBasemapRenderer *basemap)
+{
+  BlClaimPainter *self;
+
+  g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (visible), NULL);
+
+  self = g_object_new (BL_TYPE_CLAIM_PAINTER, NULL);
+  self->visible = g_object_ref (visible);
+  self->basemap = basemap ? bl_basemap_renderer_ref (basemap) : NULL;
+  self->clusterer = bl_clusterer_new (visible);
+  bl_clusterer_set_anchor_func (self->clusterer, anchor_claim, self, NULL);
+
+  g_signal_connect_swapped (visible, "changed", G_CALLBACK (invalidate_areas), self);
+
+  return self;
+}
+
+/**
+ * bl_claim_painter_get_visible:
+ *
+ * Returns: (transfer none): the claims drawn
+ */
+BlVisibleClaims *
+bl_claim_painter_get_visible (BlClaimPainter *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), NULL);
+  return self->visible;
+}
+
+/**
+ * bl_claim_painter_get_clusterer:
+ *
+ * Returns: (transfer none): the clusterer
+ */
+BlClusterer *
+bl_claim_painter_get_clusterer (BlClaimPainter *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), NULL);
+  return self->clusterer;
+}
+
+BlColorBy
+bl_claim_painter_get_color_by (BlClaimPainter *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), BL_COLOR_BY_TOPIC);
+  return self->color_by;
+}
+
+void
+bl_claim_painter_set_color_by (BlClaimPainter *self,
+                               BlColorBy       color_by)
+{
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  self->color_by = color_by;
+}
+
+void
+bl_claim_painter_set_selected (BlClaimPainter *self,
+                               const char     *claim_id)
+{
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (claim_id);
+}
+
+/**
+ * bl_claim_painter_set_focused:
+ * @cluster: the cluster with the keyboard focus, or -1
+ */
+void
+bl_claim_painter_set_focused (BlClaimPainter *self,
+                              int             cluster)
+{
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  self->focused = cluster;
+}
+
+/**
+ * bl_claim_painter_get_key:
+ * @claim: a claim number
+ *
+ * Returns: what the claim's colour stands for: its topic or claimant
+ *   number, or %BL_NO_INDEX
+ */
+guint32
+bl_claim_painter_get_key (BlClaimPainter *self,
+                          guint           claim)
+{
+  BlClaimStore *store;
+
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), BL_NO_INDEX);
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+  if (self->color_by == BL_COLOR_BY_CLAIMANT)
+    return bl_claim_store_get_actors (store)[claim];
+  return bl_claim_store_get_topics (store)[claim];
+}
+
+/**
+ * bl_claim_painter_get_color:
+ * @key: a topic or claimant number, or %BL_NO_INDEX
+ * @rgba: (out caller-allocates) (array fixed-size=4): the colour
+ */
+void
+bl_claim_painter_get_color (BlClaimPainter *self,
+                            guint32         key,
+                            double          rgba[4])
+{
+  g_return_if_fail (rgba != NULL);
+
+  if (key == BL_NO_INDEX)
+    {
+      rgba[0] = rgba[1] = rgba[2] = 0.37;
+    }
+  else
+    {
+      rgba[0] = palette[key % N_COLORS][0];
+      rgba[1] = palette[key % N_COLORS][1];
+      rgba[2] = palette[key % N_COLORS][2];
+    }
+  rgba[3] = 1.0;
+}
+
+/**
+ * bl_claim_painter_get_position:
+ * @claim: a claim number
+ * @lat: (out): where its marker stands
+ * @lon: (out): where its marker stands
+ *
+ * Returns: %FALSE when the claim is not on the map
+ */
+gboolean
+bl_claim_painter_get_position (BlClaimPainter *self,
+                               guint           claim,
+                               double         *lat,
+                               double         *lon)
+{
+  BlClaimStore *store;
+
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), FALSE);
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+  if (claim >= bl_claim_store_get_n_claims (store))
+    return FALSE;
+
+  *lat = bl_claim_store_get_lats (store)[claim];
+  *lon = bl_claim_store_get_lons (store)[claim];
+  if (!isnan (*lat) && !isnan (*lon))
+    return TRUE;
+
+  return anchor_claim (store, claim, lat, lon, self);
+}
+
+/**
+ * bl_claim_painter_compute_clusters:
+ * @frame: what the map shows
+ *
+ * Returns: (transfer none): the clusters of the visible claims in the
+ *   frame, valid until the next call
+ */
+BlClusterSet *
+bl_claim_painter_compute_clusters (BlClaimPainter   *self,
+                                   const BlMapFrame *frame)
+{
+  BlClusterViewport viewport;
+
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), NULL);
+  g_return_val_if_fail (frame != NULL, NULL);
+
+  viewport.zoom = frame->zoom;
+  viewport.x = frame->x;
+  viewport.y = frame->y;
+  viewport.width = frame->width;
+  viewport.height = frame->height;
+
+  return bl_clusterer_compute (self->clusterer, &viewport);
+}
+
+/* Shapes */
+
+static void
+set_outline (cairo_t *cr,
+             double   scale,
+             guint    credibility)
+{
+  static const double dash[] = { 2.5, 2.0 };
+
+  if (credibility >= 5)
+    {
+      double scaled[2] = { dash[0] * scale, dash[1] * scale };
+
+      cairo_set_dash (cr, scaled, 2, 0);
+      cairo_set_line_width (cr, 1.6 * scale);
+    }
+  else
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, (credibility >= 1 && credibility <= 2 ? 2.4 : 1.6) * scale);
+    }
+}
+
+/**
+ * bl_claim_painter_draw_marker:
+ * @x: the marker's centre
+ * @y: the marker's centre
+ * @scale: the frame's scale
+ * @stance: the claim's stance: the marker's shape
+ * @credibility: 0 (ungraded) or 1–6: the outline
+ * @rgba: the fill colour
+ *
+ * Draws one claim's marker.
+ */
+void
+bl_claim_painter_draw_marker (cairo_t      *cr,
+                              double        x,
+                              double        y,
+                              double        scale,
+                              BlStance      stance,
+                              guint         credibility,
+                              const double  rgba[4])
+{
+  double r = BL_CLAIM_MARKER_RADIUS * scale;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  switch (stance)
+    {
+    case BL_STANCE_DENIES:
+      cairo_move_to (cr, x, y - r * 1.25);
+      cairo_line_to (cr, x + r * 1.25, y);
+      cairo_line_to (cr, x, y + r * 1.25);
+      cairo_line_to (cr, x - r * 1.25, y);
+      cairo_close_path (cr);
+      break;
+    case BL_STANCE_QUALIFIES:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.15, y + r * 0.85);
+      cairo_line_to (cr, x - r * 1.15, y + r * 0.85);
+      cairo_close_path (cr);
+      break;
+    case BL_STANCE_ASSERTS:
+    case BL_N_STANCES:
+    default:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+
+  /* a soft shadow lifts the marker off the map */
+  cairo_save (cr);
+  cairo_translate (cr, 0, 1.0 * scale);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill_preserve (cr);
+  cairo_restore (cr);
+
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+  cairo_fill_preserve (cr);
+  set_outline (cr, scale, credibility);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+
+  /* a denial is also marked with a bar across it */
+  if (stance == BL_STANCE_DENIES)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 2.2 * scale);
+      cairo_move_to (cr, x - r * 0.55, y);
+      cairo_line_to (cr, x + r * 0.55, y);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * bl_claim_painter_draw_cluster:
+ * @count: how many claims it holds
+ *
+ * Draws a cluster: a disc sized by the count, with the count in it.
+ */
+void
+bl_claim_painter_draw_cluster (cairo_t      *cr,
+                               double        x,
+                               double        y,
+                               double        scale,
+                               guint         count,
+                               const double  rgba[4])
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  char text[32];
+  double r = (11.0 + 3.0 * log10 (MAX (count, 1))) * scale;
+  int w, h;
+
+  if (count >= 100000)
+    g_snprintf (text, sizeof text, "%uk", count / 1000);
+  else if (count >= 10000)
+    g_snprintf (text, sizeof text, "%.0fk", count / 1000.0);
+  else
+    g_snprintf (text, sizeof text, "%u", count);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  cairo_arc (cr, x, y + 1.0 * scale, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill (cr);
+
+  cairo_arc (cr, x, y, r + 3.0 * scale, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 0.30);
+  cairo_fill (cr);
+
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5 * scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans Bold");
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, 10.5 * scale * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_restore (cr);
+}
+
+/* Areas */
+
+static void
+trace_area (BlClaimPainter   *self,
+            cairo_t          *cr,
+            const BlMapFrame *frame,
+            const char       *code)
+{
+  BlBasemapData *data = bl_basemap_renderer_get_data (self->basemap);
+  const BlBasemapFeature *feature = bl_basemap_renderer_lookup_area (self->basemap, code);
+  guint band, n_parts;
+
+  if (data == NULL || feature == NULL)
+    return;
+
+  band = bl_basemap_data_get_band_for_zoom (data, frame->zoom);
+  n_parts = bl_basemap_feature_get_n_parts (data, feature, band);
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      gsize n_points;
+      const gint32 *points = bl_basemap_feature_get_part (data, feature, band, p, &n_points);
+
+      for (gsize i = 0; i < n_points; i++)
+        {
+          double wx, wy;
+
+          bl_spatial_lonlat_to_world (points[2 * i + 1] / BL_BASEMAP_COORD_SCALE,
+                                      points[2 * i] / BL_BASEMAP_COORD_SCALE,
+                                      frame->zoom, &wx, &wy);
+          wx = (wx - frame->x) * frame->scale;
+          wy = (wy - frame->y) * frame->scale;
+          if (i == 0)
+            cairo_move_to (cr, wx, wy);
+          else
+            cairo_line_to (cr, wx, wy);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+static void
+paint_areas (BlClaimPainter   *self,
+             cairo_t          *cr,
+             const BlMapFrame *frame)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  double rgba[4];
+
+  if (self->basemap == NULL)
+    return;
+
+  count_areas (self);
+  if (self->max_area_count == 0)
+    return;
+
+  bl_claim_painter_get_color (self, BL_NO_INDEX, rgba);
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  g_hash_table_iter_init (&iter, self->area_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double depth = 0.12 + 0.22 * sqrt ((double) GPOINTER_TO_UINT (value) / self->max_area_count);
+
+      cairo_new_path (cr);
+      trace_area (self, cr, frame, key);
+      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, depth);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.55);
+      cairo_set_line_width (cr, 1.2 * frame->scale);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* The selected claim: its areas, its ring, its relations */
+
+static gboolean
+to_frame (BlClaimPainter   *self,
+          const BlMapFrame *frame,
+          guint             claim,
+          double           *x,
+          double           *y)
+{
+  double lat, lon;
+
+  if (!bl_claim_painter_get_position (self, claim, &lat, &lon))
+    return FALSE;
+
+  bl_spatial_lonlat_to_world (lat, lon, frame->zoom, x, y);
+  *x = (*x - frame->x) * frame->scale;
+  *y = (*y - frame->y) * frame->scale;
+  return TRUE;
+}
+
+static void
+set_relation_dash (cairo_t        *cr,
+                   BlRelationKind  kind,
+                   double          scale)
+{
+  double dashed[] = { 7 * scale, 5 * scale };
+  double dotted[] = { 1.5 * scale, 4 * scale };
+
+  switch (kind)
+    {
+    case BL_RELATION_DENIES:
+      cairo_set_dash (cr, dashed, 2, 0);
+      break;
+    case BL_RELATION_CITES:
+      cairo_set_dash (cr, dotted, 2, 0);
+      break;
+    case BL_RELATION_CORROBORATES:
+    case BL_N_RELATION_KINDS:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+static void
+paint_selection (BlClaimPainter   *self,
+                 cairo_t          *cr,
+                 const BlMapFrame *frame)
+{
+  BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+  guint index;
+  BlClaimRecord r;
+  double x, y;
+
+  if (self->selected_id == NULL ||
+      (index = bl_claim_store_lookup (store, self->selected_id)) == BL_NO_INDEX)
+    return;
+
+  bl_claim_store_get_record (store, index, &r);
+
+  cairo_save (cr);
+
+  /* its areas, outlined: also a country, which is otherwise not drawn */
+  if (self->basemap != NULL && r.areas != NULL)
+    {
+      cairo_new_path (cr);
+      for (guint a = 0; r.areas[a] != NULL; a++)
+        trace_area (self, cr, frame, r.areas[a]);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.12);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.9);
+      cairo_set_line_width (cr, 2.5 * frame->scale);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+
+  if (!to_frame (self, frame, index, &x, &y))
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  /* lines to what it cites, denies, corroborates */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < r.n_relations; i++)
+    {
+      guint other = bl_claim_store_lookup (store, r.relations[i].claim_id);
+      double ox, oy;
+
+      if (other == BL_NO_INDEX || !to_frame (self, frame, other, &ox, &oy))
+        continue;
+
+      set_relation_dash (cr, r.relations[i].kind, frame->scale);
+      cairo_set_line_width (cr, 4.5 * frame->scale);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, ox, oy);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 2.0 * frame->scale);
+      cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 1.0);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, ox, oy);
+      cairo_stroke (cr);
+
+      /* a ring on the other end */
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_arc (cr, ox, oy, (BL_CLAIM_MARKER_RADIUS + 5) * frame->scale, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2.0 * frame->scale);
+      cairo_stroke (cr);
+    }
+
+  /* its ring */
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, (BL_CLAIM_MARKER_RADIUS + 7) * frame->scale, 0, 2 * G_PI);
+  cairo_set_line_width (cr, 5.0 * frame->scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 3.0 * frame->scale);
+  cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 1.0);
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
+/**
+ * bl_claim_painter_paint:
+ * @cr: where to draw; (0, 0) is the frame's top-left corner
+ * @frame: what part of the world, at what size
+ * @clusters: the clusters from bl_claim_painter_compute_clusters() for
+ *   the same frame
+ *
+ * Draws the visible claims: tinted areas, markers and clusters, then the
+ * selected claim with its relations, and the keyboard focus.
+ */
+void
+bl_claim_painter_paint (BlClaimPainter   *self,
+                        cairo_t          *cr,
+                        const BlMapFrame *frame,
+                        BlClusterSet     *clusters)
+{
+  BlClaimStore *store;
+  const BlCluster *list;
+  const guint8 *stances, *credibilities;
+  guint n;
+
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (frame != NULL);
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+  stances = bl_claim_store_get_stances (store);
+  credibilities = bl_claim_store_get_credibilities (store);
+
+  paint_areas (self, cr, frame);
+
+  list = clusters ? bl_cluster_set_get_clusters (clusters, &n) : NULL;
+  if (list == NULL)
+    n = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BlCluster *c = &list[i];
+      double x = (c->x - frame->x) * frame->scale;
+      double y = (c->y - frame->y) * frame->scale;
+      double rgba[4];
+
+      bl_claim_painter_get_color (self, bl_claim_painter_get_key (self, c->representative), rgba);
+
+      if (c->n_claims == 1)
+        bl_claim_painter_draw_marker (cr, x, y, frame->scale,
+                                      stances[c->representative],
+                                      credibilities[c->representative], rgba);
+      else
+        {
+          double neutral[4] = { 0.22, 0.27, 0.33, 1.0 };
+
+          bl_claim_painter_draw_cluster (cr, x, y, frame->scale, c->n_claims, neutral);
+        }
+
+      if ((int) i == self->focused)
+        {
+          double dash[] = { 3 * frame->scale, 3 * frame->scale };
+
+          cairo_save (cr);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, (c->n_claims == 1 ? BL_CLAIM_MARKER_RADIUS + 6 : 20) * frame->scale, 0, 2 * G_PI);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, 2.0 * frame->scale);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+
+  paint_selection (self, cr, frame);
+}

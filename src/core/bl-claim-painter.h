@@ -1,0 +1,96 @@
+/* bl-claim-painter.h — how claims look on a map, on screen and in exports
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "bl-basemap-renderer.h"
+#include "bl-cluster.h"
+#include "bl-visible-claims.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BlColorBy:
+ * @BL_COLOR_BY_TOPIC: a marker's colour says its topic
+ * @BL_COLOR_BY_CLAIMANT: a marker's colour says who made the claim
+ */
+typedef enum {
+  BL_COLOR_BY_TOPIC,
+  BL_COLOR_BY_CLAIMANT,
+} BlColorBy;
+
+/**
+ * BlMapFrame:
+ * @zoom: the zoom level, possibly fractional
+ * @x: the left edge, in world pixels at @zoom
+ * @y: the top edge, in world pixels at @zoom
+ * @width: the width drawn, in map pixels
+ * @height: the height drawn, in map pixels
+ * @scale: how big a map pixel is on the target (1 on screen; 300/96 for a
+ *   print at 300 dpi): markers, lines and text grow with it
+ *
+ * The part of the world a painter draws, and at what size.
+ */
+typedef struct {
+  double zoom;
+  double x;
+  double y;
+  double width;
+  double height;
+  double scale;
+} BlMapFrame;
+
+/* The radius of a single claim's marker, in map pixels at scale 1. */
+#define BL_CLAIM_MARKER_RADIUS 7.0
+
+#define BL_TYPE_CLAIM_PAINTER (bl_claim_painter_get_type ())
+G_DECLARE_FINAL_TYPE (BlClaimPainter, bl_claim_painter, BL, CLAIM_PAINTER, GObject)
+
+BlClaimPainter *bl_claim_painter_new              (BlVisibleClaims   *visible,
+                                                   BlBasemapRenderer *basemap);
+BlVisibleClaims *bl_claim_painter_get_visible     (BlClaimPainter    *self);
+BlClusterer    *bl_claim_painter_get_clusterer    (BlClaimPainter    *self);
+BlColorBy       bl_claim_painter_get_color_by     (BlClaimPainter    *self);
+void            bl_claim_painter_set_color_by     (BlClaimPainter    *self,
+                                                   BlColorBy          color_by);
+void            bl_claim_painter_set_selected     (BlClaimPainter    *self,
+                                                   const char        *claim_id);
+void            bl_claim_painter_set_focused      (BlClaimPainter    *self,
+                                                   int                cluster);
+
+BlClusterSet   *bl_claim_painter_compute_clusters (BlClaimPainter    *self,
+                                                   const BlMapFrame  *frame);
+void            bl_claim_painter_paint            (BlClaimPainter    *self,
+                                                   cairo_t           *cr,
+                                                   const BlMapFrame  *frame,
+                                                   BlClusterSet      *clusters);
+
+void            bl_claim_painter_get_color        (BlClaimPainter    *self,
+                                                   guint32            key,
+                                                   double             rgba[4]);
+guint32         bl_claim_painter_get_key          (BlClaimPainter    *self,
+                                                   guint              claim);
+gboolean        bl_claim_painter_get_position     (BlClaimPainter    *self,
+                                                   guint              claim,
+                                                   double            *lat,
+                                                   double            *lon);
+void            bl_claim_painter_draw_marker      (cairo_t           *cr,
+                                                   double             x,
+                                                   double             y,
+                                                   double             scale,
+                                                   BlStance           stance,
+                                                   guint              credibility,
+                                                   const double       rgba[4]);
+void            bl_claim_painter_draw_cluster     (cairo_t           *cr,
+                                                   double             x,
+                                                   double             y,
+                                                   double             scale,
+                                                   guint              count,
+                                                   const double       rgba[4]);
+
+G_END_DECLS

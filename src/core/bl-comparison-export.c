@@ -1,0 +1,1417 @@
+/* bl-comparison-export.c — the comparison as a table and as a chart
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tables: CSV through BlCsvWriter (formula-safe), Markdown with every
+ * character that means something to Markdown or HTML escaped. Chart: drawn
+ * with cairo and Pango by bl_comparison_chart_draw(), which the GTK panel
+ * also calls; the PNG and SVG exports render it to a surface in memory and
+ * save the bytes atomically, so a failed export leaves no partial file.
+ *
+ * Text from the project (names, statements) reaches Pango only through
+ * pango_layout_set_text(), never as markup. Nothing here computes the
+ * analysis: it reads a finished #BlComparison.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "bl-actor.h"
+#include "bl-comparison-export.h"
+#include "bl-csv-writer.h"
+#include "bl-error.h"
+#include "bl-source.h"
+#include "bl-topic.h"
+#include "bl-vocab.h"
+
+typedef enum {
+  ITEM_FIGURE,
+  ITEM_DENIAL,
+  ITEM_QUALIFICATION,
+} ItemKind;
+
+typedef struct {
+  guint    row;
+  ItemKind kind;
+  guint    color;   /* palette index */
+  guint    group;   /* date group */
+} Item;
+
+typedef struct {
+  BlComparison         *cmp;
+  cairo_t              *cr;
+  const BlChartStyle   *style;
+  PangoFontDescription *font;
+  PangoFontDescription *bold;
+  PangoFontDescription *small;
+  PangoFontDescription *italic;
+  PangoFontDescription *title;
+  double                fs;
+  /* plot area */
+  double                x0, y0, x1, y1;
+  double                lo, hi;
+} Chart;
+
+/* Helpers: text */
+
+static const char *
+claim_id (BlComparison *cmp,
+          guint         row)
+{
+  BlProject *project = bl_comparison_get_project (cmp);
+
+  return bl_claim_store_get_id (bl_project_get_claims (project), bl_comparison_get_row (cmp, row)->claim);
+}
+
+static const char *
+source_name (BlComparison *cmp,
+             guint32       source)
+{
+  BlSource *s;
+
+  if (source == BL_NO_INDEX)
+    return "";
+  s = bl_project_get_source (bl_comparison_get_project (cmp), source);
+  return bl_source_get_name (s) ? bl_source_get_name (s) : bl_source_get_id (s);
+}
+
+static const char *
+topic_title (BlComparison *cmp,
+             guint32       topic)
+{
+  BlTopic *t = bl_project_get_topic (bl_comparison_get_project (cmp), topic);
+
+  return bl_topic_get_title (t) ? bl_topic_get_title (t) : bl_topic_get_id (t);
+}
+
+static char *
+row_figure_text (BlComparison *cmp,
+                 guint         row)
+{
+  BlClaimStore *store = bl_project_get_claims (bl_comparison_get_project (cmp));
+  BlClaimRecord r;
+
+  bl_claim_store_get_record (store, bl_comparison_get_row (cmp, row)->claim, &r);
+  return r.quantity ? bl_quantity_format (r.quantity) : NULL;
+}
+
+static char *
+join_claim_ids (BlComparison *cmp,
+                const guint  *rows,
+                guint         n_rows,
+                const char   *separator)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i > 0)
+        g_string_append (s, separator);
+      g_string_append (s, claim_id (cmp, rows[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+reliability_text (guint reliability)
+{
+  if (reliability == 0)
+    return g_strdup (bl_reliability_get_meaning (0));
+  /* Translators: an Admiralty grade and its meaning, "C (Fairly reliable)" */
+  return g_strdup_printf (_("%c (%s)"), bl_reliability_to_letter (reliability),
+                          bl_reliability_get_meaning (reliability));
+}
+
+static char *
+credibility_text (guint credibility)
+{
+  if (credibility == 0)
+    return g_strdup (bl_credibility_get_meaning (0));
+  /* Translators: an Admiralty grade and its meaning, "3 (Possibly true)" */
+  return g_strdup_printf (_("%u (%s)"), credibility, bl_credibility_get_meaning (credibility));
+}
+
+/**
+ * bl_markdown_escape:
+ * @text: (nullable): untrusted text
+ *
+ * Escapes @text for a Markdown table cell: a backslash before every
+ * character that Markdown or its HTML might act on (`\ | * _ ` [ ] < > #
+ * ~ ! & $ ^`; with the brackets escaped, parentheses cannot form a link),
+ * line breaks as spaces, other control characters dropped, invalid UTF-8
+ * repaired.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+bl_markdown_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text) + 8);
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        g_string_append_c (out, ' ');
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        continue;
+      else if (strchr ("\\|*_`[]<>#~!&$^", *p) != NULL)
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Tables */
+
+static GBytes *
+table_csv (BlComparison *cmp)
+{
+  static const char * const headers[] = {
+    "claim_id", "topic_id", "claimant", "source", "said_on", "stance", "statement",
+    "figure", "value", "min", "max", "open", "unit", "source_reliability",
+    "source_reliability_meaning", "credibility", "credibility_meaning", "origin",
+    "denies_or_qualifies", "denied_or_qualified_by", "outlier",
+  };
+  BlProject *project = bl_comparison_get_project (cmp);
+  BlClaimStore *store = bl_project_get_claims (project);
+  BlCsvWriter *csv = bl_csv_writer_new (BL_CSV_WRITER_NONE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    bl_csv_writer_add_field (csv, headers[i]);
+  bl_csv_writer_end_row (csv);
+
+  for (guint i = 0; i < bl_comparison_get_n_rows (cmp); i++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (cmp, i);
+      BlClaimRecord r;
+      g_autofree char *claimant = bl_comparison_format_claimant (cmp, i);
+      g_autofree char *said_on = bl_date_to_string (&row->said_on);
+      g_autofree char *figure = NULL;
+      g_autofree char *against = join_claim_ids (cmp, row->against, row->n_against, " ");
+      g_autofree char *countered = join_claim_ids (cmp, row->countered_by, row->n_countered_by, " ");
+      char letter[2] = { 0, 0 };
+
+      bl_claim_store_get_record (store, row->claim, &r);
+      if (r.quantity)
+        figure = bl_quantity_to_string (r.quantity);
+      if (row->source_reliability)
+        letter[0] = bl_reliability_to_letter (row->source_reliability);
+
+      bl_csv_writer_add_field (csv, r.id);
+      bl_csv_writer_add_field (csv, bl_topic_get_id (bl_project_get_topic (project, row->topic)));
+      bl_csv_writer_add_field (csv, claimant);
+      bl_csv_writer_add_field (csv, source_name (cmp, row->source));
+      bl_csv_writer_add_field (csv, said_on);
+      bl_csv_writer_add_field (csv, bl_stance_to_string (row->stance));
+      bl_csv_writer_add_field (csv, r.statement);
+      bl_csv_writer_add_field (csv, figure);
+      bl_csv_writer_add_number (csv, row->value);
+      bl_csv_writer_add_number (csv, row->min);
+      bl_csv_writer_add_number (csv, row->max);  /* empty when open */
+      bl_csv_writer_add_field (csv, (row->flags & BL_COMPARISON_ROW_OPEN) ? "true" : "false");
+      bl_csv_writer_add_field (csv, r.quantity ? r.quantity->unit : NULL);
+      bl_csv_writer_add_field (csv, letter);
+      bl_csv_writer_add_field (csv, bl_reliability_get_meaning (row->source_reliability));
+      if (row->credibility)
+        bl_csv_writer_add_uint (csv, row->credibility);
+      else
+        bl_csv_writer_add_field (csv, NULL);
+      bl_csv_writer_add_field (csv, bl_credibility_get_meaning (row->credibility));
+      bl_csv_writer_add_uint (csv, row->origin + 1);
+      bl_csv_writer_add_field (csv, against);
+      bl_csv_writer_add_field (csv, countered);
+      bl_csv_writer_add_field (csv, (row->flags & BL_COMPARISON_ROW_OUTLIER) ? "true" : "false");
+      bl_csv_writer_end_row (csv);
+    }
+
+  return bl_csv_writer_free_to_bytes (csv);
+}
+
+static void
+md_cell (GString    *out,
+         const char *text)
+{
+  g_autofree char *escaped = bl_markdown_escape (text);
+
+  g_string_append (out, " ");
+  g_string_append (out, escaped);
+  g_string_append (out, " |");
+}
+
+static GBytes *
+table_markdown (BlComparison *cmp)
+{
+  const char *headers[] = {
+    _("Claimant"), _("Source"), _("Said on"), _("Topic"), _("Stance"), _("Figure"),
+    _("Range"), _("Source reliability"), _("Credibility"), _("Origin"),
+    _("Denies or qualifies"), _("Statement"),
+  };
+  BlProject *project = bl_comparison_get_project (cmp);
+  BlClaimStore *store = bl_project_get_claims (project);
+  GString *out = g_string_new (NULL);
+  g_autofree char *title = bl_comparison_get_title (cmp);
+  g_autofree char *summary = bl_comparison_format_summary (cmp);
+  g_autofree char *title_md = bl_markdown_escape (title);
+  g_autofree char *summary_md = bl_markdown_escape (summary);
+
+  g_string_append_printf (out, "# %s\n\n%s\n\n|", title_md, summary_md);
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    md_cell (out, headers[i]);
+  g_string_append (out, "\n|");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    g_string_append (out, " --- |");
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < bl_comparison_get_n_rows (cmp); i++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (cmp, i);
+      BlClaimRecord r;
+      g_autofree char *claimant = bl_comparison_format_claimant (cmp, i);
+      g_autofree char *said_on = bl_date_format (&row->said_on);
+      g_autofree char *figure = row_figure_text (cmp, i);
+      g_autofree char *range = bl_comparison_format_range (cmp, i);
+      g_autofree char *reliability = reliability_text (row->source_reliability);
+      g_autofree char *credibility = credibility_text (row->credibility);
+      g_autofree char *origin = g_strdup_printf ("%u", row->origin + 1);
+      g_autofree char *against = join_claim_ids (cmp, row->against, row->n_against, ", ");
+      g_autoptr(GString) range_text = g_string_new (range);
+
+      bl_claim_store_get_record (store, row->claim, &r);
+      if (row->flags & BL_COMPARISON_ROW_OUTLIER)
+        /* Translators: after a range in the comparison table */
+        g_string_append (range_text, _(" (outlier)"));
+
+      g_string_append_c (out, '|');
+      md_cell (out, claimant);
+      md_cell (out, source_name (cmp, row->source));
+      md_cell (out, said_on);
+      md_cell (out, topic_title (cmp, row->topic));
+      md_cell (out, bl_stance_get_label (row->stance));
+      md_cell (out, figure);
+      md_cell (out, range_text->str);
+      md_cell (out, reliability);
+      md_cell (out, credibility);
+      md_cell (out, origin);
+      md_cell (out, against);
+      md_cell (out, r.statement);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_printf (out, "\n## %s\n\n", _("Origins"));
+  for (guint o = 0; o < bl_comparison_get_n_origins (cmp); o++)
+    {
+      g_autofree char *text = bl_comparison_format_origin (cmp, o);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint k = 0; lines[k]; k++)
+        {
+          g_autofree char *line = bl_markdown_escape (lines[k]);
+
+          if (k == 0)
+            g_string_append_printf (out, "%u. %s\n", o + 1, line);
+          else
+            g_string_append_printf (out, "    - %s\n", line);
+        }
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * bl_comparison_table_to_bytes:
+ * @format: CSV or Markdown
+ *
+ * The comparison table, one row per claim. The CSV has these columns,
+ * named in its header row (stable, not translated): claim_id, topic_id,
+ * claimant, source, said_on (EDTF text), stance (asserts, denies,
+ * qualifies), statement, figure (the quantity's canonical text), value,
+ * min, max (numbers in the C locale; max empty when open), open (true or
+ * false), unit, source_reliability (A–F), source_reliability_meaning,
+ * credibility (1–6), credibility_meaning, origin (the origin group,
+ * from 1), denies_or_qualifies and denied_or_qualified_by (claim ids,
+ * space-separated), outlier (true or false).
+ *
+ * Returns: (transfer full): the text, UTF-8
+ */
+GBytes *
+bl_comparison_table_to_bytes (BlComparison  *self,
+                              BlTableFormat  format)
+{
+  g_return_val_if_fail (BL_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (format == BL_TABLE_CSV || format == BL_TABLE_MARKDOWN, NULL);
+
+  if (format == BL_TABLE_CSV)
+    return table_csv (self);
+  return table_markdown (self);
+}
+
+/**
+ * bl_comparison_export_table:
+ * @path: the file to write
+ * @format: CSV or Markdown
+ *
+ * Writes bl_comparison_table_to_bytes() to @path atomically: on failure
+ * the file is left as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+bl_comparison_export_table (BlComparison   *self,
+                            const char     *path,
+                            BlTableFormat   format,
+                            GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (BL_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format != BL_TABLE_CSV && format != BL_TABLE_MARKDOWN)
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_UNSUPPORTED, _("Unknown table format %d"), (int) format);
+      return FALSE;
+    }
+
+  bytes = bl_comparison_table_to_bytes (self, format);
+  data = g_bytes_get_data (bytes, &len);
+  return g_file_set_contents_full (path, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}
+
+/* Chart: helpers */
+
+static void
+set_color (cairo_t            *cr,
+           const BlChartColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static void
+set_color_alpha (cairo_t            *cr,
+                 const BlChartColor *c,
+                 double              alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+/* A layout of plain text, wrapped at @width (no wrap when <= 0) and cut
+ * after @max_lines lines with an ellipsis (no limit when 0). */
+static PangoLayout *
+make_layout (Chart                      *chart,
+             const char                 *text,
+             const PangoFontDescription *font,
+             double                      width,
+             int                         max_lines)
+{
+  PangoLayout *layout = pango_cairo_create_layout (chart->cr);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (max_lines > 0)
+        {
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
+
+static void
+show_layout (Chart              *chart,
+             PangoLayout        *layout,
+             double              x,
+             double              y,
+             const BlChartColor *color)
+{
+  cairo_save (chart->cr);
+  set_color (chart->cr, color);
+  cairo_move_to (chart->cr, x, y);
+  pango_cairo_show_layout (chart->cr, layout);
+  /* the path is not part of the saved state: drop the current point */
+  cairo_new_path (chart->cr);
+  cairo_restore (chart->cr);
+}
+
+static double
+value_to_y (Chart  *chart,
+            double  v)
+{
+  if (isinf (v))
+    return v > 0 ? chart->y0 : chart->y1;
+  return chart->y1 - (v - chart->lo) / (chart->hi - chart->lo) * (chart->y1 - chart->y0);
+}
+
+static double
+nice_step (double span)
+{
+  double exponent, fraction, nice;
+
+  if (!(span > 0))
+    return 1;
+  exponent = floor (log10 (span));
+  fraction = span / pow (10, exponent);
+  if (fraction <= 1)
+    nice = 1;
+  else if (fraction <= 2)
+    nice = 2;
+  else if (fraction <= 5)
+    nice = 5;
+  else
+    nice = 10;
+  return nice * pow (10, exponent);
+}
+
+static void
+draw_cross (cairo_t *cr,
+            double   x,
+            double   y,
+            double   r)
+{
+  cairo_move_to (cr, x - r, y - r);
+  cairo_line_to (cr, x + r, y + r);
+  cairo_move_to (cr, x + r, y - r);
+  cairo_line_to (cr, x - r, y + r);
+}
+
+static void
+draw_diamond (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+static void
+draw_arrow_head (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   r)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + r, y + 1.6 * r);
+  cairo_line_to (cr, x - r, y + 1.6 * r);
+  cairo_close_path (cr);
+}
+
+/* The y of a row's figure: its stated value, or the middle of its finite
+ * part. */
+static double
+row_anchor (const BlComparisonRow *row)
+{
+  if (row->flags & BL_COMPARISON_ROW_VALUE)
+    return row->value;
+  if (isinf (row->max))
+    return row->min;
+  return (row->min + row->max) / 2;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  BlComparison *cmp = user_data;
+  const Item *ia = a, *ib = b;
+  const BlComparisonRow *ra = bl_comparison_get_row (cmp, ia->row);
+  const BlComparisonRow *rb = bl_comparison_get_row (cmp, ib->row);
+  int c = bl_date_compare (&ra->said_on, &rb->said_on);
+
+  if (c != 0)
+    return c;
+  if (ra->topic_slot != rb->topic_slot)
+    return ra->topic_slot < rb->topic_slot ? -1 : 1;
+  return ia->row < ib->row ? -1 : ia->row > ib->row;
+}
+
+static GArray *
+collect_items (BlComparison *cmp,
+               guint        *n_groups)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (Item));
+  const BlComparisonGroup *claimants;
+  guint n_claimants;
+
+  claimants = bl_comparison_get_claimants (cmp, &n_claimants);
+
+  for (guint i = 0; i < bl_comparison_get_n_rows (cmp); i++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (cmp, i);
+      Item item = { i, ITEM_FIGURE, 0, 0 };
+
+      if (row->stance == BL_STANCE_DENIES)
+        item.kind = ITEM_DENIAL;
+      else if (row->stance == BL_STANCE_QUALIFIES)
+        item.kind = ITEM_QUALIFICATION;
+      else if (!(row->flags & BL_COMPARISON_ROW_FIGURE))
+        continue;
+
+      for (guint g = 0; g < n_claimants; g++)
+        if (claimants[g].key == row->actor)
+          item.color = g % BL_CHART_N_PALETTE;
+      g_array_append_val (items, item);
+    }
+
+  g_array_sort_with_data (items, compare_items, cmp);
+
+  *n_groups = 0;
+  for (guint k = 0; k < items->len; k++)
+    {
+      Item *item = &g_array_index (items, Item, k);
+
+      if (k > 0)
+        {
+          const Item *prev = &g_array_index (items, Item, k - 1);
+
+          if (!bl_date_equal (&bl_comparison_get_row (cmp, prev->row)->said_on,
+                              &bl_comparison_get_row (cmp, item->row)->said_on))
+            (*n_groups)++;
+        }
+      item->group = *n_groups;
+    }
+  if (items->len > 0)
+    (*n_groups)++;
+
+  return items;
+}
+
+/* Chart: parts */
+
+static void
+draw_figure (Chart      *chart,
+             const Item *item,
+             double      mx,
+             double      label_x,
+             double      label_w)
+{
+  cairo_t *cr = chart->cr;
+  const BlComparisonRow *row = bl_comparison_get_row (chart->cmp, item->row);
+  const BlChartColor *color = &chart->style->palette[item->color];
+  double fs = chart->fs;
+  double bar = fs * 0.8;
+  double y_min = value_to_y (chart, row->min);
+  double y_max = isinf (row->max) ? chart->y0 + fs * 0.2 : value_to_y (chart, row->max);
+  double y_anchor = value_to_y (chart, row_anchor (row));
+  g_autofree char *figure = row_figure_text (chart->cmp, item->row);
+  g_autoptr(GString) label = g_string_new (figure);
+  g_autoptr(PangoLayout) layout = NULL;
+  double h;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.0, fs * 0.12));
+
+  if (row->min < row->max)
+    {
+      /* the range: a bar, capped at its closed ends, an arrow when open */
+      cairo_rectangle (cr, mx - bar / 2, y_max, bar, y_min - y_max);
+      set_color_alpha (cr, color, 0.3);
+      cairo_fill_preserve (cr);
+      set_color (cr, color);
+      cairo_stroke (cr);
+
+      cairo_move_to (cr, mx - bar, y_min);
+      cairo_line_to (cr, mx + bar, y_min);
+      if (!isinf (row->max))
+        {
+          cairo_move_to (cr, mx - bar, y_max);
+          cairo_line_to (cr, mx + bar, y_max);
+        }
+      cairo_stroke (cr);
+
+      if (isinf (row->max))
+        {
+          draw_arrow_head (cr, mx, chart->y0 - fs * 0.4, bar * 0.9);
+          cairo_fill (cr);
+        }
+    }
+
+  if ((row->flags & BL_COMPARISON_ROW_VALUE) || row->min == row->max)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mx, y_anchor, fs * 0.45, 0, 2 * G_PI);
+      set_color (cr, color);
+      cairo_fill_preserve (cr);
+      set_color (cr, &chart->style->background);
+      cairo_set_line_width (cr, MAX (1.0, fs * 0.1));
+      cairo_stroke (cr);
+    }
+
+  if (row->flags & BL_COMPARISON_ROW_OUTLIER)
+    {
+      /* a dashed ring: outside the consensus of its topic */
+      double dash = fs * 0.25;
+
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mx, y_anchor, fs * 0.9, 0, 2 * G_PI);
+      set_color (cr, &chart->style->foreground);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  cairo_restore (cr);
+
+  /* the figure as stated, beside it */
+  if (row->flags & BL_COMPARISON_ROW_OUTLIER)
+    g_string_append_printf (label, "\n%s", _("outlier"));
+  if (row->flags & BL_COMPARISON_ROW_UNIT_DIFFERS)
+    {
+      const char *unit = bl_topic_get_unit (bl_project_get_topic (bl_comparison_get_project (chart->cmp),
+                                                                  row->topic));
+      /* Translators: the figure counts something else than the topic's unit */
+      g_string_append_printf (label, "\n");
+      g_string_append_printf (label, _("(not “%s”)"), unit);
+    }
+
+  if (label_w <= 0)
+    return;
+  layout = make_layout (chart, label->str, chart->small, label_w, 4);
+  h = layout_height (layout);
+  show_layout (chart, layout, label_x,
+               CLAMP (y_anchor - h / 2, chart->y0, chart->y1 - h), &chart->style->foreground);
+}
+
+static void
+draw_counter (Chart      *chart,
+              const Item *item,
+              double      mx,
+              double      label_x,
+              double      label_w)
+{
+  cairo_t *cr = chart->cr;
+  const BlComparisonRow *row = bl_comparison_get_row (chart->cmp, item->row);
+  gboolean denial = item->kind == ITEM_DENIAL;
+  const BlChartColor *color = denial ? &chart->style->denial : &chart->style->qualification;
+  double fs = chart->fs;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  guint n_marks = 0;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GString) label = g_string_new (NULL);
+  double h, y_label;
+
+  cairo_save (cr);
+  set_color (cr, color);
+  cairo_set_line_width (cr, MAX (1.5, fs * 0.2));
+
+  /* a mark at the height of every figure it stands against */
+  for (guint k = 0; k < row->n_against; k++)
+    {
+      const BlComparisonRow *target = bl_comparison_get_row (chart->cmp, row->against[k]);
+      double y;
+
+      if (!(target->flags & BL_COMPARISON_ROW_FIGURE) || target->stance != BL_STANCE_ASSERTS)
+        continue;
+      y = value_to_y (chart, row_anchor (target));
+      if (denial)
+        {
+          draw_cross (cr, mx, y, fs * 0.45);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          draw_diamond (cr, mx, y, fs * 0.5);
+          cairo_fill (cr);
+        }
+      top = MIN (top, y);
+      bottom = MAX (bottom, y);
+      n_marks++;
+    }
+
+  if (n_marks == 0)
+    {
+      double y = (chart->y0 + chart->y1) / 2;
+
+      if (denial)
+        {
+          draw_cross (cr, mx, y, fs * 0.7);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          draw_diamond (cr, mx, y, fs * 0.7);
+          cairo_fill (cr);
+        }
+      top = bottom = y;
+    }
+  else if (n_marks > 1)
+    {
+      double dash = fs * 0.3;
+
+      cairo_set_line_width (cr, MAX (1.0, fs * 0.08));
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_move_to (cr, mx, top);
+      cairo_line_to (cr, mx, bottom);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  /* what it stands against, by the figures: "denies 6,500 · 2,000–9,000" */
+  for (guint k = 0; k < row->n_against; k++)
+    {
+      g_autofree char *range = bl_comparison_format_range (chart->cmp, row->against[k]);
+
+      if (range == NULL || bl_comparison_get_row (chart->cmp, row->against[k])->stance != BL_STANCE_ASSERTS)
+        continue;
+      if (label->len > 0)
+        /* Translators: separates the figures a denial denies */
+        g_string_append (label, _(" · "));
+      g_string_append (label, range);
+    }
+  if (label->len > 0)
+    {
+      g_autofree char *figures = g_string_free (g_steal_pointer (&label), FALSE);
+
+      label = g_string_new (NULL);
+      if (denial)
+        /* Translators: the figures a denial denies, "denies 6,500 · 4,000" */
+        g_string_append_printf (label, _("denies %s"), figures);
+      else
+        /* Translators: the figures a claim qualifies */
+        g_string_append_printf (label, _("qualifies %s"), figures);
+    }
+  else
+    g_string_append (label, denial ? _("denies (no figure named)") : _("qualifies"));
+
+  if (label_w <= 0)
+    return;
+  layout = make_layout (chart, label->str, chart->small, label_w, 4);
+  h = layout_height (layout);
+  y_label = CLAMP ((top + bottom) / 2 - h / 2, chart->y0, chart->y1 - h);
+  show_layout (chart, layout, label_x, y_label, color);
+}
+
+/* The marks a legend explains, as bits of a mask. */
+enum {
+  MARK_VALUE         = 1 << 0,
+  MARK_RANGE         = 1 << 1,
+  MARK_OPEN          = 1 << 2,
+  MARK_DENIAL        = 1 << 3,
+  MARK_QUALIFICATION = 1 << 4,
+  MARK_OUTLIER       = 1 << 5,
+};
+
+static guint
+marks_used (BlComparison *cmp,
+            GArray       *items)
+{
+  guint marks = 0;
+
+  for (guint k = 0; k < items->len; k++)
+    {
+      const Item *item = &g_array_index (items, Item, k);
+      const BlComparisonRow *row = bl_comparison_get_row (cmp, item->row);
+
+      if (item->kind == ITEM_DENIAL)
+        marks |= MARK_DENIAL;
+      else if (item->kind == ITEM_QUALIFICATION)
+        marks |= MARK_QUALIFICATION;
+      else
+        {
+          if ((row->flags & BL_COMPARISON_ROW_VALUE) || row->min == row->max)
+            marks |= MARK_VALUE;
+          if (row->min < row->max)
+            marks |= MARK_RANGE;
+          if (row->flags & BL_COMPARISON_ROW_OPEN)
+            marks |= MARK_OPEN;
+          if (row->flags & BL_COMPARISON_ROW_OUTLIER)
+            marks |= MARK_OUTLIER;
+        }
+    }
+  return marks;
+}
+
+static double
+draw_legend (Chart    *chart,
+             guint     marks,
+             double    x,
+             double    y,
+             double    width,
+             gboolean  measure_only)
+{
+  cairo_t *cr = chart->cr;
+  double fs = chart->fs;
+  const char *texts[] = {
+    _("stated figure"), _("range (stated, or read from a vague phrase)"),
+    _("open range (“at least”)"), _("denial, at the figures it denies"),
+    _("qualification"), _("outlier"),
+  };
+  double cx = x, cy = y, line_h = fs * 1.5;
+
+  if (marks == 0)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      double w, my, mx;
+
+      if (!(marks & (1u << i)))
+        continue;
+      layout = make_layout (chart, texts[i], chart->small, 0, 0);
+      w = fs * 1.6 + layout_width (layout) + fs * 1.2;
+      my = cy + line_h / 2;
+      mx = cx + fs * 0.6;
+
+      if (cx > x && cx + w > x + width)
+        {
+          cx = x;
+          cy += line_h;
+          my = cy + line_h / 2;
+          mx = cx + fs * 0.6;
+        }
+
+      if (!measure_only)
+        {
+          cairo_save (cr);
+          set_color (cr, &chart->style->muted);
+          cairo_set_line_width (cr, MAX (1.0, fs * 0.12));
+          switch (i)
+            {
+            case 0:
+              cairo_arc (cr, mx, my, fs * 0.4, 0, 2 * G_PI);
+              cairo_fill (cr);
+              break;
+            case 1:
+              cairo_rectangle (cr, mx - fs * 0.3, my - fs * 0.5, fs * 0.6, fs);
+              cairo_stroke (cr);
+              break;
+            case 2:
+              cairo_move_to (cr, mx, my + fs * 0.5);
+              cairo_line_to (cr, mx, my - fs * 0.1);
+              cairo_stroke (cr);
+              draw_arrow_head (cr, mx, my - fs * 0.55, fs * 0.3);
+              cairo_fill (cr);
+              break;
+            case 3:
+              set_color (cr, &chart->style->denial);
+              cairo_set_line_width (cr, MAX (1.5, fs * 0.2));
+              draw_cross (cr, mx, my, fs * 0.35);
+              cairo_stroke (cr);
+              break;
+            case 4:
+              set_color (cr, &chart->style->qualification);
+              draw_diamond (cr, mx, my, fs * 0.4);
+              cairo_fill (cr);
+              break;
+            default:
+              {
+                double dash = fs * 0.2;
+
+                cairo_set_dash (cr, &dash, 1, 0);
+                cairo_arc (cr, mx, my, fs * 0.45, 0, 2 * G_PI);
+                cairo_stroke (cr);
+              }
+              break;
+            }
+          cairo_restore (cr);
+          show_layout (chart, layout, cx + fs * 1.4, my - layout_height (layout) / 2,
+                       &chart->style->muted);
+        }
+      cx += w;
+    }
+
+  return cy + line_h - y;
+}
+
+/* Chart: public */
+
+/**
+ * bl_chart_style_init_default:
+ * @style: (out caller-allocates): the style to fill
+ *
+ * The light look of exported charts: white page, dark text, the GNOME
+ * palette for claimants, red denials.
+ */
+void
+bl_chart_style_init_default (BlChartStyle *style)
+{
+  static const BlChartColor palette[BL_CHART_N_PALETTE] = {
+    { 0.11f, 0.44f, 0.85f, 1 },  /* blue 3 */
+    { 0.90f, 0.38f, 0.00f, 1 },  /* orange 4 */
+    { 0.15f, 0.64f, 0.41f, 1 },  /* green 4 */
+    { 0.57f, 0.25f, 0.67f, 1 },  /* purple 3 */
+    { 0.39f, 0.27f, 0.18f, 1 },  /* brown 5 */
+    { 0.00f, 0.60f, 0.65f, 1 },  /* teal */
+    { 0.80f, 0.60f, 0.00f, 1 },  /* yellow 5 */
+    { 0.37f, 0.36f, 0.39f, 1 },  /* dark 1 */
+  };
+
+  g_return_if_fail (style != NULL);
+
+  style->background = (BlChartColor) { 1, 1, 1, 1 };
+  style->foreground = (BlChartColor) { 0.14f, 0.12f, 0.19f, 1 };
+  style->muted = (BlChartColor) { 0.37f, 0.36f, 0.39f, 1 };
+  style->grid = (BlChartColor) { 0.85f, 0.85f, 0.87f, 1 };
+  style->denial = (BlChartColor) { 0.75f, 0.11f, 0.16f, 1 };
+  style->qualification = (BlChartColor) { 0.61f, 0.43f, 0.01f, 1 };
+  memcpy (style->palette, palette, sizeof palette);
+  style->font_family = "Sans";
+  style->font_size = 13;
+}
+
+/**
+ * bl_comparison_chart_draw:
+ * @cr: where to draw, with the origin at the chart's top left
+ * @width: the width in device units
+ * @height: the height in device units
+ * @style: colours and font
+ *
+ * Draws the comparison chart: a title and the summary line, every figure
+ * on one vertical axis with claims in columns by the date they were said
+ * (claims of one date side by side under that date), claimant and source
+ * under each column, and a legend of the marks.
+ */
+void
+bl_comparison_chart_draw (BlComparison       *self,
+                          cairo_t            *cr,
+                          int                 width,
+                          int                 height,
+                          const BlChartStyle *style)
+{
+  Chart chart = { 0, };
+  g_autoptr(GArray) items = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) summary_layout = NULL;
+  g_autoptr(PangoLayout) axis_layout = NULL;
+  const char *unit;
+  guint n_topics, n_groups;
+  double fs, margin, y, tick_w = 0, legend_h, labels_h = 0, step, col_w, group_gap;
+  double vmax = 0, vmin = 0;
+  guint n_cols, marks;
+
+  g_return_if_fail (BL_IS_COMPARISON (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  fs = style->font_size > 0 ? style->font_size : 13;
+  chart.cmp = self;
+  chart.cr = cr;
+  chart.style = style;
+  chart.fs = fs;
+  chart.font = pango_font_description_from_string (style->font_family ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (chart.font, fs * PANGO_SCALE);
+  chart.bold = pango_font_description_copy (chart.font);
+  pango_font_description_set_weight (chart.bold, PANGO_WEIGHT_BOLD);
+  chart.small = pango_font_description_copy (chart.font);
+  pango_font_description_set_absolute_size (chart.small, fs * 0.85 * PANGO_SCALE);
+  chart.italic = pango_font_description_copy (chart.small);
+  pango_font_description_set_style (chart.italic, PANGO_STYLE_ITALIC);
+  chart.title = pango_font_description_copy (chart.bold);
+  pango_font_description_set_absolute_size (chart.title, fs * 1.4 * PANGO_SCALE);
+
+  margin = fs * 1.2;
+  bl_comparison_get_topics (self, &n_topics);
+  unit = bl_topic_get_unit (bl_project_get_topic (bl_comparison_get_project (self),
+                                                  bl_comparison_get_topics (self, &n_topics)[0]));
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  set_color (cr, &style->background);
+  cairo_paint (cr);
+
+  /* title and summary */
+  title = bl_comparison_get_title (self);
+  summary = bl_comparison_format_summary (self);
+  title_layout = make_layout (&chart, title, chart.title, width - 2 * margin, 2);
+  summary_layout = make_layout (&chart, summary, chart.font, width - 2 * margin, 2);
+  y = margin;
+  show_layout (&chart, title_layout, margin, y, &style->foreground);
+  y += layout_height (title_layout) + fs * 0.3;
+  show_layout (&chart, summary_layout, margin, y, &style->muted);
+  y += layout_height (summary_layout) + fs * 1.5;
+
+  /* vertical scale */
+  items = collect_items (self, &n_groups);
+  n_cols = items->len;
+  for (guint k = 0; k < n_cols; k++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (self, g_array_index (items, Item, k).row);
+
+      if (!(row->flags & BL_COMPARISON_ROW_FIGURE) || row->stance != BL_STANCE_ASSERTS)
+        continue;
+      vmax = MAX (vmax, isinf (row->max) ? row->min * 1.25 : row->max);
+      vmin = MIN (vmin, row->min);
+    }
+  if (!(vmax > vmin))
+    vmax = vmin + 1;
+  step = nice_step ((vmax - vmin) / 5);
+  chart.lo = floor (vmin / step) * step;
+  chart.hi = ceil (vmax * 1.05 / step) * step;
+
+  for (double v = chart.lo; v <= chart.hi + step / 2; v += step)
+    {
+      g_autofree char *text = bl_quantity_format_number (v);
+      g_autoptr(PangoLayout) layout = make_layout (&chart, text, chart.small, 0, 0);
+
+      tick_w = MAX (tick_w, layout_width (layout));
+    }
+
+  /* bottom: legend, then the column labels above it */
+  marks = marks_used (self, items);
+  legend_h = draw_legend (&chart, marks, margin, 0, width - 2 * margin, TRUE);
+  chart.x0 = margin + fs * 1.6 + tick_w + fs * 0.5;
+  chart.x1 = width - margin;
+  group_gap = n_groups > 1 ? fs * 1.5 : 0;
+  col_w = n_cols > 0 ? (chart.x1 - chart.x0 - group_gap * (n_groups - 1)) / n_cols : 0;
+
+  for (guint k = 0; k < n_cols; k++)
+    {
+      const Item *item = &g_array_index (items, Item, k);
+      const BlComparisonRow *row = bl_comparison_get_row (self, item->row);
+      g_autofree char *claimant = bl_comparison_format_claimant (self, item->row);
+      g_autoptr(PangoLayout) l1 = make_layout (&chart, claimant, chart.bold, col_w - fs * 0.5, 2);
+      g_autoptr(PangoLayout) l2 = make_layout (&chart, source_name (self, row->source), chart.small,
+                                               col_w - fs * 0.5, 1);
+      double h = layout_height (l1) + layout_height (l2);
+
+      if (row->topic_slot > 0)
+        {
+          g_autoptr(PangoLayout) l3 = make_layout (&chart, topic_title (self, row->topic), chart.italic,
+                                                   col_w - fs * 0.5, 2);
+          h += layout_height (l3);
+        }
+      labels_h = MAX (labels_h, h);
+    }
+  /* and the date under each group */
+  labels_h += fs * 3.4;
+
+  chart.y0 = y + fs * 0.5;
+  chart.y1 = height - margin - legend_h - fs * 0.8 - labels_h;
+  if (chart.y1 < chart.y0 + fs * 4)
+    chart.y1 = chart.y0 + fs * 4;
+
+  /* grid and ticks */
+  cairo_set_line_width (cr, 1);
+  for (double v = chart.lo; v <= chart.hi + step / 2; v += step)
+    {
+      g_autofree char *text = bl_quantity_format_number (v);
+      g_autoptr(PangoLayout) layout = make_layout (&chart, text, chart.small, 0, 0);
+      double ty = round (value_to_y (&chart, v)) + 0.5;
+
+      set_color (cr, v == 0 ? &style->muted : &style->grid);
+      cairo_move_to (cr, chart.x0, ty);
+      cairo_line_to (cr, chart.x1, ty);
+      cairo_stroke (cr);
+      show_layout (&chart, layout, chart.x0 - fs * 0.5 - layout_width (layout),
+                   ty - layout_height (layout) / 2, &style->muted);
+    }
+
+  /* the unit, up the axis */
+  axis_layout = make_layout (&chart, unit ? unit : _("figure"), chart.small, 0, 0);
+  cairo_save (cr);
+  cairo_translate (cr, margin, (chart.y0 + chart.y1) / 2 + layout_width (axis_layout) / 2);
+  cairo_rotate (cr, -G_PI / 2);
+  show_layout (&chart, axis_layout, 0, 0, &style->muted);
+  cairo_restore (cr);
+
+  if (n_cols == 0)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (&chart, _("No figures, denials or qualifications to show"),
+                                                   chart.font, chart.x1 - chart.x0, 2);
+
+      show_layout (&chart, layout, chart.x0 + fs, (chart.y0 + chart.y1) / 2, &style->muted);
+    }
+
+  /* columns */
+  {
+    double x = chart.x0;
+    double group_start = chart.x0;
+
+    for (guint k = 0; k < n_cols; k++)
+      {
+        const Item *item = &g_array_index (items, Item, k);
+        const BlComparisonRow *row = bl_comparison_get_row (self, item->row);
+        const BlChartColor *color = &style->palette[item->color];
+        g_autofree char *claimant = bl_comparison_format_claimant (self, item->row);
+        g_autoptr(PangoLayout) l1 = make_layout (&chart, claimant, chart.bold, col_w - fs * 0.5, 2);
+        g_autoptr(PangoLayout) l2 = make_layout (&chart, source_name (self, row->source), chart.small,
+                                                 col_w - fs * 0.5, 1);
+        /* narrow columns have no room for labels: the axis tells the values */
+        gboolean labelled = col_w >= fs * 6;
+        double mx = labelled ? x + MIN (col_w * 0.25, fs * 2.5) : x + col_w / 2;
+        double label_x = mx + fs * 1.2;
+        double label_w = labelled ? x + col_w - label_x - fs * 0.3 : 0;
+        double ly = chart.y1 + fs * 0.6;
+
+        if (item->kind == ITEM_FIGURE)
+          draw_figure (&chart, item, mx, label_x, label_w);
+        else
+          draw_counter (&chart, item, mx, label_x, label_w);
+
+        /* claimant, source, topic */
+        show_layout (&chart, l1, x + fs * 0.2, ly, color);
+        ly += layout_height (l1);
+        show_layout (&chart, l2, x + fs * 0.2, ly, &style->muted);
+        ly += layout_height (l2);
+        if (row->topic_slot > 0)
+          {
+            g_autoptr(PangoLayout) l3 = make_layout (&chart, topic_title (self, row->topic), chart.italic,
+                                                     col_w - fs * 0.5, 2);
+            show_layout (&chart, l3, x + fs * 0.2, ly, &style->muted);
+          }
+
+        x += col_w;
+
+        /* the end of a date group: a bracket and the date */
+        if (k + 1 == n_cols || g_array_index (items, Item, k + 1).group != item->group)
+          {
+            g_autofree char *date = bl_date_format (&row->said_on);
+            g_autoptr(PangoLayout) dl = make_layout (&chart, date, chart.font, x - group_start, 2);
+            double by = chart.y1 + fs * 0.6 + labels_h - fs * 2.9;
+
+            pango_layout_set_alignment (dl, PANGO_ALIGN_CENTER);
+            set_color (cr, &style->muted);
+            cairo_set_line_width (cr, 1);
+            cairo_move_to (cr, group_start + fs * 0.2, by - fs * 0.3);
+            cairo_line_to (cr, group_start + fs * 0.2, by);
+            cairo_line_to (cr, x - fs * 0.2, by);
+            cairo_line_to (cr, x - fs * 0.2, by - fs * 0.3);
+            cairo_stroke (cr);
+            show_layout (&chart, dl, group_start, by + fs * 0.2, &style->foreground);
+
+            x += group_gap;
+            group_start = x;
+          }
+      }
+  }
+
+  /* the plot's frame on the left */
+  set_color (cr, &style->muted);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (chart.x0) + 0.5, chart.y0);
+  cairo_line_to (cr, round (chart.x0) + 0.5, chart.y1);
+  cairo_stroke (cr);
+
+  draw_legend (&chart, marks, margin, height - margin - legend_h, width - 2 * margin, FALSE);
+
+  cairo_restore (cr);
+
+  pango_font_description_free (chart.font);
+  pango_font_description_free (chart.bold);
+  pango_font_description_free (chart.small);
+  pango_font_description_free (chart.italic);
+  pango_font_description_free (chart.title);
+}
+
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* XML text: escaped, without the control characters XML 1.0 forbids. */
+static char *
+xml_text (const char *text)
+{
+  g_autofree char *clean = g_strdup (text ? text : "");
+
+  for (char *p = clean; *p; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
+      *p = ' ';
+  return g_markup_escape_text (clean, -1);
+}
+
+/* Puts a <title> and a <desc> first in the root element, so that the
+ * document names itself (cairo writes text as glyph outlines). */
+static GBytes *
+svg_add_title (GByteArray *svg,
+               const char *title,
+               const char *desc)
+{
+  const char *data = (const char *) svg->data;
+  const char *root = g_strstr_len (data, svg->len, "<svg");
+  const char *end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
+  g_autofree char *t = xml_text (title);
+  g_autofree char *d = xml_text (desc);
+  GString *out;
+
+  if (end == NULL)
+    return g_byte_array_free_to_bytes (svg);
+
+  out = g_string_sized_new (svg->len + strlen (t) + strlen (d) + 32);
+  g_string_append_len (out, data, end + 1 - data);
+  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", t, d);
+  g_string_append_len (out, end + 1, svg->len - (end + 1 - data));
+  g_byte_array_unref (svg);
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * bl_comparison_chart_to_bytes:
+ * @format: PNG or SVG
+ * @width: the width in pixels
+ * @height: the height
+ *
+ * Draws the chart with the default style (bl_chart_style_init_default())
+ * into an image in memory.
+ *
+ * Returns: (transfer full): the image, or %NULL with @error set: a size
+ *   outside %BL_CHART_MIN_SIZE..%BL_CHART_MAX_SIZE is %BL_ERROR_INVALID,
+ *   a cairo failure %G_IO_ERROR_FAILED
+ */
+GBytes *
+bl_comparison_chart_to_bytes (BlComparison   *self,
+                              BlChartFormat   format,
+                              int             width,
+                              int             height,
+                              GError        **error)
+{
+  BlChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  GByteArray *bytes;
+
+  g_return_val_if_fail (BL_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (format != BL_CHART_PNG && format != BL_CHART_SVG)
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_UNSUPPORTED, _("Unknown chart format %d"), (int) format);
+      return NULL;
+    }
+  if (width < BL_CHART_MIN_SIZE || width > BL_CHART_MAX_SIZE ||
+      height < BL_CHART_MIN_SIZE || height > BL_CHART_MAX_SIZE)
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
+                   _("A chart must be between %d and %d pixels wide and high, not %d × %d"),
+                   BL_CHART_MIN_SIZE, BL_CHART_MAX_SIZE, width, height);
+      return NULL;
+    }
+
+  bl_chart_style_init_default (&style);
+  bytes = g_byte_array_new ();
+
+  if (format == BL_CHART_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  else
+    {
+      surface = cairo_svg_surface_create_for_stream (write_to_byte_array, bytes, width, height);
+      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+
+  cr = cairo_create (surface);
+  bl_comparison_chart_draw (self, cr, width, height, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == BL_CHART_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_byte_array, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the chart: %s"),
+                   cairo_status_to_string (status));
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+
+  if (format == BL_CHART_SVG)
+    {
+      g_autofree char *title = bl_comparison_get_title (self);
+      g_autofree char *summary = bl_comparison_format_summary (self);
+
+      return svg_add_title (bytes, title, summary);
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/**
+ * bl_comparison_export_chart:
+ * @path: the file to write
+ * @format: PNG or SVG
+ * @width: the width in pixels
+ * @height: the height
+ *
+ * Writes bl_comparison_chart_to_bytes() to @path atomically: on failure
+ * the file is left as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+bl_comparison_export_chart (BlComparison   *self,
+                            const char     *path,
+                            BlChartFormat   format,
+                            int             width,
+                            int             height,
+                            GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (BL_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = bl_comparison_chart_to_bytes (self, format, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &len);
+  return g_file_set_contents_full (path, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}
