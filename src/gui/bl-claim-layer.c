@@ -1,0 +1,663 @@
+/* bl-claim-layer.c — every visible claim on the map, in one layer
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * BlClaimLayer draws all the claims the shared filter lets through in one
+ * snapshot, through the same BlClaimPainter an export uses; it is not one
+ * widget per marker (libshumate's marker layer drops to a few frames per
+ * second at tens of thousands of markers).
+ *
+ * It is also how the user reaches claims on the map:
+ *  - click a marker: the claim is selected (and the side panel opens it);
+ *  - click a cluster: the map zooms to the cluster's extent, or, when its
+ *    claims stand at one place, a list of them opens;
+ *  - hover: a tooltip with the claim's statement, or a cluster's count;
+ *  - keyboard: Tab into the layer, arrows move between the markers in
+ *    view, Enter or Space opens; Escape (the window's) clears.
+ *
+ * It observes the visible claims and the selection; it computes nothing
+ * a batch export would also need: clustering and drawing are core's.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bl-claim-layer.h"
+#include "bl-spatial-index.h"
+
+/* How far from a marker's centre a click still hits it, in pixels. */
+#define HIT_RADIUS 14.0
+
+struct _BlClaimLayer
+{
+  ShumateLayer    parent_instance;
+
+  /* owned */
+  BlClaimPainter *painter;
+  BlSelection    *selection;
+  GtkWidget      *popover;
+
+  /* the clusters of the last frame drawn */
+  BlClusterSet   *clusters;
+  BlMapFrame      frame;
+  gboolean        frame_valid;
+  int             focused;
+};
+
+G_DEFINE_FINAL_TYPE (BlClaimLayer, bl_claim_layer, SHUMATE_TYPE_LAYER)
+
+/* Where the layer looks: world pixels of its top-left corner. */
+static void
+compute_frame (BlClaimLayer *self,
+               BlMapFrame   *frame)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double cx, cy;
+
+  frame->zoom = shumate_viewport_get_zoom_level (viewport);
+  frame->width = gtk_widget_get_width (GTK_WIDGET (self));
+  frame->height = gtk_widget_get_height (GTK_WIDGET (self));
+  frame->scale = 1.0;
+
+  bl_spatial_lonlat_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                              frame->zoom, &cx, &cy);
+  frame->x = cx - frame->width / 2.0;
+  frame->y = cy - frame->height / 2.0;
+}
+
+static void
+update_clusters (BlClaimLayer *self)
+{
+  compute_frame (self, &self->frame);
+  self->clusters = bl_claim_painter_compute_clusters (self->painter, &self->frame);
+  self->frame_valid = TRUE;
+}
+
+static void
+update_accessible (BlClaimLayer *self)
+{
+  const char *id = bl_selection_get_claim_id (self->selection);
+  guint n_clusters = 0, n_claims = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *in_view = NULL;
+
+  if (self->clusters != NULL)
+    {
+      bl_cluster_set_get_clusters (self->clusters, &n_clusters);
+      n_claims = bl_cluster_set_get_n_claims (self->clusters);
+    }
+
+  in_view = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u claim in view, at %u places",
+                                          "%u claims in view, at %u places", n_claims),
+                             n_claims, n_clusters);
+
+  if (id != NULL)
+    {
+      BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+      guint index = bl_claim_store_lookup (store, id);
+      BlClaimRecord r;
+
+      if (index != BL_NO_INDEX)
+        {
+          bl_claim_store_get_record (store, index, &r);
+          text = g_strdup_printf (_("%s. Selected: %s"), in_view, r.statement);
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : in_view,
+                                  -1);
+}
+
+static void
+on_changed (BlClaimLayer *self)
+{
+  self->frame_valid = FALSE;
+  self->focused = -1;
+  bl_claim_painter_set_focused (self->painter, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_selection_changed (BlClaimLayer *self)
+{
+  bl_claim_painter_set_selected (self->painter, bl_selection_get_claim_id (self->selection));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible (self);
+}
+
+static gboolean
+find_cluster (BlClaimLayer *self,
+              double        x,
+              double        y,
+              guint        *cluster)
+{
+  if (!self->frame_valid)
+    update_clusters (self);
+
+  return self->clusters != NULL &&
+         bl_cluster_set_find (self->clusters, self->frame.x + x, self->frame.y + y, HIT_RADIUS, cluster);
+}
+
+static void
+zoom_to (BlClaimLayer *self,
+         double        west,
+         double        south,
+         double        east,
+         double        north)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double x1, y1, x2, y2, zoom;
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 64);
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 64);
+
+  bl_spatial_lonlat_to_unit (north, west, &x1, &y1);
+  bl_spatial_lonlat_to_unit (south, east, &x2, &y2);
+
+  zoom = MIN (log2 (width * 0.6 / (MAX (x2 - x1, 1e-9) * BL_SPATIAL_TILE_SIZE)),
+              log2 (height * 0.6 / (MAX (y2 - y1, 1e-9) * BL_SPATIAL_TILE_SIZE)));
+  /* at least one step closer, so a click always makes progress */
+  zoom = MAX (zoom, shumate_viewport_get_zoom_level (viewport) + 1);
+  zoom = MIN (zoom, shumate_viewport_get_max_zoom_level (viewport));
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), (north + south) / 2, (west + east) / 2);
+}
+
+static void
+on_list_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       BlClaimLayer  *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "claim-id");
+
+  bl_selection_set_claim_id (self->selection, id);
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+/* The claims of a cluster that cannot be split by zooming in. */
+static void
+show_cluster_list (BlClaimLayer *self,
+                   guint         cluster,
+                   double        x,
+                   double        y)
+{
+  BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GtkWidget *list, *scroller;
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  bl_cluster_set_get_members (self->clusters, cluster, members);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims at this place"),
+                                  -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_list_row_activated), self);
+
+  for (guint i = 0; i < MIN (members->len, 200u); i++)
+    {
+      BlClaimRecord r;
+      GtkWidget *row, *label;
+
+      bl_claim_store_get_record (store, g_array_index (members, guint32, i), &r);
+      label = gtk_label_new (r.statement);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "claim-id", g_strdup (r.id), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  gtk_popover_set_child (GTK_POPOVER (self->popover), scroller);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &where);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+activate_cluster (BlClaimLayer *self,
+                  guint         cluster)
+{
+  const BlCluster *list;
+  const BlCluster *c;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  BlClaimStore *store;
+  double x, y;
+  guint n;
+
+  list = bl_cluster_set_get_clusters (self->clusters, &n);
+  g_return_if_fail (cluster < n);
+  c = &list[cluster];
+  x = c->x - self->frame.x;
+  y = c->y - self->frame.y;
+
+  if (c->n_claims == 1)
+    {
+      store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+      bl_selection_set_claim_id (self->selection, bl_claim_store_get_id (store, c->representative));
+      return;
+    }
+
+  /* members all at one place, or no closer zoom: list them */
+  if ((c->east - c->west < 1e-6 && c->north - c->south < 1e-6) ||
+      shumate_viewport_get_zoom_level (viewport) >= shumate_viewport_get_max_zoom_level (viewport) - 0.01)
+    show_cluster_list (self, cluster, x, y);
+  else
+    zoom_to (self, c->west, c->south, c->east, c->north);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   BlClaimLayer    *self)
+{
+  guint cluster;
+
+  if (!find_cluster (self, x, y, &cluster))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  activate_cluster (self, cluster);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  BlClaimLayer *self)
+{
+  const BlCluster *list;
+  guint cluster, n;
+
+  if (keyboard)
+    {
+      if (self->focused < 0)
+        return FALSE;
+      cluster = (guint) self->focused;
+    }
+  else if (!find_cluster (self, x, y, &cluster))
+    return FALSE;
+
+  list = bl_cluster_set_get_clusters (self->clusters, &n);
+  if (cluster >= n)
+    return FALSE;
+
+  if (list[cluster].n_claims == 1)
+    {
+      BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+      BlClaimRecord r;
+
+      bl_claim_store_get_record (store, list[cluster].representative, &r);
+      gtk_tooltip_set_text (tooltip, r.statement);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u claim here: click to zoom in",
+                                                            "%u claims here: click to zoom in",
+                                                            list[cluster].n_claims),
+                                               list[cluster].n_claims);
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+
+  return TRUE;
+}
+
+/* Keyboard: the nearest marker in the arrow's direction. */
+static void
+move_focus (BlClaimLayer *self,
+            double        dx,
+            double        dy)
+{
+  const BlCluster *list;
+  double fx, fy, best = G_MAXDOUBLE;
+  int best_index = -1;
+  guint n;
+
+  if (!self->frame_valid)
+    update_clusters (self);
+  if (self->clusters == NULL)
+    return;
+
+  list = bl_cluster_set_get_clusters (self->clusters, &n);
+  if (n == 0)
+    return;
+
+  if (self->focused < 0 || (guint) self->focused >= n)
+    {
+      /* start from the marker nearest the centre */
+      fx = self->frame.x + self->frame.width / 2;
+      fy = self->frame.y + self->frame.height / 2;
+      dx = dy = 0;
+    }
+  else
+    {
+      fx = list[self->focused].x;
+      fy = list[self->focused].y;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double vx = list[i].x - fx, vy = list[i].y - fy;
+      double along = vx * dx + vy * dy;
+      double across = fabs (vx * dy - vy * dx);
+      double score;
+
+      if ((int) i == self->focused)
+        continue;
+      if ((dx != 0 || dy != 0) && along <= 0)
+        continue;
+      /* prefer what lies straight ahead */
+      score = (dx == 0 && dy == 0) ? hypot (vx, vy) : along + 2 * across;
+      if (score < best)
+        {
+          best = score;
+          best_index = (int) i;
+        }
+    }
+
+  if (best_index < 0)
+    return;
+
+  self->focused = best_index;
+  bl_claim_painter_set_focused (self->painter, best_index);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BlClaimLayer          *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_focus (self, -1, 0);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_focus (self, 1, 0);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_focus (self, 0, -1);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_focus (self, 0, 1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focused >= 0)
+        {
+          activate_cluster (self, (guint) self->focused);
+          return TRUE;
+        }
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_leave (BlClaimLayer *self)
+{
+  self->focused = -1;
+  bl_claim_painter_set_focused (self->painter, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+bl_claim_layer_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  BlClaimLayer *self = BL_CLAIM_LAYER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  update_clusters (self);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  bl_claim_painter_paint (self->painter, cr, &self->frame, self->clusters);
+  cairo_destroy (cr);
+
+  update_accessible (self);
+}
+
+static void
+bl_claim_layer_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  BlClaimLayer *self = BL_CLAIM_LAYER (widget);
+
+  self->frame_valid = FALSE;
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+bl_claim_layer_constructed (GObject *object)
+{
+  BlClaimLayer *self = BL_CLAIM_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  G_OBJECT_CLASS (bl_claim_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+bl_claim_layer_dispose (GObject *object)
+{
+  BlClaimLayer *self = BL_CLAIM_LAYER (object);
+
+  if (self->painter != NULL)
+    g_signal_handlers_disconnect_by_data (bl_claim_painter_get_visible (self->painter), self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_object (&self->painter);
+  g_clear_object (&self->selection);
+  self->clusters = NULL;
+
+  G_OBJECT_CLASS (bl_claim_layer_parent_class)->dispose (object);
+}
+
+static void
+bl_claim_layer_class_init (BlClaimLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = bl_claim_layer_constructed;
+  object_class->dispose = bl_claim_layer_dispose;
+  widget_class->snapshot = bl_claim_layer_snapshot;
+  widget_class->size_allocate = bl_claim_layer_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "claim-layer");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+bl_claim_layer_init (BlClaimLayer *self)
+{
+  GtkGesture *click;
+  GtkEventController *key, *focus;
+
+  self->focused = -1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  self->popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims on the map"),
+                                  -1);
+}
+
+/**
+ * bl_claim_layer_new:
+ * @viewport: the map's viewport
+ * @painter: draws the claims (it holds the visible claims)
+ * @selection: the shared selection
+ *
+ * Returns: (transfer full): a new layer for a #ShumateMap
+ */
+BlClaimLayer *
+bl_claim_layer_new (ShumateViewport *viewport,
+                    BlClaimPainter  *painter,
+                    BlSelection     *selection)
+{
+  BlClaimLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (painter), NULL);
+  g_return_val_if_fail (BL_IS_SELECTION (selection), NULL);
+
+  self = g_object_new (BL_TYPE_CLAIM_LAYER, "viewport", viewport, NULL);
+  self->painter = g_object_ref (painter);
+  self->selection = g_object_ref (selection);
+
+  g_signal_connect_swapped (bl_claim_painter_get_visible (painter), "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
+  on_selection_changed (self);
+
+  return self;
+}
+
+/**
+ * bl_claim_layer_get_painter:
+ *
+ * Returns: (transfer none): the painter
+ */
+BlClaimPainter *
+bl_claim_layer_get_painter (BlClaimLayer *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_LAYER (self), NULL);
+  return self->painter;
+}
+
+/**
+ * bl_claim_layer_get_frame:
+ * @frame: (out caller-allocates): what the layer shows now
+ */
+void
+bl_claim_layer_get_frame (BlClaimLayer *self,
+                          BlMapFrame   *frame)
+{
+  g_return_if_fail (BL_IS_CLAIM_LAYER (self));
+  g_return_if_fail (frame != NULL);
+
+  compute_frame (self, frame);
+}
+
+/**
+ * bl_claim_layer_get_clusters:
+ *
+ * Returns: (transfer none) (nullable): the clusters of the current view
+ */
+BlClusterSet *
+bl_claim_layer_get_clusters (BlClaimLayer *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_LAYER (self), NULL);
+
+  if (!self->frame_valid)
+    update_clusters (self);
+  return self->clusters;
+}
+
+/**
+ * bl_claim_layer_locate_claim:
+ * @claim_id: a claim
+ * @x: (out): where its marker is drawn, in layer coordinates
+ * @y: (out): likewise
+ *
+ * Returns: %FALSE when the claim is not drawn as a marker of its own
+ */
+gboolean
+bl_claim_layer_locate_claim (BlClaimLayer *self,
+                             const char   *claim_id,
+                             double       *x,
+                             double       *y)
+{
+  BlClaimStore *store;
+  const BlCluster *list;
+  guint index, n;
+
+  g_return_val_if_fail (BL_IS_CLAIM_LAYER (self), FALSE);
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  index = bl_claim_store_lookup (store, claim_id);
+  if (index == BL_NO_INDEX)
+    return FALSE;
+
+  if (!self->frame_valid)
+    update_clusters (self);
+  if (self->clusters == NULL)
+    return FALSE;
+
+  list = bl_cluster_set_get_clusters (self->clusters, &n);
+  for (guint i = 0; i < n; i++)
+    if (list[i].n_claims == 1 && list[i].representative == index)
+      {
+        *x = list[i].x - self->frame.x;
+        *y = list[i].y - self->frame.y;
+        return TRUE;
+      }
+
+  return FALSE;
+}
