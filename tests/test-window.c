@@ -40,16 +40,19 @@ project_shown (gpointer data)
   return bl_window_get_project (window) != NULL;
 }
 
+/* The first widget of @type (and, if given, @name) under @root. */
 static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_widget (child, type, name);
 
       if (found)
         return found;
@@ -72,13 +75,13 @@ test_window_opens_sample (void)
   wait_for (project_shown, window, 20);
 
   /* the title is the project's */
-  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_cmpstr (adw_window_title_get_title (title), ==,
                    "ISIS-K near the Afghan–Tajik border, February 2023");
   g_assert_true (g_file_equal (bl_window_get_file (window), file));
 
   /* the claim list shows every claim */
-  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list"));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   model = G_LIST_MODEL (gtk_list_view_get_model (list));

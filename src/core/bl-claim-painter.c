@@ -17,7 +17,8 @@
  *    for 3–4 and ungraded, dashed for 5–6 (doubtful, improbable, cannot be
  *    judged);
  *  - a cluster of claims is a disc with its count;
- *  - a province-level claim tints its province, more deeply the more
+ *  - a province-level claim tints its province (violet, apart from the
+ *    palette), more deeply the more
  *    visible claims name it; a country-level (or wider) claim gets only a
  *    marker at the country's label point, and its outline appears when it
  *    is selected, so "6,500 in Afghanistan" never floods the map;
@@ -35,10 +36,12 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "bl-claim-painter.h"
 #include "bl-spatial-index.h"
+#include "bl-vocab.h"
 
 struct _BlClaimPainter
 {
@@ -74,6 +77,7 @@ static const double palette[][3] = {
 };
 
 #define N_COLORS G_N_ELEMENTS (palette)
+G_STATIC_ASSERT (N_COLORS == BL_CLAIM_PAINTER_N_COLORS);
 
 static void
 invalidate_areas (BlClaimPainter *self)
@@ -600,13 +604,13 @@ paint_areas (BlClaimPainter   *self,
   g_hash_table_iter_init (&iter, self->area_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      double depth = 0.12 + 0.22 * sqrt ((double) GPOINTER_TO_UINT (value) / self->max_area_count);
+      double depth = 0.10 + 0.18 * sqrt ((double) GPOINTER_TO_UINT (value) / self->max_area_count);
 
       cairo_new_path (cr);
       trace_area (self, cr, frame, key);
-      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, depth);
+      cairo_set_source_rgba (cr, 0.38, 0.21, 0.51, depth);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.55);
+      cairo_set_source_rgba (cr, 0.38, 0.21, 0.51, 0.45);
       cairo_set_line_width (cr, 1.2 * frame->scale);
       cairo_stroke (cr);
     }
@@ -811,4 +815,109 @@ bl_claim_painter_paint (BlClaimPainter   *self,
     }
 
   paint_selection (self, cr, frame);
+}
+
+void
+bl_legend_entry_free (BlLegendEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->label);
+  g_free (entry);
+}
+
+static BlLegendEntry *
+legend_entry_new (const char *label,
+                  gboolean    is_color)
+{
+  BlLegendEntry *entry = g_new0 (BlLegendEntry, 1);
+
+  entry->label = g_strdup (label);
+  entry->is_color = is_color;
+  entry->rgba[3] = 1.0;
+  return entry;
+}
+
+/**
+ * bl_claim_painter_get_legend:
+ *
+ * What the map's colours and shapes mean: one colour per topic (or
+ * claimant) that a visible claim has, the first
+ * %BL_CLAIM_PAINTER_N_COLORS of them, then the stances' shapes.
+ *
+ * Returns: (transfer full) (element-type BlLegendEntry): the entries
+ */
+GPtrArray *
+bl_claim_painter_get_legend (BlClaimPainter *self)
+{
+  BlProject *project;
+  GPtrArray *entries;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const guint32 *indices;
+  guint n, n_keys = 0;
+  gboolean others = FALSE, none = FALSE;
+
+  g_return_val_if_fail (BL_IS_CLAIM_PAINTER (self), NULL);
+
+  project = bl_visible_claims_get_project (self->visible);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_legend_entry_free);
+  indices = bl_visible_claims_get_indices (self->visible, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 key = bl_claim_painter_get_key (self, indices[i]);
+      BlLegendEntry *entry;
+      const char *name;
+
+      if (key == BL_NO_INDEX)
+        {
+          none = TRUE;
+          continue;
+        }
+      if (g_hash_table_contains (seen, GUINT_TO_POINTER (key + 1)))
+        continue;
+      if (n_keys == N_COLORS)
+        {
+          others = TRUE;
+          continue;
+        }
+
+      g_hash_table_add (seen, GUINT_TO_POINTER (key + 1));
+      n_keys++;
+
+      if (self->color_by == BL_COLOR_BY_CLAIMANT)
+        name = bl_actor_get_name (bl_project_get_actor (project, key));
+      else
+        name = bl_topic_get_title (bl_project_get_topic (project, key));
+
+      entry = legend_entry_new (name, TRUE);
+      bl_claim_painter_get_color (self, key, entry->rgba);
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (others)
+    {
+      BlLegendEntry *entry = legend_entry_new (_("Others (colours repeat)"), TRUE);
+
+      entry->rgba[0] = entry->rgba[1] = entry->rgba[2] = 0.6;
+      g_ptr_array_add (entries, entry);
+    }
+  if (none)
+    {
+      BlLegendEntry *entry = legend_entry_new (self->color_by == BL_COLOR_BY_CLAIMANT ? _("No claimant") : _("No topic"), TRUE);
+
+      bl_claim_painter_get_color (self, BL_NO_INDEX, entry->rgba);
+      g_ptr_array_add (entries, entry);
+    }
+
+  for (guint s = 0; s < BL_N_STANCES; s++)
+    {
+      BlLegendEntry *entry = legend_entry_new (bl_stance_get_label (s), FALSE);
+
+      entry->stance = s;
+      entry->rgba[0] = entry->rgba[1] = entry->rgba[2] = 0.35;
+      g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
 }

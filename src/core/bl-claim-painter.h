@@ -48,6 +48,28 @@ typedef struct {
 /* The radius of a single claim's marker, in map pixels at scale 1. */
 #define BL_CLAIM_MARKER_RADIUS 7.0
 
+/**
+ * BlLegendEntry:
+ * @label: what the entry means, for people (translated; names as given)
+ * @is_color: %TRUE for a colour swatch, %FALSE for a marker shape
+ * @rgba: the colour
+ * @stance: the shape, for a shape entry
+ *
+ * One line of a map's legend.
+ */
+typedef struct {
+  char     *label;
+  gboolean  is_color;
+  double    rgba[4];
+  BlStance  stance;
+} BlLegendEntry;
+
+void bl_legend_entry_free (BlLegendEntry *entry);
+
+/* Colours stand for at most this many topics or claimants; the legend
+ * groups the rest as "others". */
+#define BL_CLAIM_PAINTER_N_COLORS 8
+
 #define BL_TYPE_CLAIM_PAINTER (bl_claim_painter_get_type ())
 G_DECLARE_FINAL_TYPE (BlClaimPainter, bl_claim_painter, BL, CLAIM_PAINTER, GObject)
 
@@ -79,6 +101,7 @@ gboolean        bl_claim_painter_get_position     (BlClaimPainter    *self,
                                                    guint              claim,
                                                    double            *lat,
                                                    double            *lon);
+GPtrArray      *bl_claim_painter_get_legend       (BlClaimPainter    *self);
 void            bl_claim_painter_draw_marker      (cairo_t           *cr,
                                                    double             x,
                                                    double             y,

@@ -33,6 +33,7 @@ struct _BlMapView
   GtkWidget        *overlay;
   ShumateSimpleMap *simple_map;
   GtkMenuButton    *layers_button;
+  BlMapLegend      *legend;
 
   /* owned */
   GSettings        *settings;
@@ -147,11 +148,13 @@ bl_map_view_class_init (BlMapViewClass *klass)
   object_class->finalize = bl_map_view_finalize;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (BL_TYPE_MAP_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/borderline/Borderline/bl-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BlMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, BlMapView, simple_map);
   gtk_widget_class_bind_template_child (widget_class, BlMapView, layers_button);
+  gtk_widget_class_bind_template_child (widget_class, BlMapView, legend);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "map-view");
@@ -278,6 +281,59 @@ bl_map_view_add_layer (BlMapView    *self,
 }
 
 /**
+ * bl_map_view_remove_layer:
+ * @layer: a layer added with bl_map_view_add_layer()
+ */
+void
+bl_map_view_remove_layer (BlMapView    *self,
+                          ShumateLayer *layer)
+{
+  g_return_if_fail (BL_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  shumate_simple_map_remove_overlay_layer (self->simple_map, layer);
+}
+
+/**
+ * bl_map_view_center_on:
+ *
+ * Moves the map, keeping its zoom, so that the point is in the middle.
+ */
+void
+bl_map_view_center_on (BlMapView *self,
+                       double     latitude,
+                       double     longitude)
+{
+  g_return_if_fail (BL_IS_MAP_VIEW (self));
+
+  shumate_map_center_on (bl_map_view_get_map (self), latitude, longitude);
+}
+
+/**
+ * bl_map_view_shows:
+ *
+ * Returns: whether the point is in view, away from the edges
+ */
+gboolean
+bl_map_view_shows (BlMapView *self,
+                   double     latitude,
+                   double     longitude)
+{
+  ShumateViewport *viewport;
+  double x, y;
+  int width, height;
+
+  g_return_val_if_fail (BL_IS_MAP_VIEW (self), FALSE);
+
+  viewport = bl_map_view_get_viewport (self);
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), latitude, longitude, &x, &y);
+
+  return x >= 40 && y >= 40 && x <= width - 40 && y <= height - 40;
+}
+
+/**
  * bl_map_view_go_home:
  *
  * Shows the border region: Kunduz, Badakhshan and Dushanbe.
@@ -343,4 +399,16 @@ bl_map_view_set_menu_model (BlMapView  *self,
   g_return_if_fail (BL_IS_MAP_VIEW (self));
 
   gtk_menu_button_set_menu_model (self->layers_button, menu);
+}
+
+/**
+ * bl_map_view_get_legend:
+ *
+ * Returns: (transfer none): the legend over the map
+ */
+BlMapLegend *
+bl_map_view_get_legend (BlMapView *self)
+{
+  g_return_val_if_fail (BL_IS_MAP_VIEW (self), NULL);
+  return self->legend;
 }

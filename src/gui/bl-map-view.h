@@ -7,6 +7,8 @@
 
 #include <shumate/shumate.h>
 
+#include "bl-map-legend.h"
+
 G_BEGIN_DECLS
 
 /* The home view: Kunduz, Badakhshan and Dushanbe in view. */
@@ -25,12 +27,21 @@ void              bl_map_view_set_base_source (BlMapView        *self,
                                                ShumateMapSource *source);
 void              bl_map_view_add_layer       (BlMapView        *self,
                                                ShumateLayer     *layer);
+void              bl_map_view_remove_layer    (BlMapView        *self,
+                                               ShumateLayer     *layer);
 void              bl_map_view_go_home         (BlMapView        *self);
+void              bl_map_view_center_on       (BlMapView        *self,
+                                               double            latitude,
+                                               double            longitude);
+gboolean          bl_map_view_shows           (BlMapView        *self,
+                                               double            latitude,
+                                               double            longitude);
 void              bl_map_view_go_to_extent    (BlMapView        *self,
                                                double            west,
                                                double            south,
                                                double            east,
                                                double            north);
+BlMapLegend      *bl_map_view_get_legend      (BlMapView        *self);
 void              bl_map_view_set_menu_model  (BlMapView        *self,
                                                GMenuModel       *menu);
 

@@ -15,12 +15,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-basemap-source.h"
 #include "bl-claim.h"
+#include "bl-claim-layer.h"
 #include "bl-claim-panel.h"
 #include "bl-error.h"
 #include "bl-filter.h"
+#include "bl-map-view.h"
+#include "bl-online-source.h"
 #include "bl-project-io.h"
 #include "bl-selection.h"
+#include "bl-timeline.h"
+#include "bl-timeline-bar.h"
 #include "bl-visible-claims.h"
 #include "bl-window.h"
 
@@ -44,6 +50,10 @@ struct _BlWindow
   GtkStack             *side_stack;
   GtkSearchEntry       *search_entry;
   BlClaimPanel         *claim_panel;
+  BlMapView            *map_view;
+  GtkWidget            *timeline_area;
+  BlTimeline           *timeline;
+  GMenuModel           *base_map_menu;
 
   /* owned */
   GSettings            *settings;
@@ -52,6 +62,13 @@ struct _BlWindow
   BlSelection          *selection;
   BlVisibleClaims      *visible;
   GtkSingleSelection   *list_selection;
+  BlBasemapSource      *basemap;
+  BlOnlineSource       *online;
+  ShumateMapSource     *online_map;
+  BlClaimPainter       *painter;
+  BlClaimLayer         *claim_layer;
+  char                 *base_map;
+  char                 *color_by;
   GFile                *file;
   GCancellable         *load_cancellable;
   guint                 progress_source;
@@ -59,6 +76,15 @@ struct _BlWindow
 };
 
 G_DEFINE_FINAL_TYPE (BlWindow, bl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BASE_MAP,
+  PROP_COLOR_BY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void show_error (BlWindow   *self,
                         const char *heading,
@@ -116,6 +142,52 @@ add_to_recent (GFile *file)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The base map and the marker colours */
+
+static BlColorBy
+color_by_from_state (BlWindow *self)
+{
+  return g_strcmp0 (self->color_by, "claimant") == 0 ? BL_COLOR_BY_CLAIMANT : BL_COLOR_BY_TOPIC;
+}
+
+static void
+on_online_failed (BlOnlineSource *source,
+                  GError         *error,
+                  BlWindow       *self)
+{
+  toast (self, error->message);
+  g_settings_set_string (self->settings, "base-layer", "offline");
+}
+
+static void
+show_base_map (BlWindow *self)
+{
+  if (g_strcmp0 (self->base_map, "openstreetmap") == 0)
+    {
+      if (self->online == NULL)
+        {
+          self->online = bl_online_source_new (NULL);
+          g_signal_connect_object (self->online, "failed", G_CALLBACK (on_online_failed), self, 0);
+          self->online_map = bl_online_source_create_map_source (self->online);
+        }
+      bl_online_source_reset_failure (self->online);
+      bl_map_view_set_base_source (self->map_view, self->online_map);
+    }
+  else
+    bl_map_view_set_base_source (self->map_view, SHUMATE_MAP_SOURCE (self->basemap));
+}
+
+static void
+show_color_by (BlWindow *self)
+{
+  if (self->painter == NULL)
+    return;
+
+  bl_claim_painter_set_color_by (self->painter, color_by_from_state (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self->claim_layer));
+  bl_map_legend_update (bl_map_view_get_legend (self->map_view));
 }
 
 /* The claim list */
@@ -227,6 +299,17 @@ on_selection_changed (BlWindow *self)
 
   gtk_single_selection_set_selected (self->list_selection, position);
   gtk_stack_set_visible_child_name (self->side_stack, id != NULL ? "claim" : "list");
+
+  /* bring the claim into view on the map */
+  if (id != NULL && self->painter != NULL)
+    {
+      guint index = bl_claim_store_lookup (bl_project_get_claims (self->project), id);
+      double lat, lon;
+
+      if (index != BL_NO_INDEX && bl_claim_painter_get_position (self->painter, index, &lat, &lon) &&
+          !bl_map_view_shows (self->map_view, lat, lon))
+        bl_map_view_center_on (self->map_view, lat, lon);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", id != NULL);
 }
 
@@ -263,6 +346,12 @@ set_project (BlWindow  *self,
 
   if (self->visible != NULL)
     g_signal_handlers_disconnect_by_data (self->visible, self);
+  if (self->claim_layer != NULL)
+    bl_map_view_remove_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
+  bl_timeline_set_visible_claims (self->timeline, NULL);
+  bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), NULL);
+  g_clear_object (&self->claim_layer);
+  g_clear_object (&self->painter);
   g_clear_object (&self->visible);
   bl_claim_panel_set_project (self->claim_panel, project);
 
@@ -279,6 +368,17 @@ set_project (BlWindow  *self,
   g_signal_connect_swapped (self->visible, "changed", G_CALLBACK (update_claims_heading), self);
   gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->visible));
   update_claims_heading (self);
+
+  self->painter = bl_claim_painter_new (self->visible, bl_basemap_source_get_renderer (self->basemap));
+  bl_claim_painter_set_color_by (self->painter, color_by_from_state (self));
+  self->claim_layer = g_object_ref_sink (bl_claim_layer_new (bl_map_view_get_viewport (self->map_view),
+                                                             self->painter, self->selection));
+  bl_map_view_add_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
+  bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), self->painter);
+  g_signal_connect_swapped (self->visible, "changed",
+                            G_CALLBACK (bl_map_legend_update), bl_map_view_get_legend (self->map_view));
+  bl_timeline_set_visible_claims (self->timeline, self->visible);
+  bl_timeline_set_selection (self->timeline, self->selection);
 
   gtk_stack_set_visible_child_name (self->side_stack, "list");
   gtk_stack_set_visible_child_name (self->stack, "project");
@@ -702,6 +802,8 @@ bl_window_close_request (GtkWindow *window)
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  if (self->online != NULL)
+    bl_online_source_cancel_all (self->online);
 
   return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
 }
@@ -726,6 +828,13 @@ bl_window_finalize (GObject *object)
   BlWindow *self = BL_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->base_map, g_free);
+  g_clear_pointer (&self->color_by, g_free);
+  g_clear_object (&self->claim_layer);
+  g_clear_object (&self->painter);
+  g_clear_object (&self->online_map);
+  g_clear_object (&self->online);
+  g_clear_object (&self->basemap);
   g_clear_object (&self->visible);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->filter);
@@ -738,6 +847,61 @@ bl_window_finalize (GObject *object)
 }
 
 static void
+bl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BlWindow *self = BL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_MAP:
+      g_value_set_string (value, self->base_map);
+      break;
+    case PROP_COLOR_BY:
+      g_value_set_string (value, self->color_by);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BlWindow *self = BL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_MAP:
+      if (g_strcmp0 (self->base_map, g_value_get_string (value)) != 0)
+        {
+          g_free (self->base_map);
+          self->base_map = g_value_dup_string (value);
+          if (self->map_view != NULL && self->basemap != NULL)
+            show_base_map (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_COLOR_BY:
+      if (g_strcmp0 (self->color_by, g_value_get_string (value)) != 0)
+        {
+          g_free (self->color_by);
+          self->color_by = g_value_dup_string (value);
+          show_color_by (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bl_window_class_init (BlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -746,7 +910,19 @@ bl_window_class_init (BlWindowClass *klass)
 
   object_class->dispose = bl_window_dispose;
   object_class->finalize = bl_window_finalize;
+  object_class->get_property = bl_window_get_property;
+  object_class->set_property = bl_window_set_property;
   window_class->close_request = bl_window_close_request;
+
+  properties[PROP_BASE_MAP] =
+    g_param_spec_string ("base-map", NULL, "The map under the claims: “offline” or “openstreetmap”",
+                         "offline",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR_BY] =
+    g_param_spec_string ("color-by", NULL, "What marker colours say: “topic” or “claimant”",
+                         "topic",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/borderline/Borderline/bl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWindow, toast_overlay);
@@ -761,6 +937,10 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_panel);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline_area);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, base_map_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -770,6 +950,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-claim-list", NULL, show_claim_list_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_property_action (widget_class, "win.base-map", "base-map");
+  gtk_widget_class_install_property_action (widget_class, "win.color-by", "color-by");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
@@ -781,8 +963,21 @@ bl_window_init (BlWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   int width, height;
 
+  g_autoptr(GError) basemap_error = NULL;
+
+  self->base_map = g_strdup ("offline");
+  self->color_by = g_strdup ("topic");
+
   g_type_ensure (BL_TYPE_CLAIM_PANEL);
+  g_type_ensure (BL_TYPE_MAP_VIEW);
+  g_type_ensure (BL_TYPE_TIMELINE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* the offline basemap; bad data gives an empty, working map and a word */
+  self->basemap = bl_basemap_source_new_default (&basemap_error);
+  g_object_bind_property (self, "scale-factor", self->basemap, "scale-factor", G_BINDING_SYNC_CREATE);
+  bl_map_view_set_menu_model (self->map_view, self->base_map_menu);
+  gtk_box_prepend (GTK_BOX (self->timeline_area), bl_timeline_bar_new (self->timeline));
 
   self->filter = bl_filter_new ();
   self->selection = bl_selection_new ();
@@ -797,6 +992,12 @@ bl_window_init (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", FALSE);
 
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "base-layer", self, "base-map", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "color-by", self, "color-by", G_SETTINGS_BIND_DEFAULT);
+  show_base_map (self);
+  if (basemap_error != NULL)
+    toast (self, basemap_error->message);
+
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
