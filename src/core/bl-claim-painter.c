@@ -62,18 +62,19 @@ struct _BlClaimPainter
 
 G_DEFINE_FINAL_TYPE (BlClaimPainter, bl_claim_painter, G_TYPE_OBJECT)
 
-/* A palette that reads on the light basemap, tells its colours apart for
- * the common forms of colour blindness as far as eight colours can, and is
- * never the only signal. */
+/* The GNOME palette's strong tones: they read on the light basemap, and
+ * none is the red that marks denials in charts. The comparison chart and
+ * the legend use the same colours for the same keys. Colour is never the
+ * only signal: shapes and text say it too. */
 static const double palette[][3] = {
-  { 0.753, 0.110, 0.157 },  /* red */
   { 0.110, 0.443, 0.847 },  /* blue */
   { 0.902, 0.380, 0.000 },  /* orange */
   { 0.149, 0.635, 0.412 },  /* green */
-  { 0.506, 0.239, 0.612 },  /* purple */
-  { 0.596, 0.416, 0.267 },  /* brown */
-  { 0.871, 0.220, 0.557 },  /* pink */
-  { 0.133, 0.545, 0.580 },  /* teal */
+  { 0.569, 0.255, 0.675 },  /* purple */
+  { 0.392, 0.271, 0.180 },  /* brown */
+  { 0.000, 0.600, 0.650 },  /* teal */
+  { 0.800, 0.600, 0.000 },  /* yellow */
+  { 0.369, 0.361, 0.392 },  /* dark grey */
 };
 
 #define N_COLORS G_N_ELEMENTS (palette)
@@ -303,6 +304,32 @@ bl_claim_painter_get_key (BlClaimPainter *self,
 }
 
 /**
+ * bl_claim_palette_get:
+ * @key: a topic or claimant number, or %BL_NO_INDEX
+ * @rgba: (out caller-allocates) (array fixed-size=4): its colour
+ *
+ * The colour that stands for @key on the map, in legends and in charts.
+ */
+void
+bl_claim_palette_get (guint32 key,
+                      double  rgba[4])
+{
+  g_return_if_fail (rgba != NULL);
+
+  if (key == BL_NO_INDEX)
+    {
+      rgba[0] = rgba[1] = rgba[2] = 0.55;
+    }
+  else
+    {
+      rgba[0] = palette[key % N_COLORS][0];
+      rgba[1] = palette[key % N_COLORS][1];
+      rgba[2] = palette[key % N_COLORS][2];
+    }
+  rgba[3] = 1.0;
+}
+
+/**
  * bl_claim_painter_get_color:
  * @key: a topic or claimant number, or %BL_NO_INDEX
  * @rgba: (out caller-allocates) (array fixed-size=4): the colour
@@ -312,19 +339,7 @@ bl_claim_painter_get_color (BlClaimPainter *self,
                             guint32         key,
                             double          rgba[4])
 {
-  g_return_if_fail (rgba != NULL);
-
-  if (key == BL_NO_INDEX)
-    {
-      rgba[0] = rgba[1] = rgba[2] = 0.37;
-    }
-  else
-    {
-      rgba[0] = palette[key % N_COLORS][0];
-      rgba[1] = palette[key % N_COLORS][1];
-      rgba[2] = palette[key % N_COLORS][2];
-    }
-  rgba[3] = 1.0;
+  bl_claim_palette_get (key, rgba);
 }
 
 /**

@@ -65,6 +65,8 @@ typedef struct {
 } BlLegendEntry;
 
 void bl_legend_entry_free (BlLegendEntry *entry);
+void bl_claim_palette_get (guint32        key,
+                           double         rgba[4]);
 
 /* Colours stand for at most this many topics or claimants; the legend
  * groups the rest as "others". */

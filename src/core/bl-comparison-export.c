@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "bl-actor.h"
+#include "bl-claim-painter.h"
 #include "bl-comparison-export.h"
 #include "bl-csv-writer.h"
 #include "bl-error.h"
@@ -578,10 +579,6 @@ collect_items (BlComparison *cmp,
                guint        *n_groups)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (Item));
-  const BlComparisonGroup *claimants;
-  guint n_claimants;
-
-  claimants = bl_comparison_get_claimants (cmp, &n_claimants);
 
   for (guint i = 0; i < bl_comparison_get_n_rows (cmp); i++)
     {
@@ -595,9 +592,8 @@ collect_items (BlComparison *cmp,
       else if (!(row->flags & BL_COMPARISON_ROW_FIGURE))
         continue;
 
-      for (guint g = 0; g < n_claimants; g++)
-        if (claimants[g].key == row->actor)
-          item.color = g % BL_CHART_N_PALETTE;
+      /* the claimant's colour, as on the map coloured by claimant */
+      item.color = row->actor == BL_NO_INDEX ? BL_CHART_N_PALETTE - 1 : row->actor % BL_CHART_N_PALETTE;
       g_array_append_val (items, item);
     }
 
@@ -967,23 +963,12 @@ draw_legend (Chart    *chart,
  * bl_chart_style_init_default:
  * @style: (out caller-allocates): the style to fill
  *
- * The light look of exported charts: white page, dark text, the GNOME
- * palette for claimants, red denials.
+ * The light look of exported charts: white page, dark text, the map's
+ * palette for claimants (bl_claim_palette_get()), red denials.
  */
 void
 bl_chart_style_init_default (BlChartStyle *style)
 {
-  static const BlChartColor palette[BL_CHART_N_PALETTE] = {
-    { 0.11f, 0.44f, 0.85f, 1 },  /* blue 3 */
-    { 0.90f, 0.38f, 0.00f, 1 },  /* orange 4 */
-    { 0.15f, 0.64f, 0.41f, 1 },  /* green 4 */
-    { 0.57f, 0.25f, 0.67f, 1 },  /* purple 3 */
-    { 0.39f, 0.27f, 0.18f, 1 },  /* brown 5 */
-    { 0.00f, 0.60f, 0.65f, 1 },  /* teal */
-    { 0.80f, 0.60f, 0.00f, 1 },  /* yellow 5 */
-    { 0.37f, 0.36f, 0.39f, 1 },  /* dark 1 */
-  };
-
   g_return_if_fail (style != NULL);
 
   style->background = (BlChartColor) { 1, 1, 1, 1 };
@@ -992,7 +977,13 @@ bl_chart_style_init_default (BlChartStyle *style)
   style->grid = (BlChartColor) { 0.85f, 0.85f, 0.87f, 1 };
   style->denial = (BlChartColor) { 0.75f, 0.11f, 0.16f, 1 };
   style->qualification = (BlChartColor) { 0.61f, 0.43f, 0.01f, 1 };
-  memcpy (style->palette, palette, sizeof palette);
+  for (guint i = 0; i < BL_CHART_N_PALETTE; i++)
+    {
+      double rgba[4];
+
+      bl_claim_palette_get (i, rgba);
+      style->palette[i] = (BlChartColor) { rgba[0], rgba[1], rgba[2], rgba[3] };
+    }
   style->font_family = "Sans";
   style->font_size = 13;
 }

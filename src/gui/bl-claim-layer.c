@@ -262,6 +262,24 @@ activate_cluster (BlClaimLayer *self,
     zoom_to (self, c->west, c->south, c->east, c->north);
 }
 
+/* A press on a marker is the layer's: the map must not start a drag (its
+ * drag gesture would claim the sequence and cancel the click). A press
+ * anywhere else is left to the map. */
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  BlClaimLayer    *self)
+{
+  guint cluster;
+
+  if (find_cluster (self, x, y, &cluster))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -274,7 +292,6 @@ on_click_released (GtkGestureClick *gesture,
   if (!find_cluster (self, x, y, &cluster))
     return;
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   activate_cluster (self, cluster);
 }
@@ -437,6 +454,18 @@ on_focus_leave (BlClaimLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Only the markers are the layer's to pick: a press anywhere else goes to
+ * the map below (to drag it), a press on a marker to the layer. */
+static gboolean
+bl_claim_layer_contains (GtkWidget *widget,
+                         double     x,
+                         double     y)
+{
+  guint cluster;
+
+  return find_cluster (BL_CLAIM_LAYER (widget), x, y, &cluster);
+}
+
 static void
 bl_claim_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -510,6 +539,7 @@ bl_claim_layer_class_init (BlClaimLayerClass *klass)
   object_class->constructed = bl_claim_layer_constructed;
   object_class->dispose = bl_claim_layer_dispose;
   widget_class->snapshot = bl_claim_layer_snapshot;
+  widget_class->contains = bl_claim_layer_contains;
   widget_class->size_allocate = bl_claim_layer_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "claim-layer");
@@ -525,11 +555,13 @@ bl_claim_layer_init (BlClaimLayer *self)
   self->focused = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 

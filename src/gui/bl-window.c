@@ -19,6 +19,7 @@
 #include "bl-claim.h"
 #include "bl-claim-layer.h"
 #include "bl-claim-panel.h"
+#include "bl-comparison-panel.h"
 #include "bl-error.h"
 #include "bl-filter.h"
 #include "bl-map-view.h"
@@ -50,6 +51,8 @@ struct _BlWindow
   GtkStack             *side_stack;
   GtkSearchEntry       *search_entry;
   BlClaimPanel         *claim_panel;
+  BlComparisonPanel    *comparison_panel;
+  AdwViewStack         *side_view_stack;
   BlMapView            *map_view;
   GtkWidget            *timeline_area;
   BlTimeline           *timeline;
@@ -300,6 +303,13 @@ on_selection_changed (BlWindow *self)
   gtk_single_selection_set_selected (self->list_selection, position);
   gtk_stack_set_visible_child_name (self->side_stack, id != NULL ? "claim" : "list");
 
+  /* a claim picked on the map or the timeline opens in the claims tab; one
+   * picked in the comparison stays there */
+  if (id != NULL && !gtk_widget_has_focus (GTK_WIDGET (self->comparison_panel)) &&
+      !gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)) ? gtk_root_get_focus (GTK_ROOT (self)) : GTK_WIDGET (self),
+                               GTK_WIDGET (self->comparison_panel)))
+    adw_view_stack_set_visible_child_name (self->side_view_stack, "claims");
+
   /* bring the claim into view on the map */
   if (id != NULL && self->painter != NULL)
     {
@@ -349,6 +359,7 @@ set_project (BlWindow  *self,
   if (self->claim_layer != NULL)
     bl_map_view_remove_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
   bl_timeline_set_visible_claims (self->timeline, NULL);
+  bl_comparison_panel_set_visible_claims (self->comparison_panel, NULL);
   bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), NULL);
   g_clear_object (&self->claim_layer);
   g_clear_object (&self->painter);
@@ -379,11 +390,22 @@ set_project (BlWindow  *self,
                             G_CALLBACK (bl_map_legend_update), bl_map_view_get_legend (self->map_view));
   bl_timeline_set_visible_claims (self->timeline, self->visible);
   bl_timeline_set_selection (self->timeline, self->selection);
+  bl_comparison_panel_set_visible_claims (self->comparison_panel, self->visible);
 
   gtk_stack_set_visible_child_name (self->side_stack, "list");
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_title (self);
   update_actions (self);
+}
+
+static void
+on_exported (BlWindow   *self,
+             const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+  toast (self, text);
 }
 
 /* Loading */
@@ -938,6 +960,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_panel);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, comparison_panel);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, side_view_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline_area);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, base_map_menu);
@@ -969,6 +993,7 @@ bl_window_init (BlWindow *self)
   self->color_by = g_strdup ("topic");
 
   g_type_ensure (BL_TYPE_CLAIM_PANEL);
+  g_type_ensure (BL_TYPE_COMPARISON_PANEL);
   g_type_ensure (BL_TYPE_MAP_VIEW);
   g_type_ensure (BL_TYPE_TIMELINE);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -989,6 +1014,8 @@ bl_window_init (BlWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
   bl_claim_panel_set_selection (self->claim_panel, self->selection);
+  bl_comparison_panel_set_selection (self->comparison_panel, self->selection);
+  g_signal_connect_swapped (self->comparison_panel, "exported", G_CALLBACK (on_exported), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", FALSE);
 
   self->settings = g_settings_new (APP_ID);
@@ -1068,4 +1095,57 @@ bl_window_get_file (BlWindow *self)
 {
   g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+/**
+ * bl_window_get_selected_claim:
+ *
+ * Returns: (nullable): the id of the selected claim
+ */
+const char *
+bl_window_get_selected_claim (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return bl_selection_get_claim_id (self->selection);
+}
+
+/**
+ * bl_window_get_side_page:
+ *
+ * Returns: what the claims tab of the side panel shows: "list" or "claim"
+ */
+const char *
+bl_window_get_side_page (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->side_stack);
+}
+
+/**
+ * bl_window_set_search_text:
+ * @text: what to search the claims for
+ *
+ * Types @text into the search entry, as the user would.
+ */
+void
+bl_window_set_search_text (BlWindow   *self,
+                           const char *text)
+{
+  g_return_if_fail (BL_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* the entry waits a moment before it says "search-changed" */
+  bl_filter_set_text (self->filter, text);
+}
+
+/**
+ * bl_window_get_filter:
+ *
+ * Returns: (transfer none): the filter every view shares
+ */
+BlFilter *
+bl_window_get_filter (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return self->filter;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bl-application.h"
+#include "bl-filter.h"
 #include "bl-project.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,10 @@ void       bl_window_open_file    (BlWindow      *self,
 gboolean   bl_window_has_project  (BlWindow      *self);
 BlProject *bl_window_get_project  (BlWindow      *self);
 GFile     *bl_window_get_file     (BlWindow      *self);
+const char *bl_window_get_selected_claim (BlWindow   *self);
+const char *bl_window_get_side_page      (BlWindow   *self);
+void        bl_window_set_search_text    (BlWindow   *self,
+                                          const char *text);
+BlFilter   *bl_window_get_filter         (BlWindow   *self);
 
 G_END_DECLS

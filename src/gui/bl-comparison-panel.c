@@ -1,0 +1,1683 @@
+/* bl-comparison-panel.c — who says what about a topic, in the side panel
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * BlComparisonPanel puts the claims about one question side by side: a
+ * topic chooser, a summary line, the chart of the figures on one axis
+ * (BlComparisonChart, the same drawing as the exports), and a sortable
+ * table of the claims with their Admiralty grades, which can be changed
+ * there. A second view sets chosen claimants or sources in columns with
+ * agreements and contradictions marked. The menu exports the table (CSV,
+ * Markdown) and the chart (PNG, SVG).
+ *
+ * The analysis is core's: the panel builds a #BlComparison of the chosen
+ * topic and its related topics (bl_comparison_get_related_topics()) over
+ * the shared #BlVisibleClaims, and builds a new one when they change, at
+ * most every %BL_COMPARISON_PANEL_REBUILD_INTERVAL ms, so that dragging
+ * the timeline stays smooth. It follows and sets the shared #BlSelection.
+ *
+ * Editing a grade changes the project directly (the source's reliability,
+ * the claim's credibility) and emits #BlComparisonPanel::edited; undo is
+ * the window's business. Export errors are shown in an #AdwMessageDialog
+ * over the window; a finished export emits #BlComparisonPanel::exported
+ * for the window to show a toast.
+ *
+ * Names, statements and every other text from the project are set as
+ * plain text, never as markup.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "bl-claim-painter.h"
+#include "bl-comparison-chart.h"
+#include "bl-comparison-command.h"
+#include "bl-comparison-export.h"
+#include "bl-comparison-panel.h"
+#include "bl-comparison-row-item.h"
+#include "bl-vocab.h"
+
+/* The columns of the table, in the order of bl-comparison-panel.ui. */
+typedef enum {
+  COLUMN_CLAIMANT,
+  COLUMN_FIGURE,
+  COLUMN_STANCE,
+  COLUMN_SAID_ON,
+  COLUMN_SOURCE,
+  COLUMN_RELIABILITY,
+  COLUMN_CREDIBILITY,
+  COLUMN_AFFILIATION,
+  N_COLUMNS
+} Column;
+
+typedef enum {
+  EXPORT_CSV,
+  EXPORT_MARKDOWN,
+  EXPORT_PNG,
+  EXPORT_SVG,
+} ExportKind;
+
+/* The most columns the side-by-side view checks by itself. */
+#define DEFAULT_SIDE_BY_SIDE_COLUMNS 4
+
+struct _BlComparisonPanel
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkWidget            *content;
+  GtkDropDown          *topic_dropdown;
+  GtkToggleButton      *side_by_side_button;
+  GtkMenuButton        *export_button;
+  GtkLabel             *summary_label;
+  GtkStack             *view_stack;
+  GtkPaned             *table_paned;
+  BlComparisonChart    *chart;
+  GtkColumnView        *column_view;
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+  GtkDropDown          *key_dropdown;
+  GtkListBox           *choice_list;
+  GtkLabel             *side_by_side_hint;
+  GtkGrid              *side_by_side_grid;
+
+  /* owned */
+  BlVisibleClaims      *visible;
+  BlSelection          *selection;
+  BlClaimPainter       *painter;
+  BlComparison         *comparison;
+  GListStore           *rows;
+  GtkSingleSelection   *row_selection;
+  GtkStringList        *reliability_grades;
+  GtkStringList        *credibility_grades;
+  GtkListItemFactory   *reliability_list_factory;
+  GtkListItemFactory   *credibility_list_factory;
+  GtkFileChooserNative *chooser;
+  GHashTable           *checked[2];     /* BlSideBySideKey → set of index + 1 */
+  gboolean              checked_set[2];  /* whether the set holds a choice */
+  GArray               *choice_keys;     /* guint32: the rows of choice_list */
+  BlSideBySideKey       choice_mode;
+
+  /* state */
+  guint32               topic;
+  guint                 rebuild_source;
+  gint64                last_rebuild;
+  gboolean              syncing;
+  gboolean              side_by_side_dirty;
+  ExportKind            export_kind;
+};
+
+static void rebuild (BlComparisonPanel *self);
+static void rebuild_side_by_side (BlComparisonPanel *self);
+static void on_rebuild_timeout (gpointer user_data);
+
+G_DEFINE_FINAL_TYPE (BlComparisonPanel, bl_comparison_panel, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_EDITED,
+  SIGNAL_EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers: the project */
+
+static BlProject *
+get_project (BlComparisonPanel *self)
+{
+  return self->visible ? bl_visible_claims_get_project (self->visible) : NULL;
+}
+
+static char *
+actor_name (BlProject *project,
+            guint32    index)
+{
+  BlActor *actor;
+
+  if (index == BL_NO_INDEX)
+    return g_strdup (_("Unknown claimant"));
+  actor = bl_project_get_actor (project, index);
+  return g_strdup (bl_actor_get_name (actor) ? bl_actor_get_name (actor) : bl_actor_get_id (actor));
+}
+
+static char *
+source_name (BlProject *project,
+             guint32    index)
+{
+  BlSource *source;
+
+  if (index == BL_NO_INDEX)
+    return g_strdup (_("Unknown source"));
+  source = bl_project_get_source (project, index);
+  return g_strdup (bl_source_get_name (source) ? bl_source_get_name (source) : bl_source_get_id (source));
+}
+
+/* Helpers: grades */
+
+static char *
+reliability_text (guint grade)
+{
+  if (grade == 0)
+    return g_strdup (bl_reliability_get_meaning (0));
+  /* Translators: an Admiralty grade and its meaning, "C — Fairly reliable" */
+  return g_strdup_printf (_("%c — %s"), bl_reliability_to_letter (grade), bl_reliability_get_meaning (grade));
+}
+
+static char *
+credibility_text (guint grade)
+{
+  if (grade == 0)
+    return g_strdup (bl_credibility_get_meaning (0));
+  /* Translators: an Admiralty grade and its meaning, "3 — Possibly true" */
+  return g_strdup_printf (_("%u — %s"), grade, bl_credibility_get_meaning (grade));
+}
+
+static GtkStringList *
+grade_list (gboolean letters)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  /* Translators: a grade that has not been given */
+  gtk_string_list_append (list, C_("grade", "–"));
+  for (guint g = 1; g <= 6; g++)
+    {
+      char text[2] = { letters ? (char) ('A' + g - 1) : (char) ('0' + g), '\0' };
+
+      gtk_string_list_append (list, text);
+    }
+
+  return list;
+}
+
+/* Helpers: the table */
+
+static BlComparisonRowItem *
+get_list_item_row (GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  return BL_IS_COMPARISON_ROW_ITEM (item) ? item : NULL;
+}
+
+static int
+compare_numbers (double a,
+                 double b)
+{
+  /* NAN (no figure) after every number */
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+/* Ungraded (0) after every grade. */
+static int
+compare_grades (guint a,
+                guint b)
+{
+  if (a == 0 || b == 0)
+    return (a == 0) - (b == 0);
+  return (a > b) - (a < b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  BlComparisonRowItem *ia = (BlComparisonRowItem *) a;
+  BlComparisonRowItem *ib = (BlComparisonRowItem *) b;
+  Column column = GPOINTER_TO_INT (user_data);
+  int c = 0;
+
+  switch (column)
+    {
+    case COLUMN_FIGURE:
+      {
+        double min_a, max_a, min_b, max_b;
+
+        bl_comparison_row_item_get_range (ia, &min_a, &max_a);
+        bl_comparison_row_item_get_range (ib, &min_b, &max_b);
+        c = compare_numbers (min_a, min_b);
+        if (c == 0)
+          c = compare_numbers (max_a, max_b);
+      }
+      break;
+
+    case COLUMN_SAID_ON:
+      c = bl_date_compare (bl_comparison_row_item_get_said_on (ia), bl_comparison_row_item_get_said_on (ib));
+      break;
+
+    case COLUMN_STANCE:
+      c = (int) bl_comparison_row_item_get_stance (ia) - (int) bl_comparison_row_item_get_stance (ib);
+      break;
+
+    case COLUMN_RELIABILITY:
+      c = compare_grades (bl_comparison_row_item_get_reliability (ia), bl_comparison_row_item_get_reliability (ib));
+      break;
+
+    case COLUMN_CREDIBILITY:
+      c = compare_grades (bl_comparison_row_item_get_credibility (ia), bl_comparison_row_item_get_credibility (ib));
+      break;
+
+    case COLUMN_CLAIMANT:
+    case COLUMN_SOURCE:
+    case COLUMN_AFFILIATION:
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* then in the comparison's order, so that sorting is stable */
+  if (c == 0)
+    c = (int) bl_comparison_row_item_get_row (ia) - (int) bl_comparison_row_item_get_row (ib);
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkSorter *
+make_sorter (Column column)
+{
+  const char *property = NULL;
+
+  switch (column)
+    {
+    case COLUMN_CLAIMANT:
+      property = "claimant";
+      break;
+    case COLUMN_SOURCE:
+      property = "source";
+      break;
+    case COLUMN_AFFILIATION:
+      property = "affiliation";
+      break;
+    case COLUMN_FIGURE:
+    case COLUMN_STANCE:
+    case COLUMN_SAID_ON:
+    case COLUMN_RELIABILITY:
+    case COLUMN_CREDIBILITY:
+    case N_COLUMNS:
+    default:
+      break;
+    }
+
+  if (property != NULL)
+    return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (BL_TYPE_COMPARISON_ROW_ITEM,
+                                                                           NULL, property)));
+  return GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+}
+
+/* The position of @claim_id in the table as sorted, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+find_position (BlComparisonPanel *self,
+               const char        *claim_id)
+{
+  GListModel *model = G_LIST_MODEL (self->row_selection);
+  guint n = g_list_model_get_n_items (model);
+
+  if (claim_id == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlComparisonRowItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  return NULL;
+}
+
+/* Selects the shared selection's claim in the table, or nothing. */
+static void
+select_from_selection (BlComparisonPanel *self)
+{
+  const char *id = self->selection ? bl_selection_get_claim_id (self->selection) : NULL;
+  guint position = find_position (self, id);
+
+  if (gtk_single_selection_get_selected (self->row_selection) == position)
+    return;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->row_selection, position);
+  self->syncing = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      /* GTK 4.8 has no gtk_column_view_scroll_to(): ask its list */
+      GtkWidget *list = find_child_of_type (GTK_WIDGET (self->column_view), GTK_TYPE_LIST_VIEW);
+
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+    }
+}
+
+/* Callbacks: table cells */
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  GtkListItem *list_item = user_data;
+  BlComparisonRowItem *item = get_list_item_row (list_item);
+  const GdkRGBA *color;
+  double rgba[4];
+
+  if (item == NULL)
+    return;
+
+  color = bl_comparison_row_item_get_color (item);
+  rgba[0] = color->red;
+  rgba[1] = color->green;
+  rgba[2] = color->blue;
+  rgba[3] = color->alpha;
+  /* the map's marker: its shape says the stance, its outline the credibility */
+  bl_claim_painter_draw_marker (cr, width / 2.0, height / 2.0, MIN (width, height) / 20.0,
+                                bl_comparison_row_item_get_stance (item),
+                                bl_comparison_row_item_get_credibility (item), rgba);
+}
+
+static GtkWidget *
+make_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  return label;
+}
+
+static void
+on_grade_selected (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   BlComparisonPanel *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (dropdown), "bl-list-item");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "bl-column"));
+  BlComparisonRowItem *item = list_item ? get_list_item_row (list_item) : NULL;
+  guint grade = gtk_drop_down_get_selected (dropdown);
+  BlProject *project = get_project (self);
+
+  if (item == NULL || project == NULL || grade > 6)
+    return;
+
+  if (column == COLUMN_RELIABILITY)
+    {
+      guint32 index = bl_comparison_row_item_get_source_index (item);
+      BlSource *source;
+
+      if (index == BL_NO_INDEX)
+        return;
+      source = bl_project_get_source (project, index);
+      if (bl_source_get_reliability (source) == grade)
+        return;
+
+      bl_source_set_reliability (source, grade);
+      /* nothing watches sources: the rows of every claim of it change */
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      self->rebuild_source = g_idle_add_once (on_rebuild_timeout, self);
+      g_signal_emit (self, signals[SIGNAL_EDITED], 0, _("Change source reliability"));
+    }
+  else
+    {
+      BlClaimStore *store = bl_project_get_claims (project);
+      guint index = bl_claim_store_lookup (store, bl_comparison_row_item_get_claim_id (item));
+      BlClaimRecord record;
+
+      if (index == BL_NO_INDEX)
+        return;
+      bl_claim_store_get_record (store, index, &record);
+      if (record.credibility == grade)
+        return;
+
+      /* the store tells the visible claims, which tell this panel */
+      record.credibility = grade;
+      bl_claim_store_replace (store, index, &record);
+      g_signal_emit (self, signals[SIGNAL_EDITED], 0, _("Change credibility"));
+    }
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               BlComparisonPanel        *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "bl-column"));
+  GtkWidget *child;
+
+  switch (column)
+    {
+    case COLUMN_CLAIMANT:
+      {
+        GtkWidget *swatch = gtk_drawing_area_new ();
+
+        gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
+        gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 18);
+        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, list_item, NULL);
+        gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Marker"),
+                                        -1);
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_box_append (GTK_BOX (child), swatch);
+        gtk_box_append (GTK_BOX (child), make_cell_label ());
+      }
+      break;
+
+    case COLUMN_RELIABILITY:
+    case COLUMN_CREDIBILITY:
+      {
+        gboolean reliability = column == COLUMN_RELIABILITY;
+
+        child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (reliability ? self->reliability_grades
+                                                                           : self->credibility_grades)),
+                                   NULL);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (child),
+                                        reliability ? self->reliability_list_factory
+                                                    : self->credibility_list_factory);
+        gtk_widget_add_css_class (child, "flat");
+        g_object_set_data (G_OBJECT (child), "bl-list-item", list_item);
+        g_object_set_data (G_OBJECT (child), "bl-column", GINT_TO_POINTER (column));
+        g_signal_connect_object (child, "notify::selected", G_CALLBACK (on_grade_selected), self, 0);
+      }
+      break;
+
+    case COLUMN_FIGURE:
+    case COLUMN_STANCE:
+    case COLUMN_SAID_ON:
+    case COLUMN_SOURCE:
+    case COLUMN_AFFILIATION:
+    case N_COLUMNS:
+    default:
+      child = make_cell_label ();
+      break;
+    }
+
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_grade (BlComparisonPanel   *self,
+            GtkDropDown         *dropdown,
+            BlComparisonRowItem *item,
+            gboolean             reliability)
+{
+  guint grade = reliability ? bl_comparison_row_item_get_reliability (item)
+                            : bl_comparison_row_item_get_credibility (item);
+  g_autofree char *meaning = reliability ? reliability_text (grade) : credibility_text (grade);
+  g_autofree char *tooltip = NULL;
+  const char *source = bl_comparison_row_item_get_source (item);
+
+  g_signal_handlers_block_by_func (dropdown, on_grade_selected, self);
+  gtk_drop_down_set_selected (dropdown, grade);
+  g_signal_handlers_unblock_by_func (dropdown, on_grade_selected, self);
+
+  if (reliability)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (dropdown),
+                                bl_comparison_row_item_get_source_index (item) != BL_NO_INDEX);
+      /* Translators: a tooltip: a grade and the source it grades */
+      tooltip = g_strdup_printf (_("Source reliability: %s (of %s)"), meaning,
+                                 source ? source : _("no source"));
+    }
+  else
+    /* Translators: a tooltip: the claim's grade */
+    tooltip = g_strdup_printf (_("Information credibility: %s"), meaning);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  reliability ? _("Source reliability") : _("Information credibility"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning,
+                                  -1);
+}
+
+static void
+set_cell_text (GtkWidget  *label,
+               const char *text,
+               const char *tooltip)
+{
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              BlComparisonPanel        *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "bl-column"));
+  BlComparisonRowItem *item = get_list_item_row (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (item == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_CLAIMANT:
+      {
+        GtkWidget *swatch = gtk_widget_get_first_child (child);
+        const char *statement = bl_comparison_row_item_get_statement (item);
+
+        set_cell_text (gtk_widget_get_next_sibling (swatch),
+                       bl_comparison_row_item_get_claimant (item), statement);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        bl_comparison_row_item_get_stance_label (item),
+                                        -1);
+        gtk_widget_queue_draw (swatch);
+      }
+      break;
+
+    case COLUMN_FIGURE:
+      {
+        const char *figure = bl_comparison_row_item_get_figure (item);
+        g_autofree char *text = NULL;
+
+        if (figure != NULL && (bl_comparison_row_item_get_flags (item) & BL_COMPARISON_ROW_OUTLIER))
+          /* Translators: a figure far from the others on its topic */
+          text = g_strdup_printf (_("%s (outlier)"), figure);
+        else
+          text = g_strdup (figure ? figure : "—");
+        set_cell_text (child, text, figure ? text : NULL);
+      }
+      break;
+
+    case COLUMN_STANCE:
+      set_cell_text (child, bl_comparison_row_item_get_stance_label (item), NULL);
+      break;
+
+    case COLUMN_SAID_ON:
+      set_cell_text (child, bl_comparison_row_item_get_said_on_text (item),
+                     bl_comparison_row_item_get_said_on_text (item));
+      break;
+
+    case COLUMN_SOURCE:
+      set_cell_text (child, bl_comparison_row_item_get_source (item), bl_comparison_row_item_get_source (item));
+      break;
+
+    case COLUMN_AFFILIATION:
+      set_cell_text (child, bl_comparison_row_item_get_affiliation (item),
+                     bl_comparison_row_item_get_affiliation (item));
+      break;
+
+    case COLUMN_RELIABILITY:
+    case COLUMN_CREDIBILITY:
+      bind_grade (self, GTK_DROP_DOWN (child), item, column == COLUMN_RELIABILITY);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The popup of a grade chooser: the grade and its meaning. */
+static void
+on_grade_item_setup (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, make_cell_label ());
+}
+
+static void
+on_grade_item_bind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  gboolean reliability = GPOINTER_TO_INT (user_data);
+  guint grade = gtk_list_item_get_position (list_item);
+  g_autofree char *text = NULL;
+
+  if (grade > 6)
+    return;
+  text = reliability ? reliability_text (grade) : credibility_text (grade);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static GtkListItemFactory *
+make_grade_list_factory (gboolean reliability)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_grade_item_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_grade_item_bind), GINT_TO_POINTER (reliability));
+  return factory;
+}
+
+/* Callbacks: selection */
+
+static void
+on_row_selected (GtkSingleSelection *selection,
+                 GParamSpec         *pspec,
+                 BlComparisonPanel  *self)
+{
+  BlComparisonRowItem *item = gtk_single_selection_get_selected_item (selection);
+
+  if (self->syncing || item == NULL || self->selection == NULL)
+    return;
+
+  self->syncing = TRUE;
+  bl_selection_set_claim_id (self->selection, bl_comparison_row_item_get_claim_id (item));
+  self->syncing = FALSE;
+}
+
+static void
+on_selection_changed (BlSelection       *selection,
+                      GParamSpec        *pspec,
+                      BlComparisonPanel *self)
+{
+  if (!self->syncing)
+    select_from_selection (self);
+}
+
+/* Rebuilding */
+
+static void
+on_rebuild_timeout (gpointer user_data)
+{
+  BlComparisonPanel *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+}
+
+/* At most one rebuild every BL_COMPARISON_PANEL_REBUILD_INTERVAL ms. */
+static void
+schedule_rebuild (BlComparisonPanel *self)
+{
+  gint64 since = (g_get_monotonic_time () - self->last_rebuild) / 1000;
+  guint delay;
+
+  if (self->rebuild_source != 0)
+    return;
+
+  delay = since >= BL_COMPARISON_PANEL_REBUILD_INTERVAL ? 0 : BL_COMPARISON_PANEL_REBUILD_INTERVAL - since;
+  if (delay == 0)
+    self->rebuild_source = g_idle_add_once (on_rebuild_timeout, self);
+  else
+    self->rebuild_source = g_timeout_add_once (delay, on_rebuild_timeout, self);
+}
+
+static void
+on_visible_changed (BlVisibleClaims   *visible,
+                    BlComparisonPanel *self)
+{
+  schedule_rebuild (self);
+}
+
+static void
+fill_rows (BlComparisonPanel *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = self->comparison ? bl_comparison_get_n_rows (self->comparison) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (self->comparison, i);
+      GdkRGBA color;
+
+      bl_comparison_chart_get_claimant_color (self->chart, row->actor, &color);
+      g_ptr_array_add (items, bl_comparison_row_item_new (self->comparison, i, &color));
+    }
+
+  self->syncing = TRUE;
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+  self->syncing = FALSE;
+
+  select_from_selection (self);
+}
+
+static void
+update_actions (BlComparisonPanel *self)
+{
+  gboolean enabled = self->comparison != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-csv", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-markdown", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-png", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-svg", enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_by_side_button), enabled);
+}
+
+static void
+show_page (BlComparisonPanel *self)
+{
+  const char *page = "empty";
+
+  if (self->comparison != NULL)
+    page = gtk_toggle_button_get_active (self->side_by_side_button) ? "side-by-side" : "table";
+  gtk_stack_set_visible_child_name (self->view_stack, page);
+}
+
+static void
+rebuild (BlComparisonPanel *self)
+{
+  BlProject *project = get_project (self);
+  g_autoptr(BlComparison) comparison = NULL;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->last_rebuild = g_get_monotonic_time ();
+
+  if (project != NULL && self->topic < g_list_model_get_n_items (bl_project_get_topics (project)))
+    {
+      g_autofree guint32 *topics = NULL;
+      guint n_topics = 0;
+
+      topics = bl_comparison_get_related_topics (project, self->topic, &n_topics);
+      comparison = bl_comparison_new (project, topics, n_topics, self->visible);
+    }
+
+  g_set_object (&self->comparison, comparison);
+  bl_comparison_chart_set_comparison (self->chart, comparison);
+
+  if (comparison != NULL)
+    {
+      g_autofree char *summary = bl_comparison_format_summary (comparison);
+
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  else
+    gtk_label_set_text (self->summary_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), comparison != NULL);
+
+  fill_rows (self);
+  update_actions (self);
+  show_page (self);
+
+  self->side_by_side_dirty = TRUE;
+  if (gtk_toggle_button_get_active (self->side_by_side_button))
+    rebuild_side_by_side (self);
+}
+
+/* Side by side */
+
+static GHashTable *
+checked_keys (BlComparisonPanel *self)
+{
+  return self->checked[self->choice_mode];
+}
+
+static void
+on_choice_toggled (GtkCheckButton    *check,
+                   BlComparisonPanel *self)
+{
+  guint32 key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bl-key"));
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (checked_keys (self), GUINT_TO_POINTER (key + 1));
+  else
+    g_hash_table_remove (checked_keys (self), GUINT_TO_POINTER (key + 1));
+  self->checked_set[self->choice_mode] = TRUE;
+
+  rebuild_side_by_side (self);
+}
+
+/* The claimants or sources of the comparison, as check boxes; rebuilt
+ * only when they change, not on every move of the time window. */
+static void
+fill_choices (BlComparisonPanel *self,
+              BlSideBySideKey    mode)
+{
+  BlProject *project = get_project (self);
+  const BlComparisonGroup *groups;
+  guint n_groups = 0;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GtkWidget *child;
+  gboolean any_checked = FALSE;
+
+  groups = mode == BL_SIDE_BY_SIDE_SOURCES ? bl_comparison_get_sources (self->comparison, &n_groups)
+                                           : bl_comparison_get_claimants (self->comparison, &n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    if (groups[g].key != BL_NO_INDEX)
+      g_array_append_val (keys, groups[g].key);
+
+  if (mode == self->choice_mode && self->choice_keys->len == keys->len &&
+      memcmp (self->choice_keys->data, keys->data, keys->len * sizeof (guint32)) == 0)
+    return;
+
+  self->choice_mode = mode;
+  g_array_set_size (self->choice_keys, 0);
+  g_array_append_vals (self->choice_keys, keys->data, keys->len);
+
+  /* a first look: the first few, checked */
+  for (guint k = 0; k < keys->len; k++)
+    if (g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (g_array_index (keys, guint32, k) + 1)))
+      any_checked = TRUE;
+  if (!self->checked_set[mode] && !any_checked)
+    for (guint k = 0; k < MIN (keys->len, DEFAULT_SIDE_BY_SIDE_COLUMNS); k++)
+      g_hash_table_add (checked_keys (self), GUINT_TO_POINTER (g_array_index (keys, guint32, k) + 1));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choice_list))) != NULL)
+    gtk_list_box_remove (self->choice_list, child);
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      guint32 key = g_array_index (keys, guint32, k);
+      g_autofree char *name = mode == BL_SIDE_BY_SIDE_SOURCES ? source_name (project, key)
+                                                              : actor_name (project, key);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (key + 1)));
+      gtk_widget_set_margin_start (check, 6);
+      gtk_widget_set_margin_end (check, 6);
+      gtk_widget_set_margin_top (check, 3);
+      gtk_widget_set_margin_bottom (check, 3);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      g_object_set_data (G_OBJECT (check), "bl-key", GUINT_TO_POINTER (key));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled), self);
+      gtk_list_box_append (self->choice_list, check);
+    }
+}
+
+static void
+on_claim_button_clicked (GtkButton         *button,
+                         BlComparisonPanel *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "bl-claim-id");
+
+  if (self->selection != NULL && id != NULL)
+    bl_selection_set_claim_id (self->selection, id);
+}
+
+static GtkWidget *
+make_mark (BlComparisonMark mark)
+{
+  GtkWidget *label;
+
+  if (mark == BL_COMPARISON_MARK_NONE)
+    return NULL;
+
+  /* a sign and a word: never colour alone */
+  label = gtk_label_new (mark == BL_COMPARISON_MARK_AGREES
+                         /* Translators: this cell's claims agree with another column's */
+                         ? _("✓ Agrees")
+                         /* Translators: this cell's claims contradict another column's */
+                         : _("✗ Contradicts"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, mark == BL_COMPARISON_MARK_AGREES ? "success" : "error");
+  return label;
+}
+
+/* Button labels are bold in Adwaita; a claim's statement in one is not. */
+static void
+set_regular_weight (GtkWidget *label)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+}
+
+static GtkWidget *
+make_claim_button (BlComparisonPanel *self,
+                   guint              row)
+{
+  const BlComparisonRow *r = bl_comparison_get_row (self->comparison, row);
+  BlClaimStore *store = bl_project_get_claims (get_project (self));
+  g_autofree char *figure = NULL;
+  g_autofree char *said_on = NULL;
+  GtkWidget *button, *box, *head, *statement, *date;
+  BlClaimRecord record;
+
+  bl_claim_store_get_record (store, r->claim, &record);
+  if (record.quantity != NULL)
+    figure = bl_quantity_format (record.quantity);
+  if (r->stance != BL_STANCE_ASSERTS || figure == NULL)
+    {
+      char *with_stance = figure ? g_strdup_printf ("%s · %s", bl_stance_get_label (r->stance), figure)
+                                 : g_strdup (bl_stance_get_label (r->stance));
+
+      g_free (figure);
+      figure = with_stance;
+    }
+
+  head = gtk_label_new (figure);
+  gtk_label_set_xalign (GTK_LABEL (head), 0);
+  gtk_label_set_wrap (GTK_LABEL (head), TRUE);
+  gtk_widget_add_css_class (head, "heading");
+
+  statement = gtk_label_new (record.statement);
+  gtk_label_set_xalign (GTK_LABEL (statement), 0);
+  gtk_label_set_wrap (GTK_LABEL (statement), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (statement), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (statement), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (statement), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (statement), 20);
+  gtk_label_set_width_chars (GTK_LABEL (statement), 14);
+  set_regular_weight (statement);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), statement);
+
+  if (!bl_date_is_unknown (&r->said_on))
+    {
+      said_on = bl_date_format (&r->said_on);
+      date = gtk_label_new (said_on);
+      gtk_label_set_xalign (GTK_LABEL (date), 0);
+      gtk_label_set_wrap (GTK_LABEL (date), TRUE);
+      gtk_widget_add_css_class (date, "caption");
+      gtk_widget_add_css_class (date, "dim-label");
+      set_regular_weight (date);
+      gtk_box_append (GTK_BOX (box), date);
+    }
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Select this claim"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, figure,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, record.statement,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "bl-claim-id", g_strdup (record.id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_claim_button_clicked), self);
+  return button;
+}
+
+static void
+rebuild_side_by_side (BlComparisonPanel *self)
+{
+  BlProject *project = get_project (self);
+  BlSideBySideKey mode = gtk_drop_down_get_selected (self->key_dropdown) == 1 ? BL_SIDE_BY_SIDE_SOURCES
+                                                                             : BL_SIDE_BY_SIDE_CLAIMANTS;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(BlSideBySide) sbs = NULL;
+  const guint32 *topics;
+  GtkWidget *child;
+  guint n_topics, y = 0;
+
+  self->side_by_side_dirty = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->side_by_side_grid))) != NULL)
+    gtk_grid_remove (self->side_by_side_grid, child);
+
+  if (self->comparison == NULL)
+    return;
+
+  fill_choices (self, mode);
+  for (guint k = 0; k < self->choice_keys->len; k++)
+    {
+      guint32 key = g_array_index (self->choice_keys, guint32, k);
+
+      if (g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (key + 1)))
+        g_array_append_val (columns, key);
+    }
+
+  if (columns->len < 2)
+    gtk_label_set_text (self->side_by_side_hint,
+                        mode == BL_SIDE_BY_SIDE_SOURCES
+                        ? _("Choose two or more sources to set their claims side by side.")
+                        : _("Choose two or more claimants to set their claims side by side."));
+  else
+    gtk_label_set_text (self->side_by_side_hint,
+                        _("“Agrees”: figures overlap or one corroborates another. “Contradicts”: figures are disjoint, or one denies or qualifies another."));
+
+  if (columns->len == 0)
+    return;
+
+  sbs = bl_comparison_side_by_side (self->comparison, mode, (const guint32 *) columns->data, columns->len);
+  topics = bl_comparison_get_topics (self->comparison, &n_topics);
+
+  /* the column heads */
+  for (guint c = 0; c < columns->len; c++)
+    {
+      guint32 key = bl_side_by_side_get_column (sbs, c);
+      g_autofree char *name = mode == BL_SIDE_BY_SIDE_SOURCES ? source_name (project, key)
+                                                              : actor_name (project, key);
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (self->side_by_side_grid, label, c, y, 1, 1);
+    }
+  y++;
+
+  for (guint l = 0; l < bl_side_by_side_get_n_lines (sbs); l++)
+    {
+      guint slot = bl_side_by_side_get_line_topic_slot (sbs, l);
+      BlTopic *topic = bl_project_get_topic (project, topics[slot]);
+      BlComparisonMark line_mark = bl_side_by_side_get_line_mark (sbs, l);
+      GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *title = gtk_label_new (bl_topic_get_title (topic) ? bl_topic_get_title (topic)
+                                                                   : bl_topic_get_id (topic));
+      GtkWidget *mark = make_mark (line_mark);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_widget_add_css_class (title, "caption-heading");
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_box_append (GTK_BOX (heading), title);
+      if (mark != NULL)
+        gtk_box_append (GTK_BOX (heading), mark);
+      gtk_widget_set_margin_top (heading, 10);
+      gtk_grid_attach (self->side_by_side_grid, heading, 0, y++, columns->len, 1);
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          guint n_rows = 0;
+          const guint *rows = bl_side_by_side_get_cell (sbs, l, c, &n_rows);
+
+          gtk_widget_set_valign (cell, GTK_ALIGN_START);
+          gtk_widget_set_size_request (cell, 130, -1);
+          for (guint i = 0; i < n_rows; i++)
+            gtk_box_append (GTK_BOX (cell), make_claim_button (self, rows[i]));
+          if (n_rows == 0)
+            {
+              GtkWidget *none = gtk_label_new (_("Nothing on this topic"));
+
+              gtk_label_set_xalign (GTK_LABEL (none), 0);
+              gtk_widget_add_css_class (none, "dim-label");
+              gtk_box_append (GTK_BOX (cell), none);
+            }
+          else if ((mark = make_mark (bl_side_by_side_get_cell_mark (sbs, l, c))) != NULL)
+            {
+              gtk_widget_set_margin_start (mark, 10);
+              gtk_box_append (GTK_BOX (cell), mark);
+            }
+          gtk_grid_attach (self->side_by_side_grid, cell, c, y, 1, 1);
+        }
+      y++;
+    }
+}
+
+static void
+on_side_by_side_toggled (GtkToggleButton   *button,
+                         BlComparisonPanel *self)
+{
+  show_page (self);
+  if (gtk_toggle_button_get_active (button) && self->side_by_side_dirty)
+    rebuild_side_by_side (self);
+}
+
+static void
+on_key_selected (GtkDropDown       *dropdown,
+                 GParamSpec        *pspec,
+                 BlComparisonPanel *self)
+{
+  if (self->comparison != NULL)
+    rebuild_side_by_side (self);
+}
+
+/* Topics */
+
+static char *
+topic_title (BlTopic  *topic,
+             gpointer  user_data)
+{
+  if (topic == NULL)
+    return NULL;
+  return g_strdup (bl_topic_get_title (topic) ? bl_topic_get_title (topic) : bl_topic_get_id (topic));
+}
+
+static void
+reset_side_by_side_choice (BlComparisonPanel *self)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (self->checked); m++)
+    {
+      g_hash_table_remove_all (self->checked[m]);
+      self->checked_set[m] = FALSE;
+    }
+  g_array_set_size (self->choice_keys, 0);
+}
+
+static void
+on_topic_selected (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   BlComparisonPanel *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position == self->topic)
+    return;
+
+  self->topic = position;
+  reset_side_by_side_choice (self);
+  rebuild (self);
+}
+
+/* Export */
+
+static void
+show_error (BlComparisonPanel *self,
+            const char        *heading,
+            const char        *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  /* the body holds file names and system messages: plain text */
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+export_extension (ExportKind kind)
+{
+  switch (kind)
+    {
+    case EXPORT_CSV:
+      return ".csv";
+    case EXPORT_MARKDOWN:
+      return ".md";
+    case EXPORT_PNG:
+      return ".png";
+    case EXPORT_SVG:
+    default:
+      return ".svg";
+    }
+}
+
+/* A file name from the topic's id: letters, digits, '-' and '_' only. */
+static char *
+suggested_name (BlComparisonPanel *self,
+                ExportKind         kind)
+{
+  BlProject *project = get_project (self);
+  const char *id = bl_topic_get_id (bl_project_get_topic (project, self->topic));
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = id; p != NULL && *p != '\0' && name->len < 64; p++)
+    if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+      g_string_append_c (name, *p);
+  if (name->len == 0)
+    g_string_append (name, "comparison");
+  g_string_append (name, export_extension (kind));
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static gboolean
+export_to_path (BlComparisonPanel  *self,
+                const char         *path,
+                ExportKind          kind,
+                GError            **error)
+{
+  switch (kind)
+    {
+    case EXPORT_CSV:
+      return bl_comparison_export_table (self->comparison, path, BL_TABLE_CSV, error);
+    case EXPORT_MARKDOWN:
+      return bl_comparison_export_table (self->comparison, path, BL_TABLE_MARKDOWN, error);
+    case EXPORT_PNG:
+      return bl_comparison_export_chart (self->comparison, path, BL_CHART_PNG,
+                                         BL_COMPARISON_COMMAND_WIDTH, BL_COMPARISON_COMMAND_HEIGHT, error);
+    case EXPORT_SVG:
+    default:
+      return bl_comparison_export_chart (self->comparison, path, BL_CHART_SVG,
+                                         BL_COMPARISON_COMMAND_WIDTH, BL_COMPARISON_COMMAND_HEIGHT, error);
+    }
+}
+
+static void
+on_chooser_response (GtkNativeDialog   *chooser,
+                     int                response,
+                     BlComparisonPanel *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *extension = export_extension (self->export_kind);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || self->comparison == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Export"), _("Choose a folder on this computer."));
+      return;
+    }
+  if (!g_str_has_suffix (path, extension))
+    {
+      char *with_extension = g_strconcat (path, extension, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  if (!export_to_path (self, path, self->export_kind, &error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* Translators: a file name and why it could not be written */
+      g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+
+      show_error (self, _("Could Not Export"), body);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, path);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlComparisonPanel *self = BL_COMPARISON_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title;
+
+  if (self->comparison == NULL || self->chooser != NULL)
+    return;
+
+  if (g_str_equal (action_name, "comparison.export-csv"))
+    {
+      self->export_kind = EXPORT_CSV;
+      title = _("Export Table as CSV");
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  else if (g_str_equal (action_name, "comparison.export-markdown"))
+    {
+      self->export_kind = EXPORT_MARKDOWN;
+      title = _("Export Table as Markdown");
+      gtk_file_filter_set_name (filter, _("Markdown documents"));
+      gtk_file_filter_add_suffix (filter, "md");
+    }
+  else if (g_str_equal (action_name, "comparison.export-png"))
+    {
+      self->export_kind = EXPORT_PNG;
+      title = _("Export Chart as PNG");
+      gtk_file_filter_set_name (filter, _("PNG images"));
+      gtk_file_filter_add_suffix (filter, "png");
+    }
+  else
+    {
+      self->export_kind = EXPORT_SVG;
+      title = _("Export Chart as SVG");
+      gtk_file_filter_set_name (filter, _("SVG images"));
+      gtk_file_filter_add_suffix (filter, "svg");
+    }
+
+  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  name = suggested_name (self, self->export_kind);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Overrides */
+
+static void
+bl_comparison_panel_dispose (GObject *object)
+{
+  BlComparisonPanel *self = BL_COMPARISON_PANEL (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->visible != NULL)
+    g_signal_handlers_disconnect_by_data (self->visible, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->row_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->row_selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_COMPARISON_PANEL);
+
+  g_clear_object (&self->visible);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->painter);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->row_selection);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->reliability_grades);
+  g_clear_object (&self->credibility_grades);
+  g_clear_object (&self->reliability_list_factory);
+  g_clear_object (&self->credibility_list_factory);
+
+  G_OBJECT_CLASS (bl_comparison_panel_parent_class)->dispose (object);
+}
+
+static void
+bl_comparison_panel_finalize (GObject *object)
+{
+  BlComparisonPanel *self = BL_COMPARISON_PANEL (object);
+
+  for (guint m = 0; m < G_N_ELEMENTS (self->checked); m++)
+    g_clear_pointer (&self->checked[m], g_hash_table_unref);
+  g_clear_pointer (&self->choice_keys, g_array_unref);
+
+  G_OBJECT_CLASS (bl_comparison_panel_parent_class)->finalize (object);
+}
+
+static void
+bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bl_comparison_panel_dispose;
+  object_class->finalize = bl_comparison_panel_finalize;
+
+  /**
+   * BlComparisonPanel::edited:
+   * @self: the panel
+   * @description: what was changed, for people ("Change credibility")
+   *
+   * Emitted after the panel changed the project (a grade), so that the
+   * window can mark the project modified.
+   */
+  signals[SIGNAL_EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * BlComparisonPanel::exported:
+   * @self: the panel
+   * @path: the file written (a file name in the GLib file name encoding)
+   *
+   * Emitted after an export from the panel's menu was written, so that
+   * the window can say so. Failed exports are shown in a dialog.
+   */
+  signals[SIGNAL_EXPORTED] =
+    g_signal_new ("exported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (BL_TYPE_COMPARISON_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/borderline/Borderline/bl-comparison-panel.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "comparison-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, BlComparisonPanel, name)
+  BIND (content);
+  BIND (topic_dropdown);
+  BIND (side_by_side_button);
+  BIND (export_button);
+  BIND (summary_label);
+  BIND (view_stack);
+  BIND (table_paned);
+  BIND (chart);
+  BIND (column_view);
+  BIND (key_dropdown);
+  BIND (choice_list);
+  BIND (side_by_side_hint);
+  BIND (side_by_side_grid);
+#undef BIND
+#define BIND_COLUMN(name, column) \
+  gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, \
+                                             G_STRUCT_OFFSET (BlComparisonPanel, columns) + \
+                                             column * sizeof (GtkColumnViewColumn *))
+  BIND_COLUMN ("claimant_column", COLUMN_CLAIMANT);
+  BIND_COLUMN ("figure_column", COLUMN_FIGURE);
+  BIND_COLUMN ("stance_column", COLUMN_STANCE);
+  BIND_COLUMN ("said_on_column", COLUMN_SAID_ON);
+  BIND_COLUMN ("source_column", COLUMN_SOURCE);
+  BIND_COLUMN ("reliability_column", COLUMN_RELIABILITY);
+  BIND_COLUMN ("credibility_column", COLUMN_CREDIBILITY);
+  BIND_COLUMN ("affiliation_column", COLUMN_AFFILIATION);
+#undef BIND_COLUMN
+
+  gtk_widget_class_install_action (widget_class, "comparison.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-markdown", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, export_action);
+}
+
+static void
+bl_comparison_panel_init (BlComparisonPanel *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkExpression) title = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->topic = BL_NO_INDEX;
+  self->choice_keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint m = 0; m < G_N_ELEMENTS (self->checked); m++)
+    self->checked[m] = g_hash_table_new (NULL, NULL);
+
+  /* the table */
+  self->reliability_grades = grade_list (TRUE);
+  self->credibility_grades = grade_list (FALSE);
+  self->reliability_list_factory = make_grade_list_factory (TRUE);
+  self->credibility_list_factory = make_grade_list_factory (FALSE);
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = make_sorter (c);
+
+      g_object_set_data (G_OBJECT (factory), "bl-column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), self);
+      gtk_column_view_column_set_factory (self->columns[c], factory);
+      gtk_column_view_column_set_sorter (self->columns[c], sorter);
+    }
+
+  self->rows = g_list_store_new (BL_TYPE_COMPARISON_ROW_ITEM);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->row_selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_single_selection_set_autoselect (self->row_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->row_selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->row_selection));
+  g_signal_connect (self->row_selection, "notify::selected-item", G_CALLBACK (on_row_selected), self);
+
+  /* the topic chooser */
+  title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                       G_CALLBACK (topic_title), NULL, NULL);
+  gtk_drop_down_set_expression (self->topic_dropdown, title);
+  g_signal_connect (self->topic_dropdown, "notify::selected", G_CALLBACK (on_topic_selected), self);
+
+  g_signal_connect (self->side_by_side_button, "toggled", G_CALLBACK (on_side_by_side_toggled), self);
+  g_signal_connect (self->key_dropdown, "notify::selected", G_CALLBACK (on_key_selected), self);
+
+  gtk_paned_set_position (self->table_paned, 440);
+  update_actions (self);
+  show_page (self);
+}
+
+/* Public API */
+
+GtkWidget *
+bl_comparison_panel_new (void)
+{
+  return g_object_new (BL_TYPE_COMPARISON_PANEL, NULL);
+}
+
+/* The topic shown first: the filter's, or the first with figures to
+ * compare, or the first. */
+static guint32
+initial_topic (BlComparisonPanel *self)
+{
+  BlProject *project = get_project (self);
+  BlFilter *filter = bl_visible_claims_get_filter (self->visible);
+  guint n_topics = g_list_model_get_n_items (bl_project_get_topics (project));
+
+  if (bl_filter_get_topic (filter) < n_topics)
+    return bl_filter_get_topic (filter);
+
+  for (guint t = 0; t < n_topics; t++)
+    {
+      guint32 topic = t;
+      g_autoptr(BlComparison) comparison = bl_comparison_new (project, &topic, 1, NULL);
+
+      if (bl_comparison_get_stats (comparison, BL_COMPARISON_ALL_TOPICS)->n_figures > 0)
+        return t;
+    }
+
+  return n_topics > 0 ? 0 : BL_NO_INDEX;
+}
+
+/**
+ * bl_comparison_panel_set_visible_claims:
+ * @visible: (nullable): the claims the shared filter lets through
+ *
+ * Shows the comparison of @visible's project, under its filter, and
+ * follows their changes. The topic is the filter's, if it has one, or
+ * else the first topic that has figures.
+ */
+void
+bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
+                                        BlVisibleClaims   *visible)
+{
+  g_return_if_fail (BL_IS_COMPARISON_PANEL (self));
+  g_return_if_fail (visible == NULL || BL_IS_VISIBLE_CLAIMS (visible));
+
+  if (self->visible == visible)
+    return;
+
+  if (self->visible != NULL)
+    g_signal_handlers_disconnect_by_data (self->visible, self);
+  g_set_object (&self->visible, visible);
+  g_clear_object (&self->painter);
+  reset_side_by_side_choice (self);
+
+  if (visible != NULL)
+    {
+      /* the colours of the map's claim painter, by claimant */
+      self->painter = bl_claim_painter_new (visible, NULL);
+      bl_claim_painter_set_color_by (self->painter, BL_COLOR_BY_CLAIMANT);
+      g_signal_connect (visible, "changed", G_CALLBACK (on_visible_changed), self);
+      self->topic = initial_topic (self);
+    }
+  else
+    self->topic = BL_NO_INDEX;
+  bl_comparison_chart_set_painter (self->chart, self->painter);
+
+  g_signal_handlers_block_by_func (self->topic_dropdown, on_topic_selected, self);
+  gtk_drop_down_set_model (self->topic_dropdown, visible ? bl_project_get_topics (get_project (self)) : NULL);
+  gtk_drop_down_set_selected (self->topic_dropdown, self->topic == BL_NO_INDEX ? GTK_INVALID_LIST_POSITION
+                                                                               : self->topic);
+  g_signal_handlers_unblock_by_func (self->topic_dropdown, on_topic_selected, self);
+
+  rebuild (self);
+}
+
+/**
+ * bl_comparison_panel_set_selection:
+ * @selection: (nullable): the shared selection
+ *
+ * Selecting a row sets @selection; when @selection changes, its claim's
+ * row is selected.
+ */
+void
+bl_comparison_panel_set_selection (BlComparisonPanel *self,
+                                   BlSelection       *selection)
+{
+  g_return_if_fail (BL_IS_COMPARISON_PANEL (self));
+  g_return_if_fail (selection == NULL || BL_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    g_signal_connect (selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
+
+  select_from_selection (self);
+}
+
+/**
+ * bl_comparison_panel_get_topic:
+ *
+ * Returns: the topic compared (a project index), or %BL_NO_INDEX
+ */
+guint32
+bl_comparison_panel_get_topic (BlComparisonPanel *self)
+{
+  g_return_val_if_fail (BL_IS_COMPARISON_PANEL (self), BL_NO_INDEX);
+
+  return self->topic;
+}
+
+/**
+ * bl_comparison_panel_set_topic:
+ * @topic: a topic of the project (an index)
+ *
+ * Compares the claims on @topic and its related topics.
+ */
+void
+bl_comparison_panel_set_topic (BlComparisonPanel *self,
+                               guint32            topic)
+{
+  BlProject *project;
+
+  g_return_if_fail (BL_IS_COMPARISON_PANEL (self));
+
+  project = get_project (self);
+  g_return_if_fail (project != NULL);
+  g_return_if_fail (topic < g_list_model_get_n_items (bl_project_get_topics (project)));
+
+  /* the chooser's handler rebuilds */
+  gtk_drop_down_set_selected (self->topic_dropdown, topic);
+}
+
+/**
+ * bl_comparison_panel_get_comparison:
+ *
+ * Returns: (transfer none) (nullable): the comparison shown
+ */
+BlComparison *
+bl_comparison_panel_get_comparison (BlComparisonPanel *self)
+{
+  g_return_val_if_fail (BL_IS_COMPARISON_PANEL (self), NULL);
+
+  return self->comparison;
+}

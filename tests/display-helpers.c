@@ -1,0 +1,189 @@
+/* display-helpers.c — driving real windows under Xvfb, as a person would
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The display tests send real pointer and key events through the X
+ * server with xdotool (tests/run-display-test.sh gives each test its own
+ * Xvfb), so that GTK handles them exactly as it would a person's. Every
+ * wait is for a condition, with a deadline that fails the test; nothing
+ * sleeps for luck.
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "display-helpers.h"
+
+/**
+ * bl_test_wait_for:
+ * @condition: returns %TRUE when done
+ * @seconds: the deadline
+ * @what: what is awaited, for the failure message
+ *
+ * Runs the main loop until @condition holds; fails the test after
+ * @seconds.
+ */
+void
+bl_test_wait_for (BlTestCondition  condition,
+                  gpointer         data,
+                  guint            seconds,
+                  const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u s waiting for %s", seconds, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+typedef struct {
+  guint   left;
+} FrameCount;
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FrameCount *count = user_data;
+
+  if (count->left > 0)
+    count->left--;
+  return count->left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  return ((FrameCount *) data)->left == 0;
+}
+
+/**
+ * bl_test_wait_for_frames:
+ *
+ * Waits until @widget's frame clock has ticked @n_frames times: layout
+ * and drawing of what changed before are done.
+ */
+void
+bl_test_wait_for_frames (GtkWidget *widget,
+                         guint      n_frames)
+{
+  FrameCount count = { n_frames };
+
+  gtk_widget_add_tick_callback (widget, on_tick, &count, NULL);
+  bl_test_wait_for (frames_done, &count, 10, "frames to be drawn");
+}
+
+/**
+ * bl_test_xdotool:
+ *
+ * Runs xdotool with the arguments; fails the test if it fails.
+ *
+ * Returns: (transfer full): what it printed
+ */
+char *
+bl_test_xdotool (const char *format,
+                 ...)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  command = g_strconcat ("xdotool ", args, NULL);
+  if (!g_spawn_command_line_sync (command, &out, &err, &status, &error))
+    g_error ("%s: %s", command, error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", command, err);
+
+  return out;
+}
+
+/**
+ * bl_test_widget_to_screen:
+ * @x: a point in @widget's coordinates
+ * @y: likewise
+ * @screen_x: (out): the same point on the X screen
+ * @screen_y: (out): likewise
+ */
+void
+bl_test_widget_to_screen (GtkWidget *widget,
+                          double     x,
+                          double     y,
+                          int       *screen_x,
+                          int       *screen_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  g_autofree char *geometry = NULL;
+  g_auto(GStrv) lines = NULL;
+  double sx, sy;
+  int wx = 0, wy = 0;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+
+  geometry = bl_test_xdotool ("getwindowgeometry --shell %lu",
+                              (unsigned long) gdk_x11_surface_get_xid (surface));
+  lines = g_strsplit (geometry, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        wx = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        wy = atoi (lines[i] + 2);
+    }
+
+  *screen_x = wx + (int) (out.x + sx);
+  *screen_y = wy + (int) (out.y + sy);
+}
+
+/**
+ * bl_test_click:
+ *
+ * Moves the pointer to the point and clicks the primary button.
+ */
+void
+bl_test_click (GtkWidget *widget,
+               double     x,
+               double     y)
+{
+  int sx, sy;
+
+  bl_test_widget_to_screen (widget, x, y, &sx, &sy);
+  g_free (bl_test_xdotool ("mousemove --sync %d %d click 1", sx, sy));
+}
+
+/**
+ * bl_test_keys:
+ * @keys: xdotool key names, e.g. "Right Return"
+ *
+ * Gives @widget's window the input focus and types the keys.
+ */
+void
+bl_test_keys (GtkWidget  *widget,
+              const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  /* real key events go to the focused window: sent events would be
+   * marked synthetic */
+  g_free (bl_test_xdotool ("windowfocus --sync %lu key %s",
+                           (unsigned long) gdk_x11_surface_get_xid (surface), keys));
+}

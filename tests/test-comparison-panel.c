@@ -1,0 +1,565 @@
+/* test-comparison-panel.c — the comparison panel, in a real window under Xvfb
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Puts a BlComparisonPanel in a window with the sample project and checks
+ * what a user sees and does: the rows of the table, the summary, the
+ * selection both ways, the time window, editing a grade, and that names
+ * from the project are shown as text, never as markup.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "bl-comparison-panel.h"
+#include "bl-comparison-row-item.h"
+#include "bl-project-io.h"
+
+#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+
+typedef struct {
+  BlProject         *project;
+  BlFilter          *filter;
+  BlVisibleClaims   *visible;
+  BlSelection       *selection;
+  GtkWindow         *window;
+  BlComparisonPanel *panel;
+} Fixture;
+
+/* Runs the main loop until @done says so; fails after @seconds. */
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data,
+          guint      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u s", seconds);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label under @root showing exactly @text, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GListModel *
+table_model (Fixture *f)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL));
+
+  g_assert_nonnull (view);
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static BlComparisonRowItem *
+find_item (GListModel *model,
+           const char *claim_id,
+           guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BlComparisonRowItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0)
+        {
+          if (position)
+            *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+fixture_open (Fixture   *f,
+              BlProject *project)
+{
+  f->project = project;
+  f->filter = bl_filter_new ();
+  f->visible = bl_visible_claims_new (f->project, f->filter);
+  f->selection = bl_selection_new ();
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 420, 900);
+  f->panel = BL_COMPARISON_PANEL (bl_comparison_panel_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
+  bl_comparison_panel_set_visible_claims (f->panel, f->visible);
+  bl_comparison_panel_set_selection (f->panel, f->selection);
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GError) error = NULL;
+  BlProject *project = bl_project_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  fixture_open (f, project);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  run_for (50);
+  g_clear_object (&f->selection);
+  g_clear_object (&f->visible);
+  g_clear_object (&f->filter);
+  g_clear_object (&f->project);
+}
+
+static gboolean
+table_has_8_rows (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (table_model (f)) == 8;
+}
+
+static void
+choose_isis_fighters (Fixture *f)
+{
+  guint32 topic = bl_project_find_topic (f->project, "t-isis-fighters");
+
+  g_assert_cmpuint (topic, !=, BL_NO_INDEX);
+  bl_comparison_panel_set_topic (f->panel, topic);
+  g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, topic);
+  wait_for (table_has_8_rows, f, 20);
+}
+
+static void
+test_panel_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *model;
+  BlComparisonRowItem *item;
+  BlComparison *comparison;
+  GtkLabel *summary;
+  g_autofree char *expected = NULL;
+
+  choose_isis_fighters (f);
+  model = table_model (f);
+  comparison = bl_comparison_panel_get_comparison (f->panel);
+  g_assert_nonnull (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, bl_comparison_get_n_rows (comparison));
+
+  /* the CSTO's two figures, on two topics, on one table */
+  item = find_item (model, "c-sidorov-6500", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (bl_comparison_row_item_get_claimant (item), ==, "Anatoly Sidorov");
+  g_assert_cmpstr (bl_comparison_row_item_get_figure (item), ==, "6,500 fighters");
+  item = find_item (model, "c-sidorov-4000", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (bl_comparison_row_item_get_figure (item), ==, "4,000 fighters");
+  g_assert_cmpstr (bl_comparison_row_item_get_topic (item), ==, "ISIS-K near the Tajik border");
+
+  /* Rahmon's open range, the UN's vague one, the denial */
+  item = find_item (model, "c-rahmon-6000", NULL);
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (bl_comparison_row_item_get_figure (item), "at least 6,000"));
+  item = find_item (model, "c-un-several-thousand", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (bl_comparison_row_item_get_figure (item), ==, "2,000–9,000 militants (several thousand)");
+  item = find_item (model, "c-iea-deny", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpint (bl_comparison_row_item_get_stance (item), ==, BL_STANCE_DENIES);
+  g_assert_cmpstr (bl_comparison_row_item_get_claimant (item), ==, "Islamic Emirate officials");
+
+  /* and the user sees them */
+  run_for (200);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "6,500 fighters"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "4,000 fighters"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "at least 6,000 terrorists"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Denies"));
+
+  /* the summary line is the analysis' */
+  summary = GTK_LABEL (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
+  g_assert_nonnull (summary);
+  expected = bl_comparison_format_summary (comparison);
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, expected);
+  g_assert_true (g_str_has_prefix (expected, "4 claimants"));
+}
+
+static gboolean
+selection_is_rahmon (gpointer data)
+{
+  Fixture *f = data;
+  BlComparisonRowItem *item;
+
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (table_model (f)));
+  return item != NULL && g_strcmp0 (bl_comparison_row_item_get_claim_id (item), "c-rahmon-6000") == 0;
+}
+
+static void
+test_panel_selection (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *model;
+  guint position = 0;
+
+  choose_isis_fighters (f);
+  model = table_model (f);
+
+  /* a row selects the claim everywhere */
+  g_assert_nonnull (find_item (model, "c-un-several-thousand", &position));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
+  g_assert_cmpstr (bl_selection_get_claim_id (f->selection), ==, "c-un-several-thousand");
+
+  /* and a claim selected elsewhere selects its row */
+  bl_selection_set_claim_id (f->selection, "c-rahmon-6000");
+  wait_for (selection_is_rahmon, f, 5);
+  g_assert_cmpstr (bl_selection_get_claim_id (f->selection), ==, "c-rahmon-6000");
+
+  /* a claim that is not compared selects no row */
+  bl_selection_set_claim_id (f->selection, "c-khaama-attacks");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (bl_selection_get_claim_id (f->selection), ==, "c-khaama-attacks");
+
+  /* the selection survives a rebuild */
+  bl_selection_set_claim_id (f->selection, "c-rahmon-6000");
+  bl_filter_set_text (f->filter, "");
+  bl_filter_set_window (f->filter, bl_day_from_ymd (2020, 1, 1), bl_day_from_ymd (2024, 12, 31));
+  run_for (BL_COMPARISON_PANEL_REBUILD_INTERVAL * 3);
+  g_assert_true (selection_is_rahmon (f));
+}
+
+static gboolean
+table_has_3_rows (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (table_model (f)) == 3;
+}
+
+static void
+test_panel_time_window (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *model;
+  g_autofree char *expected = NULL;
+  GtkLabel *summary;
+
+  choose_isis_fighters (f);
+
+  /* a window that ends the day before the CSTO spoke */
+  bl_filter_set_window (f->filter, bl_day_from_ymd (2022, 1, 1), bl_day_from_ymd (2023, 2, 13));
+  wait_for (table_has_3_rows, f, 5);
+
+  model = table_model (f);
+  g_assert_null (find_item (model, "c-sidorov-6500", NULL));
+  g_assert_null (find_item (model, "c-sidorov-4000", NULL));
+  g_assert_nonnull (find_item (model, "c-un-several-thousand", NULL));
+  g_assert_nonnull (find_item (model, "c-rahmon-6000", NULL));
+  g_assert_nonnull (find_item (model, "c-iea-deny", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BlComparisonRowItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (bl_comparison_row_item_get_claimant (item), !=, "Anatoly Sidorov");
+    }
+
+  summary = GTK_LABEL (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
+  expected = bl_comparison_format_summary (bl_comparison_panel_get_comparison (f->panel));
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, expected);
+
+  /* and back */
+  bl_filter_clear_window (f->filter);
+  wait_for (table_has_8_rows, f, 5);
+}
+
+/* Many window moves in a row rebuild the panel a few times, not each time. */
+static void
+on_comparison_notify (GObject    *object,
+                      GParamSpec *pspec,
+                      guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_panel_coalesces (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *chart = find_widget (GTK_WIDGET (f->panel), g_type_from_name ("BlComparisonChart"), NULL);
+  gint32 start = bl_day_from_ymd (2022, 1, 1);
+  guint count = 0;
+
+  choose_isis_fighters (f);
+  g_assert_nonnull (chart);
+  g_signal_connect (chart, "notify::comparison", G_CALLBACK (on_comparison_notify), &count);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      bl_filter_set_window (f->filter, start + i, start + 400 + i);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  run_for (BL_COMPARISON_PANEL_REBUILD_INTERVAL * 3);
+
+  g_assert_cmpuint (count, >=, 1);
+  g_assert_cmpuint (count, <=, 5);
+  g_signal_handlers_disconnect_by_data (chart, &count);
+}
+
+static void
+on_edited (BlComparisonPanel *panel,
+           const char        *description,
+           char             **out)
+{
+  g_free (*out);
+  *out = g_strdup (description);
+}
+
+/* The grade choosers of the first row of the table. */
+static GtkDropDown *
+find_grade_dropdown (Fixture *f,
+                     guint    nth)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *found = NULL;
+  guint seen = 0;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, view);
+  while (!g_queue_is_empty (&queue) && found == NULL)
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+
+      if (GTK_IS_DROP_DOWN (widget))
+        {
+          if (seen++ == nth)
+            found = widget;
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  g_queue_clear (&queue);
+
+  return found ? GTK_DROP_DOWN (found) : NULL;
+}
+
+static void
+test_panel_grades (Fixture       *f,
+                   gconstpointer  data)
+{
+  BlClaimStore *store = bl_project_get_claims (f->project);
+  g_autofree char *edited = NULL;
+  GtkDropDown *first, *second, *reliability = NULL, *credibility = NULL;
+  GListModel *model;
+  g_autoptr(BlComparisonRowItem) first_item = NULL;
+  BlComparisonRowItem *item;
+  BlClaimRecord record;
+  guint index;
+
+  choose_isis_fighters (f);
+  run_for (200);
+  g_signal_connect (f->panel, "edited", G_CALLBACK (on_edited), &edited);
+
+  /* the two choosers of one row: reliability is a letter, credibility a digit */
+  first = find_grade_dropdown (f, 0);
+  second = find_grade_dropdown (f, 1);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  if (gtk_drop_down_get_model (first) == gtk_drop_down_get_model (second))
+    second = find_grade_dropdown (f, 8);
+  if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (first)), 1), "A") == 0)
+    reliability = first, credibility = second;
+  else
+    reliability = second, credibility = first;
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (credibility)));
+
+  /* which claim the credibility chooser belongs to: its row's */
+  model = table_model (f);
+  first_item = g_list_model_get_item (model, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (credibility), ==,
+                    bl_comparison_row_item_get_credibility (first_item));
+
+  gtk_drop_down_set_selected (credibility, 1);
+  g_assert_cmpstr (edited, ==, "Change credibility");
+  index = bl_claim_store_lookup (store, bl_comparison_row_item_get_claim_id (first_item));
+  bl_claim_store_get_record (store, index, &record);
+  g_assert_cmpuint (record.credibility, ==, 1);
+
+  /* the source's reliability: B */
+  gtk_drop_down_set_selected (reliability, 2);
+  g_assert_cmpstr (edited, ==, "Change source reliability");
+  g_assert_cmpuint (bl_source_get_reliability (bl_project_get_source (f->project,
+                                                                     bl_project_find_source (f->project, "s-tajik-herald"))),
+                    ==, 2);
+
+  /* the table follows */
+  run_for (BL_COMPARISON_PANEL_REBUILD_INTERVAL * 3);
+  model = table_model (f);
+  item = find_item (model, "c-sidorov-6500", NULL);
+  g_assert_cmpuint (bl_comparison_row_item_get_reliability (item), ==, 2);
+  g_signal_handlers_disconnect_by_data (f->panel, &edited);
+}
+
+static BlProject *
+build_markup_project (void)
+{
+  BlProject *project = bl_project_new ();
+  BlClaimStore *store = bl_project_get_claims (project);
+  g_autoptr(BlTopic) topic = bl_topic_new ("t");
+  g_autoptr(BlActor) actor = bl_actor_new ("a", "<b>x</b> & co");
+  g_autoptr(BlSource) source = bl_source_new ("s");
+  g_auto(BlQuantity) quantity = BL_QUANTITY_INIT;
+  BlClaimRecord record;
+
+  bl_topic_set_title (topic, "<i>Fighters</i>");
+  bl_topic_set_unit (topic, "fighters");
+  bl_project_add_topic (project, topic);
+  bl_actor_set_affiliation (actor, "<span foreground='red'>Red</span>");
+  bl_project_add_actor (project, actor);
+  bl_source_set_name (source, "Source & <u>Sons</u>");
+  bl_project_add_source (project, source);
+
+  bl_quantity_set_value (&quantity, BL_QUANTITY_EXACT, 10);
+  bl_quantity_set_unit (&quantity, "fighters");
+
+  bl_claim_record_init (&record);
+  record.id = "c";
+  record.statement = "<b>ten</b> & more";
+  record.actor = 0;
+  record.source = 0;
+  record.topic = 0;
+  record.quantity = &quantity;
+  g_assert_true (bl_date_parse ("2023-02-14", &record.said_on, NULL));
+  bl_claim_store_append (store, &record);
+
+  return project;
+}
+
+static gboolean
+table_has_1_row (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (table_model (f)) == 1;
+}
+
+static void
+test_panel_markup (void)
+{
+  Fixture fixture = { 0, };
+  Fixture *f = &fixture;
+  const char *texts[] = { "<b>x</b> & co", "<span foreground='red'>Red</span>", "Source & <u>Sons</u>" };
+
+  fixture_open (f, build_markup_project ());
+  wait_for (table_has_1_row, f, 20);
+  run_for (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkLabel *label = find_label (GTK_WIDGET (f->panel), texts[i]);
+
+      g_assert_nonnull (label);
+      g_assert_false (gtk_label_get_use_markup (label));
+      g_assert_cmpstr (gtk_label_get_label (label), ==, texts[i]);
+    }
+
+  fixture_tear_down (f, NULL);
+}
+
+static void
+test_panel_empty (void)
+{
+  Fixture fixture = { 0, };
+  Fixture *f = &fixture;
+  GtkStack *stack;
+
+  fixture_open (f, bl_project_new ());
+  run_for (100);
+
+  g_assert_null (bl_comparison_panel_get_comparison (f->panel));
+  g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, BL_NO_INDEX);
+  stack = GTK_STACK (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_STACK, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  /* and a panel with nothing at all */
+  bl_comparison_panel_set_visible_claims (f->panel, NULL);
+  g_assert_null (bl_comparison_panel_get_comparison (f->panel));
+
+  fixture_tear_down (f, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/comparison-panel/rows", Fixture, NULL, fixture_set_up, test_panel_rows, fixture_tear_down);
+  g_test_add ("/comparison-panel/selection", Fixture, NULL, fixture_set_up, test_panel_selection, fixture_tear_down);
+  g_test_add ("/comparison-panel/time-window", Fixture, NULL, fixture_set_up, test_panel_time_window,
+              fixture_tear_down);
+  g_test_add ("/comparison-panel/coalesces", Fixture, NULL, fixture_set_up, test_panel_coalesces,
+              fixture_tear_down);
+  g_test_add ("/comparison-panel/grades", Fixture, NULL, fixture_set_up, test_panel_grades, fixture_tear_down);
+  g_test_add_func ("/comparison-panel/markup", test_panel_markup);
+  g_test_add_func ("/comparison-panel/empty", test_panel_empty);
+
+  return g_test_run ();
+}

@@ -1,0 +1,228 @@
+/* test-map.c — the map as a person uses it: click, cluster, filter, keys
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the sample project in a real window under Xvfb and drives it
+ * with real pointer and key events: a click at the pixel where the
+ * Kunduz claim is drawn opens that claim in the side panel; a click on a
+ * cluster zooms in; the search filter hides what it should; the arrow
+ * keys and Enter reach a claim; Escape clears.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "bl-claim-layer.h"
+#include "bl-map-view.h"
+#include "bl-window.h"
+#include "display-helpers.h"
+
+#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+
+typedef struct {
+  BlWindow     *window;
+  BlClaimLayer *layer;
+  BlMapView    *map;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+layer_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  f->layer = BL_CLAIM_LAYER (find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER));
+  return f->layer != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
+         gtk_widget_get_width (GTK_WIDGET (f->layer)) > 100;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+
+  f->window = g_object_new (BL_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  bl_window_open_file (f->window, file);
+  bl_test_wait_for (layer_ready, f, 20, "the claim layer");
+
+  f->map = BL_MAP_VIEW (find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW));
+  bl_map_view_go_home (f->map);
+  bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static const char *
+selected_id (Fixture *f)
+{
+  return bl_window_get_selected_claim (f->window);
+}
+
+static gboolean
+kunduz_selected (gpointer data)
+{
+  return g_strcmp0 (selected_id (data), "c-sidorov-kunduz") == 0;
+}
+
+static void
+test_click_marker (Fixture       *f,
+                   gconstpointer  data)
+{
+  double x, y;
+
+  g_assert_null (selected_id (f));
+  g_assert_true (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &x, &y));
+
+  bl_test_click (GTK_WIDGET (f->layer), x, y);
+  bl_test_wait_for (kunduz_selected, f, 10, "the Kunduz claim to be selected");
+
+  /* the side panel shows it */
+  g_assert_cmpstr (bl_window_get_side_page (f->window), ==, "claim");
+}
+
+typedef struct {
+  Fixture *f;
+  double   zoom;
+} ZoomWait;
+
+static gboolean
+zoomed_in (gpointer data)
+{
+  ZoomWait *w = data;
+
+  return shumate_viewport_get_zoom_level (bl_map_view_get_viewport (w->f->map)) > w->zoom + 0.5;
+}
+
+static void
+test_click_cluster (Fixture       *f,
+                    gconstpointer  data)
+{
+  BlClusterSet *clusters = bl_claim_layer_get_clusters (f->layer);
+  const BlCluster *list;
+  BlMapFrame frame;
+  ZoomWait wait = { f, 0 };
+  guint n;
+  int found = -1;
+
+  bl_claim_layer_get_frame (f->layer, &frame);
+  list = bl_cluster_set_get_clusters (clusters, &n);
+  for (guint i = 0; i < n && found < 0; i++)
+    if (list[i].n_claims > 1 && list[i].east - list[i].west > 0.01 &&
+        list[i].x - frame.x > 30 && list[i].x - frame.x < frame.width - 30 &&
+        list[i].y - frame.y > 30 && list[i].y - frame.y < frame.height - 30)
+      found = (int) i;
+
+  if (found < 0)
+    {
+      /* zoom out until the sample's claims gather */
+      shumate_viewport_set_zoom_level (bl_map_view_get_viewport (f->map), 5);
+      bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+      bl_claim_layer_get_frame (f->layer, &frame);
+      clusters = bl_claim_layer_get_clusters (f->layer);
+      list = bl_cluster_set_get_clusters (clusters, &n);
+      for (guint i = 0; i < n && found < 0; i++)
+        if (list[i].n_claims > 1 && list[i].east - list[i].west > 0.01)
+          found = (int) i;
+    }
+  g_assert_cmpint (found, >=, 0);
+
+  wait.zoom = frame.zoom;
+  bl_test_click (GTK_WIDGET (f->layer), list[found].x - frame.x, list[found].y - frame.y);
+  bl_test_wait_for (zoomed_in, &wait, 10, "the map to zoom in on the cluster");
+  g_assert_null (selected_id (f));
+}
+
+static void
+test_filter_hides (Fixture       *f,
+                   gconstpointer  data)
+{
+  double x, y;
+  guint before, after;
+
+  shumate_viewport_set_zoom_level (bl_map_view_get_viewport (f->map), 5);
+  bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+  before = bl_cluster_set_get_n_claims (bl_claim_layer_get_clusters (f->layer));
+
+  bl_window_set_search_text (f->window, "rocket");
+  bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+  after = bl_cluster_set_get_n_claims (bl_claim_layer_get_clusters (f->layer));
+
+  g_assert_cmpuint (before, ==, 16);
+  g_assert_cmpuint (after, ==, 1);
+  g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &x, &y));
+  g_assert_true (bl_claim_layer_locate_claim (f->layer, "c-khaama-rockets", &x, &y));
+}
+
+static gboolean
+something_selected (gpointer data)
+{
+  return selected_id (data) != NULL;
+}
+
+static gboolean
+nothing_selected (gpointer data)
+{
+  return selected_id (data) == NULL;
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (f->layer));
+  bl_test_wait_for_frames (GTK_WIDGET (f->layer), 2);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->layer)));
+
+  /* to the marker nearest the centre, then to the one on its left */
+  bl_test_keys (GTK_WIDGET (f->layer), "Left Left");
+  bl_test_keys (GTK_WIDGET (f->layer), "Return");
+  bl_test_wait_for (something_selected, f, 10, "a claim to be selected from the keyboard");
+
+  bl_test_keys (GTK_WIDGET (f->layer), "Escape");
+  bl_test_wait_for (nothing_selected, f, 10, "Escape to clear the selection");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/map/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("click-marker", test_click_marker);
+  ADD ("click-cluster", test_click_cluster);
+  ADD ("filter-hides", test_filter_hides);
+  ADD ("keyboard", test_keyboard);
+
+  return g_test_run ();
+}
