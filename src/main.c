@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "bl-application.h"
+#include "bl-comparison-command.h"
 #include "bl-project-io.h"
 
 enum {
@@ -28,6 +29,16 @@ enum {
 static const GOptionEntry options[] = {
   { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check that each FILE is a valid project, without opening a window"), NULL },
+  { "export-chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the comparison chart of --topic to FILE (.png or .svg), without opening a window"), N_("FILE") },
+  { "export-table", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the comparison table of --topic to FILE (.csv or .md), without opening a window"), N_("FILE") },
+  { "topic", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The topic to compare, by its id in the project"), N_("ID") },
+  { "width", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("The width of an exported image, in pixels"), N_("PIXELS") },
+  { "height", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("The height of an exported image, in pixels"), N_("PIXELS") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -96,6 +107,31 @@ on_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (dict, "check"))
     return check_files (paths);
 
+  if (g_variant_dict_contains (dict, "export-chart") || g_variant_dict_contains (dict, "export-table"))
+    {
+      const char *chart = NULL, *table = NULL, *topic = NULL;
+      int width = 0, height = 0;
+
+      g_variant_dict_lookup (dict, "export-chart", "^&ay", &chart);
+      g_variant_dict_lookup (dict, "export-table", "^&ay", &table);
+      g_variant_dict_lookup (dict, "topic", "&s", &topic);
+      g_variant_dict_lookup (dict, "width", "i", &width);
+      g_variant_dict_lookup (dict, "height", "i", &height);
+
+      if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+        {
+          g_printerr (_("borderline: --export-chart and --export-table need exactly one PROJECT\n"));
+          return EXIT_USAGE;
+        }
+      if (topic == NULL)
+        {
+          g_printerr (_("borderline: --export-chart and --export-table need --topic=ID\n"));
+          return EXIT_USAGE;
+        }
+
+      return bl_comparison_command (paths[0], topic, chart, table, width, height);
+    }
+
   if (paths == NULL || paths[0] == NULL)
     return -1;
 
@@ -139,8 +175,11 @@ main (int   argc,
   g_application_set_option_context_description (G_APPLICATION (app),
                                                 _("Without options, opens each FILE (a .borderline project) in a window.\n"
                                                   "With --check, validates each FILE without a display and prints\n"
-                                                  "“FILE: ok: …” or the file's problems. Exit status: 0 when all\n"
-                                                  "files are valid, 1 when any is not, 2 on a usage error."));
+                                                  "“FILE: ok: …” or the file's problems.\n"
+                                                  "With --export-chart or --export-table, writes the comparison of\n"
+                                                  "--topic in one PROJECT, without a display.\n"
+                                                  "Exit status of these commands: 0 when all went well, 1 when a file\n"
+                                                  "is invalid or cannot be written, 2 on a usage error."));
   g_application_add_main_option_entries (G_APPLICATION (app), options);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
 

@@ -79,6 +79,18 @@ run "check missing" 1 --check "$TMP/nonexistent.borderline" && expect_err "missi
 # one bad file among good ones: 1, and the good ones still reported
 run "check mixed" 1 --check "$SAMPLE" "$TMP/empty.borderline" "$SAMPLE" && expect_out "mixed reports the good" "ok: 16 claims"
 
+# the comparison, without a display
+run "export chart" 0 --export-chart="$TMP/chart.png" --topic=t-isis-fighters "$SAMPLE" && \
+  expect_out "export chart says where" "chart.png"
+if [ -s "$TMP/chart.png" ] && head -c 8 "$TMP/chart.png" | grep -q PNG; then pass "chart is a PNG"; else fail "chart is a PNG"; fi
+run "export table" 0 --export-table="$TMP/table.csv" --topic=t-isis-fighters "$SAMPLE"
+if grep -q "Rahmon" "$TMP/table.csv"; then pass "table has Rahmon"; else fail "table has Rahmon"; fi
+run "export unknown topic" 1 --export-table="$TMP/t2.csv" --topic=t-nothing "$SAMPLE" && \
+  expect_err "unknown topic named" "t-nothing"
+if [ -e "$TMP/t2.csv" ]; then fail "nothing written for an unknown topic"; else pass "nothing written for an unknown topic"; fi
+run "export without topic" 2 --export-chart="$TMP/c.png" "$SAMPLE"
+run "export bad extension" 2 --export-chart="$TMP/c.gif" --topic=t-isis-fighters "$SAMPLE"
+
 # usage errors
 run "check without files" 2 --check
 run "unknown option" 2 --no-such-option
