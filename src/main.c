@@ -18,6 +18,7 @@
 
 #include "bl-application.h"
 #include "bl-comparison-command.h"
+#include "bl-convert.h"
 #include "bl-project-io.h"
 
 enum {
@@ -28,7 +29,9 @@ enum {
 
 static const GOptionEntry options[] = {
   { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Check that each FILE is a valid project, without opening a window"), NULL },
+    N_("Check that each FILE (a project, GeoJSON or CSV) is valid, without opening a window"), NULL },
+  { "convert", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Convert one FILE (a project, GeoJSON or CSV) to OUT (.borderline, .geojson, .csv or .kml)"), N_("OUT") },
   { "export-chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the comparison chart of --topic to FILE (.png or .svg), without opening a window"), N_("FILE") },
   { "export-table", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -58,31 +61,7 @@ check_files (const char * const *paths)
     }
 
   for (guint i = 0; paths[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-      g_autoptr(BlProject) project = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_filename_display_name (paths[i]);
-
-      project = bl_project_load (file, NULL, &error);
-      if (project == NULL)
-        {
-          /* Project errors name the file already; I/O errors do not. */
-          if (error->domain == G_IO_ERROR && !g_str_has_prefix (error->message, name))
-            g_printerr ("%s: %s\n", name, error->message);
-          else
-            g_printerr ("%s\n", error->message);
-          status = EXIT_INVALID;
-          continue;
-        }
-
-      g_print (_("%s: ok: %u claims, %u actors, %u sources, %u topics\n"),
-               name,
-               bl_claim_store_get_n_claims (bl_project_get_claims (project)),
-               g_list_model_get_n_items (bl_project_get_actors (project)),
-               g_list_model_get_n_items (bl_project_get_sources (project)),
-               g_list_model_get_n_items (bl_project_get_topics (project)));
-    }
+    status = MAX (status, bl_check_command_file (paths[i]));
 
   return status;
 }
@@ -106,6 +85,19 @@ on_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (dict, "check"))
     return check_files (paths);
+
+  if (g_variant_dict_contains (dict, "convert"))
+    {
+      const char *out = NULL;
+
+      g_variant_dict_lookup (dict, "convert", "^&ay", &out);
+      if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+        {
+          g_printerr (_("borderline: --convert needs exactly one input FILE\n"));
+          return EXIT_USAGE;
+        }
+      return bl_convert_command (out, paths[0]);
+    }
 
   if (g_variant_dict_contains (dict, "export-chart") || g_variant_dict_contains (dict, "export-table"))
     {

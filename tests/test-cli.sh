@@ -79,6 +79,19 @@ run "check missing" 1 --check "$TMP/nonexistent.borderline" && expect_err "missi
 # one bad file among good ones: 1, and the good ones still reported
 run "check mixed" 1 --check "$SAMPLE" "$TMP/empty.borderline" "$SAMPLE" && expect_out "mixed reports the good" "ok: 16 claims"
 
+# other formats: convert the sample, check and convert back
+run "convert to geojson" 0 --convert="$TMP/sample.geojson" "$SAMPLE"
+run "check geojson" 0 --check "$TMP/sample.geojson" && expect_out "geojson would import" "claims would import"
+run "convert geojson back" 0 --convert="$TMP/back.borderline" "$TMP/sample.geojson"
+run "check converted project" 0 --check "$TMP/back.borderline" && expect_out "converted project has its claims" "ok: 16 claims"
+run "convert to csv" 0 --convert="$TMP/sample.csv" "$SAMPLE"
+run "convert to kml" 0 --convert="$TMP/sample.kml" "$SAMPLE"
+if grep -q "<TimeStamp>\|<TimeSpan>" "$TMP/sample.kml"; then pass "kml has time"; else fail "kml has time"; fi
+printf 'title,lat,lon,date\nok,36.7,68.9,2023-02-14\nbad,95,68.9,2023-02-14\n' > "$TMP/mixed.csv"
+run "check csv with a bad row" 1 --check "$TMP/mixed.csv" && expect_err "bad row named with its line" "mixed.csv:3"
+run "convert bad extension" 2 --convert="$TMP/out.xyz" "$SAMPLE"
+run "convert two inputs" 2 --convert="$TMP/out.csv" "$SAMPLE" "$SAMPLE"
+
 # the comparison, without a display
 run "export chart" 0 --export-chart="$TMP/chart.png" --topic=t-isis-fighters "$SAMPLE" && \
   expect_out "export chart says where" "chart.png"

@@ -197,6 +197,25 @@ shift_down (BlClaimStore *self,
   SHIFT (self->details, index + 1, index, count);
 }
 
+static void
+shift_up (BlClaimStore *self,
+          guint         index)
+{
+  guint count = self->n_claims - index;
+
+  SHIFT (self->lat, index, index + 1, count);
+  SHIFT (self->lon, index, index + 1, count);
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    SHIFT (self->dates[c], index, index + 1, count);
+  SHIFT (self->topic, index, index + 1, count);
+  SHIFT (self->actor, index, index + 1, count);
+  SHIFT (self->source, index, index + 1, count);
+  SHIFT (self->stance, index, index + 1, count);
+  SHIFT (self->credibility, index, index + 1, count);
+  SHIFT (self->precision, index, index + 1, count);
+  SHIFT (self->details, index, index + 1, count);
+}
+
 static GType
 bl_claim_store_get_item_type (GListModel *model)
 {
@@ -349,6 +368,46 @@ bl_claim_store_append (BlClaimStore        *self,
   g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
 
   return i;
+}
+
+/**
+ * bl_claim_store_insert:
+ * @position: where the claim goes; the claims from there on move down
+ * @record: the claim; its id must be new to the store
+ *
+ * Returns: @position, or %BL_NO_INDEX if the id is taken
+ */
+guint
+bl_claim_store_insert (BlClaimStore        *self,
+                       guint                position,
+                       const BlClaimRecord *record)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
+  g_return_val_if_fail (record != NULL, BL_NO_INDEX);
+  g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
+  g_return_val_if_fail (position <= self->n_claims, BL_NO_INDEX);
+
+  if (position == self->n_claims)
+    return bl_claim_store_append (self, record);
+
+  if (g_hash_table_contains (self->by_id, record->id))
+    return BL_NO_INDEX;
+
+  if (self->n_claims == self->capacity)
+    grow_to (self, MAX (64, self->capacity + self->capacity / 2));
+
+  shift_up (self, position);
+  self->n_claims++;
+  set_hot_fields (self, position, record);
+  memset (&self->details[position], 0, sizeof (Details));
+  details_set (&self->details[position], record);
+
+  for (guint i = position; i < self->n_claims; i++)
+    g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+
+  return position;
 }
 
 /**
@@ -548,4 +607,125 @@ bl_claim_store_remap_references (BlClaimStore  *self,
   remap (self->actor, self->n_claims, pending_bit, actor_map);
   remap (self->source, self->n_claims, pending_bit, source_map);
   remap (self->topic, self->n_claims, pending_bit, topic_map);
+}
+
+/* An owned copy of a record: one block for the struct, its strings and
+ * arrays, plus the quantity's own strings. */
+typedef struct {
+  BlClaimRecord record;
+  BlQuantity    quantity;
+  char        **strings;   /* everything else the record points to */
+} OwnedRecord;
+
+static const char *
+keep (GPtrArray  *strings,
+      const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup (text);
+  g_ptr_array_add (strings, copy);
+  return copy;
+}
+
+static const char * const *
+keep_strv (GPtrArray          *strings,
+           const char * const *strv)
+{
+  char **copy;
+
+  if (strv == NULL)
+    return NULL;
+  copy = g_strdupv ((char **) strv);
+  g_ptr_array_add (strings, copy);  /* freed with g_strfreev: marked below */
+  return (const char * const *) copy;
+}
+
+/**
+ * bl_claim_record_copy:
+ * @record: a record, with borrowed pointers
+ *
+ * Returns: (transfer full): a record that owns everything it points to;
+ *   free it with bl_claim_record_free()
+ */
+BlClaimRecord *
+bl_claim_record_copy (const BlClaimRecord *record)
+{
+  OwnedRecord *owned;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strvs = g_ptr_array_new ();
+  BlRelation *relations = NULL;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  owned = g_new0 (OwnedRecord, 1);
+  owned->record = *record;
+  owned->record.id = keep (strings, record->id);
+  owned->record.statement = keep (strings, record->statement);
+  owned->record.quote = keep (strings, record->quote);
+  owned->record.place = keep (strings, record->place);
+  owned->record.notes = keep (strings, record->notes);
+  owned->record.areas = keep_strv (strvs, record->areas);
+  owned->record.tags = keep_strv (strvs, record->tags);
+
+  if (record->polygon != NULL && record->n_polygon > 0)
+    {
+      double *polygon = g_memdup2 (record->polygon, sizeof (double) * 2 * record->n_polygon);
+
+      g_ptr_array_add (strings, polygon);
+      owned->record.polygon = polygon;
+    }
+
+  if (record->relations != NULL && record->n_relations > 0)
+    {
+      relations = g_new (BlRelation, record->n_relations);
+      for (guint i = 0; i < record->n_relations; i++)
+        {
+          relations[i].kind = record->relations[i].kind;
+          relations[i].claim_id = (char *) keep (strings, record->relations[i].claim_id);
+        }
+      g_ptr_array_add (strings, relations);
+      owned->record.relations = relations;
+    }
+
+  if (record->quantity != NULL)
+    {
+      bl_quantity_copy (&owned->quantity, record->quantity);
+      owned->record.quantity = &owned->quantity;
+    }
+
+  /* plain blocks first, then the string vectors, NULL between them */
+  g_ptr_array_add (strings, NULL);
+  for (guint i = 0; i < strvs->len; i++)
+    g_ptr_array_add (strings, g_ptr_array_index (strvs, i));
+  g_ptr_array_add (strings, NULL);
+  owned->strings = (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
+
+  return &owned->record;
+}
+
+/**
+ * bl_claim_record_free:
+ * @record: (nullable): a record from bl_claim_record_copy()
+ */
+void
+bl_claim_record_free (BlClaimRecord *record)
+{
+  OwnedRecord *owned = (OwnedRecord *) record;
+  guint i = 0;
+
+  if (record == NULL)
+    return;
+
+  for (; owned->strings[i] != NULL; i++)
+    g_free (owned->strings[i]);
+  for (i++; owned->strings[i] != NULL; i++)
+    g_strfreev ((char **) owned->strings[i]);
+  g_free (owned->strings);
+
+  if (record->quantity != NULL)
+    bl_quantity_clear (&owned->quantity);
+  g_free (owned);
 }

@@ -65,7 +65,11 @@ typedef struct {
   guint               n_relations;
 } BlClaimRecord;
 
-void bl_claim_record_init (BlClaimRecord *record);
+void           bl_claim_record_init (BlClaimRecord       *record);
+BlClaimRecord *bl_claim_record_copy (const BlClaimRecord *record);
+void           bl_claim_record_free (BlClaimRecord       *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlClaimRecord, bl_claim_record_free)
 
 #define BL_TYPE_CLAIM_STORE (bl_claim_store_get_type ())
 G_DECLARE_FINAL_TYPE (BlClaimStore, bl_claim_store, BL, CLAIM_STORE, GObject)
@@ -75,6 +79,9 @@ guint           bl_claim_store_get_n_claims      (BlClaimStore        *self);
 void            bl_claim_store_reserve           (BlClaimStore        *self,
                                                   guint                n_claims);
 guint           bl_claim_store_append            (BlClaimStore        *self,
+                                                  const BlClaimRecord *record);
+guint           bl_claim_store_insert            (BlClaimStore        *self,
+                                                  guint                position,
                                                   const BlClaimRecord *record);
 void            bl_claim_store_replace           (BlClaimStore        *self,
                                                   guint                index,
