@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "bl-project.h"
+#include "bl-project-private.h"
 #include "bl-util.h"
 
 struct _BlProject
@@ -424,4 +425,47 @@ bl_project_find_topic (BlProject  *self,
 {
   g_return_val_if_fail (BL_IS_PROJECT (self), BL_NO_INDEX);
   return find_id (self->topic_ids, id);
+}
+
+static void
+remove_last (GListStore *store,
+             GHashTable *ids,
+             const char *(*get_id) (gpointer))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GObject) item = NULL;
+
+  g_return_if_fail (n > 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (store), n - 1);
+  g_hash_table_remove (ids, get_id (item));
+  g_list_store_remove (store, n - 1);
+}
+
+/*
+ * bl_project_remove_last_actor:
+ *
+ * Takes back the last bl_project_add_actor(). Only the undo history does
+ * this: claims may refer to actors by position, so only the last one,
+ * added by the step being undone, can go.
+ */
+void
+bl_project_remove_last_actor (BlProject *self)
+{
+  g_return_if_fail (BL_IS_PROJECT (self));
+  remove_last (self->actors, self->actor_ids, (const char *(*) (gpointer)) bl_actor_get_id);
+}
+
+void
+bl_project_remove_last_source (BlProject *self)
+{
+  g_return_if_fail (BL_IS_PROJECT (self));
+  remove_last (self->sources, self->source_ids, (const char *(*) (gpointer)) bl_source_get_id);
+}
+
+void
+bl_project_remove_last_topic (BlProject *self)
+{
+  g_return_if_fail (BL_IS_PROJECT (self));
+  remove_last (self->topics, self->topic_ids, (const char *(*) (gpointer)) bl_topic_get_id);
 }
