@@ -712,9 +712,15 @@ parse_canonical_end (const char  *s,
 
   if (e->precision == BL_DATE_PRECISION_NONE)
     {
+      gsize shown = MIN (len + (e->circa ? 1 : 0), 40);
+
+      /* never cut a character in two: the message must stay UTF-8 */
+      while (shown > 0 && ((guchar) s[shown] & 0xc0) == 0x80)
+        shown--;
+
       g_set_error (error, BL_ERROR, BL_ERROR_SYNTAX,
                    _("“%.*s” is not a date of the form YYYY-MM-DD, YYYY-MM, YYYY or YYYX"),
-                   (int) MIN (len + (e->circa ? 1 : 0), 40), s);
+                   (int) shown, s);
       return FALSE;
     }
 

@@ -100,5 +100,6 @@ gboolean bl_loader_source_kind_from_guint (const char *text, guint *out);
 gboolean bl_loader_relation_kind_from_guint (const char *text, guint *out);
 gboolean bl_loader_precision_from_guint (const char *text, guint *out);
 gboolean bl_loader_read_claims (Loader *l, BlJsonToken token);
+char *bl_loader_quote (const char *text);
 
 G_END_DECLS

@@ -60,7 +60,7 @@ read_quantity_member (Loader      *l,
           return FALSE;
         if (text != NULL && !bl_quantity_qualifier_from_string (text, &q->qualifier))
           {
-            g_autofree char *escaped = g_strescape (text, NULL);
+            g_autofree char *escaped = bl_loader_quote (text);
 
             bl_loader_problem (l, BL_ERROR_INVALID, _("“%s” is not a known qualifier"), escaped);
           }
@@ -425,7 +425,7 @@ read_claim (Loader      *l,
 
   if (bl_claim_store_append (store, r) == BL_NO_INDEX)
     {
-      g_autofree char *escaped = g_strescape (c->id, NULL);
+      g_autofree char *escaped = bl_loader_quote (c->id);
       g_autofree char *message = g_strdup_printf (_("the id “%s” is used by another claim"), escaped);
 
       bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line, message);

@@ -53,6 +53,45 @@ bl_loader_path_pop (Loader *l)
   g_string_truncate (l->path, mark);
 }
 
+/**
+ * bl_loader_quote:
+ * @text: text from the file, valid UTF-8
+ *
+ * Text to quote in a message: control characters escaped, other
+ * characters as they are (a Persian or Russian name stays readable), cut
+ * at 64 characters so a hostile file cannot make a message huge.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+bl_loader_quote (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 64)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Problems */
 
 void
@@ -198,7 +237,7 @@ bl_loader_read_object (Loader             *l,
 
       if (names[member] == NULL)
         {
-          g_autofree char *escaped = g_strescape (key, NULL);
+          g_autofree char *escaped = bl_loader_quote (key);
 
           bl_loader_problem (l, BL_ERROR_INVALID, _("unknown member “%s”"), escaped);
           if (!bl_loader_skip_value (l, bl_loader_next (l)))
@@ -440,7 +479,7 @@ bl_loader_read_url (Loader      *l,
   scheme = uri ? g_uri_get_scheme (uri) : NULL;
   if (uri != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
-      g_autofree char *escaped = g_strescape (scheme, NULL);
+      g_autofree char *escaped = bl_loader_quote (scheme);
 
       bl_loader_problem (l, BL_ERROR_INVALID, _("only http and https addresses are allowed, not “%s:”"), escaped);
     }
@@ -470,7 +509,7 @@ bl_loader_read_term (Loader       *l,
     return FALSE;
   if (text != NULL && !from_string (text, out))
     {
-      g_autofree char *escaped = g_strescape (text, NULL);
+      g_autofree char *escaped = bl_loader_quote (text);
 
       bl_loader_problem (l, BL_ERROR_INVALID, _("“%s” is not a known %s"), escaped, what);
     }
@@ -545,7 +584,7 @@ read_strings_element (Loader      *l,
     bl_loader_problem (l, BL_ERROR_INVALID, _("cannot be empty"));
   else if (d->codes && !is_area_code (text))
     {
-      g_autofree char *escaped = g_strescape (text, NULL);
+      g_autofree char *escaped = bl_loader_quote (text);
 
       bl_loader_problem (l, BL_ERROR_INVALID,
                _("“%s” is not an area code (ISO 3166-1 such as “AF”, or ISO 3166-2 such as “AF-KDZ”)"),

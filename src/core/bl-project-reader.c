@@ -143,7 +143,7 @@ duplicate_id (Loader     *l,
               guint       line,
               const char *id)
 {
-  g_autofree char *escaped = g_strescape (id, NULL);
+  g_autofree char *escaped = bl_loader_quote (id);
   g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice"), escaped);
 
   bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line, message);
@@ -600,7 +600,7 @@ resolve_pending (Loader *l)
 
           if (index == BL_NO_INDEX)
             {
-              g_autofree char *escaped = g_strescape (id, NULL);
+              g_autofree char *escaped = bl_loader_quote (id);
               g_autofree char *message = g_strdup_printf (_("there is no %s with the id “%s”"),
                                                           _(what[k]), escaped);
 
@@ -633,7 +633,7 @@ check_relations (Loader *l)
             {
               g_autofree char *path = g_strdup_printf ("$.claims[%u].relations[%u].claim",
                                                        g_array_index (l->claim_positions, guint, i), j);
-              g_autofree char *escaped = g_strescape (record.relations[j].claim_id, NULL);
+              g_autofree char *escaped = bl_loader_quote (record.relations[j].claim_id);
               g_autofree char *message = g_strdup_printf (_("there is no claim with the id “%s”"), escaped);
 
               bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
@@ -657,7 +657,7 @@ check_annotations_and_views (Loader *l)
       if (!g_hash_table_add (ids, a->id))
         {
           g_autofree char *path = g_strdup_printf ("$.annotations[%u].id", i);
-          g_autofree char *escaped = g_strescape (a->id, NULL);
+          g_autofree char *escaped = bl_loader_quote (a->id);
           g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice"), escaped);
 
           bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, path, 0, message);
@@ -671,7 +671,7 @@ check_annotations_and_views (Loader *l)
       if (v->topic != NULL && bl_project_find_topic (l->project, v->topic) == BL_NO_INDEX)
         {
           g_autofree char *path = g_strdup_printf ("$.views[%u].topic", i);
-          g_autofree char *escaped = g_strescape (v->topic, NULL);
+          g_autofree char *escaped = bl_loader_quote (v->topic);
           g_autofree char *message = g_strdup_printf (_("there is no topic with the id “%s”"), escaped);
 
           bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
@@ -699,7 +699,7 @@ check_origins (Loader *l)
         bl_loader_add_problem_at (l, BL_ERROR_INVALID, path, 0, _("a source cannot be its own origin"));
       else if (bl_project_find_source (l->project, origin) == BL_NO_INDEX)
         {
-          g_autofree char *escaped = g_strescape (origin, NULL);
+          g_autofree char *escaped = bl_loader_quote (origin);
           g_autofree char *message = g_strdup_printf (_("there is no source with the id “%s”"), escaped);
 
           bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);

@@ -24,6 +24,9 @@
 #define HUMAN_MAX_LEN 500
 /* Largest figure accepted: beyond this, doubles lose whole units */
 #define MAX_FIGURE 1e15
+/* Figures are counts of people, events, weapons: a non-zero figure
+ * smaller than this is a typing slip, and would not print plainly. */
+#define MIN_FIGURE 1e-6
 
 typedef struct
 {
@@ -469,6 +472,15 @@ bl_quantity_validate (const BlQuantity  *quantity,
       return FALSE;
     }
 
+  if ((quantity->value > 0 && quantity->value < MIN_FIGURE) ||
+      (quantity->min > 0 && quantity->min < MIN_FIGURE) ||
+      (quantity->max > 0 && quantity->max < MIN_FIGURE))
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
+                   _("A figure above 0 must be at least one millionth"));
+      return FALSE;
+    }
+
   if (isnan (quantity->min) != isnan (quantity->max))
     {
       g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
@@ -755,7 +767,8 @@ parse_number (Scan     *s,
     }
   buf[n] = '\0';
 
-  if (int_digits > 15)
+  /* 10^15, the largest figure, has 16 digits; larger is refused below */
+  if (int_digits > 16)
     {
       g_set_error (s->error, BL_ERROR, BL_ERROR_INVALID,
                    _("The number in “%s” is too large"), s->text);
@@ -1069,6 +1082,22 @@ append_c_number (GString *s,
   g_ascii_formatd (buf, sizeof buf, "%.15g", v);
   if (g_ascii_strtod (buf, NULL) != v)
     g_ascii_formatd (buf, sizeof buf, "%.17g", v);
+
+  /* the human parser reads no exponents: write plain digits, with the
+   * fewest decimals that read back the same */
+  if (strchr (buf, 'e') != NULL || strchr (buf, 'E') != NULL)
+    {
+      for (int decimals = 0; decimals <= 20; decimals++)
+        {
+          char format[16];
+
+          g_snprintf (format, sizeof format, "%%.%df", decimals);
+          g_ascii_formatd (buf, sizeof buf, format, v);
+          if (g_ascii_strtod (buf, NULL) == v)
+            break;
+        }
+    }
+
   g_string_append (s, buf);
 }
 
@@ -1123,8 +1152,20 @@ bl_quantity_to_string (const BlQuantity *quantity)
 
   if (quantity->unit != NULL)
     {
+      gsize before_unit = s->len;
+      g_auto(BlQuantity) back = BL_QUANTITY_INIT;
+
       g_string_append_c (s, ' ');
       g_string_append (s, quantity->unit);
+
+      /* a unit that starts like the rest of a figure ("to 0", "million")
+       * would be read as part of it: "of" keeps it a unit */
+      if (!bl_quantity_parse_human (s->str, &back, NULL) || !bl_quantity_equal (&back, quantity))
+        {
+          g_string_truncate (s, before_unit);
+          g_string_append (s, " of ");
+          g_string_append (s, quantity->unit);
+        }
     }
 
   return g_string_free (s, FALSE);
