@@ -19,6 +19,7 @@
 #include "bl-application.h"
 #include "bl-comparison-command.h"
 #include "bl-convert.h"
+#include "bl-map-export-command.h"
 #include "bl-project-io.h"
 
 enum {
@@ -32,6 +33,22 @@ static const GOptionEntry options[] = {
     N_("Check that each FILE (a project, GeoJSON or CSV) is valid, without opening a window"), NULL },
   { "convert", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Convert one FILE (a project, GeoJSON or CSV) to OUT (.borderline, .geojson, .csv or .kml)"), N_("OUT") },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the map of one PROJECT to FILE (.png, .svg or .pdf), without opening a window"), N_("FILE") },
+  { "size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The exported map's size in pixels"), N_("WIDTHxHEIGHT") },
+  { "scale", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Device pixels per pixel: 2 for HiDPI, 3.125 for print at 300 dpi"), N_("FACTOR") },
+  { "bbox", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The area to export, in degrees (default: the claims shown)"), N_("W,S,E,N") },
+  { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Export a view saved in the project"), N_("NAME") },
+  { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show only claims from this date on"), N_("DATE") },
+  { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show only claims up to this date"), N_("DATE") },
+  { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The exported map's title"), N_("TEXT") },
   { "export-chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the comparison chart of --topic to FILE (.png or .svg), without opening a window"), N_("FILE") },
   { "export-table", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -85,6 +102,28 @@ on_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (dict, "check"))
     return check_files (paths);
+
+  if (g_variant_dict_contains (dict, "export"))
+    {
+      BlMapExportCommandArgs args = { NULL };
+
+      g_variant_dict_lookup (dict, "export", "^&ay", &args.output);
+      g_variant_dict_lookup (dict, "size", "&s", &args.size);
+      g_variant_dict_lookup (dict, "scale", "&s", &args.scale);
+      g_variant_dict_lookup (dict, "bbox", "&s", &args.bbox);
+      g_variant_dict_lookup (dict, "view", "&s", &args.view);
+      g_variant_dict_lookup (dict, "from", "&s", &args.from);
+      g_variant_dict_lookup (dict, "to", "&s", &args.to);
+      g_variant_dict_lookup (dict, "topic", "&s", &args.topic);
+      g_variant_dict_lookup (dict, "title", "&s", &args.title);
+
+      if (paths != NULL && paths[0] != NULL && paths[1] != NULL)
+        {
+          g_printerr (_("borderline: --export needs exactly one PROJECT\n"));
+          return EXIT_USAGE;
+        }
+      return bl_map_export_command (paths ? paths[0] : NULL, &args);
+    }
 
   if (g_variant_dict_contains (dict, "convert"))
     {

@@ -92,6 +92,16 @@ run "check csv with a bad row" 1 --check "$TMP/mixed.csv" && expect_err "bad row
 run "convert bad extension" 2 --convert="$TMP/out.xyz" "$SAMPLE"
 run "convert two inputs" 2 --convert="$TMP/out.csv" "$SAMPLE" "$SAMPLE"
 
+# the map, without a display
+run "export png" 0 --export="$TMP/map.png" --size=800x500 "$SAMPLE" && expect_out "export says where" "map.png"
+if head -c 8 "$TMP/map.png" | grep -q PNG; then pass "map is a PNG"; else fail "map is a PNG"; fi
+run "export pdf of a view" 0 --export="$TMP/map.pdf" --view="Northern border" "$SAMPLE"
+run "export svg of a window" 0 --export="$TMP/map.svg" --from=2023-02 --to=2023-02 --title="February" "$SAMPLE"
+run "export bad size" 2 --export="$TMP/x.png" --size=huge "$SAMPLE" && expect_err "bad size named" "size"
+run "export unknown view" 1 --export="$TMP/x.png" --view=nowhere "$SAMPLE" && expect_err "unknown view named" "nowhere"
+run "export to a missing folder" 1 --export="$TMP/no/such/x.png" "$SAMPLE"
+if [ -e "$TMP/x.png" ]; then fail "nothing written on failure"; else pass "nothing written on failure"; fi
+
 # the comparison, without a display
 run "export chart" 0 --export-chart="$TMP/chart.png" --topic=t-isis-fighters "$SAMPLE" && \
   expect_out "export chart says where" "chart.png"

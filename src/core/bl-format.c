@@ -16,13 +16,13 @@
 #include <string.h>
 
 #include "bl-error.h"
+#include "bl-basemap-locate.h"
 #include "bl-format-private.h"
 #include "bl-project-io.h"
 
 /* Where the application's resources keep the basemap (see
  * src/gui/bl-basemap-source.h); core does not link the resource itself,
  * but finds it when the program does. */
-#define BASEMAP_RESOURCE "/io/github/borderline/Borderline/basemap/basemap.bin"
 
 /* How much of a file the guess looks at. */
 #define SNIFF_SIZE (64 * 1024)
@@ -735,26 +735,14 @@ bl_import_report_set_imported (BlImportReport *report,
 static gpointer
 load_default_basemap (gpointer data G_GNUC_UNUSED)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  BlBasemapData *basemap = NULL;
-
-  bytes = g_resources_lookup_data (BASEMAP_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes != NULL)
-    basemap = bl_basemap_data_new_from_bytes (bytes, NULL);
-  if (basemap == NULL)
-    {
-      g_autofree char *path = g_build_filename (PKGDATADIR, "basemap", "basemap.bin", NULL);
-
-      basemap = bl_basemap_data_new_from_file (path, NULL);
-    }
-  return basemap;
+  return bl_basemap_data_load_default (NULL);
 }
 
 /**
  * bl_format_get_default_basemap:
  *
- * The basemap the application ships: from its resources when the program
- * links them, otherwise from `PKGDATADIR/basemap/basemap.bin`. Loaded once.
+ * The basemap the application ships, found by
+ * bl_basemap_data_load_default(). Loaded once.
  *
  * Returns: (transfer none) (nullable): the basemap, or %NULL when there is
  *   none at hand

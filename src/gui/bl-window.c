@@ -20,6 +20,8 @@
 #include "bl-claim-layer.h"
 #include "bl-claim-panel.h"
 #include "bl-comparison-panel.h"
+#include "bl-draft.h"
+#include "bl-history.h"
 #include "bl-error.h"
 #include "bl-filter.h"
 #include "bl-map-view.h"
@@ -57,12 +59,20 @@ struct _BlWindow
   GtkWidget            *timeline_area;
   BlTimeline           *timeline;
   GMenuModel           *base_map_menu;
+  GMenu                *edit_section;
 
   /* owned */
   GSettings            *settings;
   BlProject            *project;
   BlFilter             *filter;
   BlSelection          *selection;
+  BlHistory            *history;
+  char                 *draft_path;
+  char                 *untitled_key;
+  guint                 draft_source;
+  guint64               draft_generation;
+  char                 *file_etag;
+  gboolean              close_after_save;
   BlVisibleClaims      *visible;
   GtkSingleSelection   *list_selection;
   BlBasemapSource      *basemap;
@@ -89,9 +99,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_error (BlWindow   *self,
-                        const char *heading,
-                        GError     *error);
+static void show_error    (BlWindow   *self,
+                           const char *heading,
+                           GError     *error);
+static void set_project   (BlWindow   *self,
+                           BlProject  *project,
+                           GFile      *file);
+static void remember_etag (BlWindow   *self);
 
 /* Helpers */
 
@@ -113,8 +127,16 @@ update_title (BlWindow *self)
   else if (self->project != NULL)
     subtitle = g_strdup (_("Not saved yet"));
 
-  adw_window_title_set_title (self->window_title,
-                              title && *title ? title : _("Borderline"));
+  if (self->history != NULL && bl_history_get_modified (self->history))
+    {
+      /* Translators: the title of a project with unsaved changes */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), title && *title ? title : _("Untitled Project"));
+
+      adw_window_title_set_title (self->window_title, marked);
+    }
+  else
+    adw_window_title_set_title (self->window_title,
+                                title && *title ? title : _("Borderline"));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title && *title ? title : _("Borderline"));
 }
@@ -128,6 +150,10 @@ update_actions (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && bl_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && bl_history_can_redo (self->history));
 }
 
 static void
@@ -145,6 +171,218 @@ add_to_recent (GFile *file)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Undo, redo, and unsaved work */
+
+static void
+update_edit_menu (BlWindow *self)
+{
+  const char *undo = self->history ? bl_history_get_undo_label (self->history) : NULL;
+  const char *redo = self->history ? bl_history_get_redo_label (self->history) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  /* Translators: "Undo Edit Claim": %s names the step */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: "Redo Edit Claim": %s names the step */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->edit_section);
+  g_menu_append (self->edit_section, undo_label, "win.undo");
+  g_menu_append (self->edit_section, redo_label, "win.redo");
+}
+
+static gboolean
+write_draft (gpointer user_data)
+{
+  BlWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_source = 0;
+  if (self->project == NULL || self->history == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->draft_path == NULL)
+    self->draft_path = bl_draft_path_for (self->file, self->untitled_key);
+
+  if (!bl_draft_write (self->project, self->draft_path, self->file, &error))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  else
+    self->draft_generation = bl_history_get_generation (self->history);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (BlWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft_path != NULL)
+    bl_draft_discard (self->draft_path);
+  g_clear_pointer (&self->draft_path, g_free);
+}
+
+/* A few seconds after a change, the draft; after a save, none. */
+static void
+on_history_changed (BlWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+  update_edit_menu (self);
+
+  if (!bl_history_get_modified (self->history))
+    {
+      discard_draft (self);
+      return;
+    }
+
+  if (bl_history_get_generation (self->history) != self->draft_generation)
+    {
+      g_clear_handle_id (&self->draft_source, g_source_remove);
+      self->draft_source = g_timeout_add_seconds (3, write_draft, self);
+    }
+}
+
+typedef struct {
+  BlWindow    *window;
+  BlDraftInfo *info;
+} RecoverRequest;
+
+static void
+recover_request_free (gpointer  data,
+                      GClosure *closure)
+{
+  RecoverRequest *request = data;
+
+  g_object_unref (request->window);
+  bl_draft_info_free (request->info);
+  g_free (request);
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecoverRequest   *request)
+{
+  BlWindow *self = request->window;
+  g_autoptr(BlProject) project = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      bl_draft_discard (request->info->path);
+      return;
+    }
+  if (!g_str_equal (response, "recover"))
+    return;
+
+  project = bl_draft_load (request->info, &error);
+  if (project == NULL)
+    {
+      show_error (self, _("Could Not Recover the Changes"), error);
+      return;
+    }
+
+  if (request->info->original_uri != NULL)
+    original = g_file_new_for_uri (request->info->original_uri);
+
+  set_project (self, project, original);
+  remember_etag (self);
+
+  /* the recovered work is unsaved work: it keeps its draft until saved */
+  self->draft_path = g_strdup (request->info->path);
+  bl_history_mark_modified (self->history);
+  toast (self, _("Unsaved changes recovered"));
+}
+
+/* Offers to recover a draft a crash or a kill left behind: the newest
+ * one, or the one of @file. */
+static void
+offer_recovery (BlWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GPtrArray) drafts = bl_draft_list ();
+  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  RecoverRequest *request;
+  AdwMessageDialog *dialog;
+  BlDraftInfo *info = NULL;
+  const char *name;
+  guint found = 0;
+
+  for (guint i = 0; i < drafts->len && info == NULL; i++)
+    {
+      BlDraftInfo *candidate = g_ptr_array_index (drafts, i);
+
+      if (uri == NULL || g_strcmp0 (candidate->original_uri, uri) == 0)
+        {
+          info = candidate;
+          found = i;
+        }
+    }
+  if (info == NULL)
+    return;
+
+  time = g_date_time_new_from_unix_local (info->saved_at);
+  when = time ? g_date_time_format (time, "%c") : g_strdup ("");
+  name = info->title && *info->title ? info->title : _("Untitled Project");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Borderline closed before changes to “%s” were saved. "
+                                    "A copy of them was kept on %s."),
+                                  name, when);
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "later");
+
+  request = g_new0 (RecoverRequest, 1);
+  request->window = g_object_ref (self);
+  request->info = g_ptr_array_steal_index (drafts, found);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recover_response), request,
+                         recover_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+offer_recovery_at_start (gpointer user_data)
+{
+  BlWindow *self = user_data;
+
+  if (self->project == NULL && self->load_cancellable == NULL)
+    offer_recovery (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->history != NULL)
+    bl_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->history != NULL)
+    bl_history_redo (self->history);
 }
 
 /* The base map and the marker colours */
@@ -191,6 +429,20 @@ show_color_by (BlWindow *self)
   bl_claim_painter_set_color_by (self->painter, color_by_from_state (self));
   gtk_widget_queue_draw (GTK_WIDGET (self->claim_layer));
   bl_map_legend_update (bl_map_view_get_legend (self->map_view));
+}
+
+static void
+remember_etag (BlWindow *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_clear_pointer (&self->file_etag, g_free);
+  if (self->file == NULL)
+    return;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    self->file_etag = g_strdup (g_file_info_get_etag (info));
 }
 
 /* The claim list */
@@ -349,6 +601,20 @@ set_project (BlWindow  *self,
   g_set_object (&self->project, project);
   g_set_object (&self->file, file);
 
+  discard_draft (self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->file_etag, g_free);
+  g_free (self->untitled_key);
+  self->untitled_key = g_uuid_string_random ();
+  if (project != NULL)
+    {
+      self->history = bl_history_new (project);
+      g_signal_connect_swapped (self->history, "changed", G_CALLBACK (on_history_changed), self);
+    }
+  update_edit_menu (self);
+
   bl_selection_clear (self->selection);
   bl_filter_reset (self->filter);
   bl_filter_clear_window (self->filter);
@@ -468,6 +734,8 @@ on_project_loaded (GObject      *source_object,
 
   add_to_recent (file);
   set_project (self, project, file);
+  remember_etag (self);
+  offer_recovery (self, file);
 }
 
 static void
@@ -657,32 +925,115 @@ open_sample_action (GtkWidget  *widget,
   set_project (self, project, NULL);
 }
 
+typedef struct {
+  BlWindow *window;
+  guint64   generation;
+} SaveRequest;
+
 static void
 on_saved (GObject      *source_object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(BlWindow) self = user_data;
+  SaveRequest *request = user_data;
+  g_autoptr(BlWindow) self = request->window;
+  guint64 generation = request->generation;
   g_autoptr(GError) error = NULL;
+
+  g_free (request);
 
   if (!bl_project_save_finish (result, &error))
     {
+      self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could Not Save the Project"), error);
       return;
     }
 
+  /* saved as it was when the save began: unmodified unless edited since */
+  if (self->history != NULL && bl_history_get_generation (self->history) == generation)
+    bl_history_mark_saved (self->history);
+
+  remember_etag (self);
   add_to_recent (self->file);
   toast (self, _("Project saved"));
+
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+save_now (BlWindow *self,
+          GFile    *file)
+{
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  /* a new file for this project: its draft moves with it */
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      discard_draft (self);
+      g_set_object (&self->file, file);
+    }
+  update_title (self);
+
+  request->window = g_object_ref (self);
+  request->generation = self->history ? bl_history_get_generation (self->history) : 0;
+  bl_project_save_async (self->project, file, NULL, on_saved, request);
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             BlWindow         *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_now (self, self->file);
+  else if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Saving over a file that another program changed since it was opened or
+ * saved here asks first. */
 static void
 save_to (BlWindow *self,
          GFile    *file)
 {
-  g_set_object (&self->file, file);
-  update_title (self);
-  bl_project_save_async (self->project, file, NULL, on_saved, g_object_ref (self));
+  g_autoptr(GFileInfo) info = NULL;
+  const char *etag = NULL;
+
+  if (self->file != NULL && g_file_equal (self->file, file) && self->file_etag != NULL)
+    {
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      etag = info ? g_file_info_get_etag (info) : NULL;
+    }
+
+  if (etag != NULL && g_strcmp0 (etag, self->file_etag) != 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The File Was Changed by Another Program"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("“%s” changed on disk since it was opened here. "
+                                        "Saving now replaces those changes with yours."), name);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save _As…"),
+                                        "overwrite", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "save-as");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  save_now (self, file);
 }
 
 static void
@@ -812,11 +1163,58 @@ find_action (GtkWidget  *widget,
 
 /* Overrides */
 
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BlWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      discard_draft (self);
+      if (self->history != NULL)
+        bl_history_mark_saved (self->history);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static gboolean
+ask_about_unsaved_changes (BlWindow *self)
+{
+  const char *title = bl_project_get_title (self->project);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has changes that are not saved. Changes that are not saved are lost."),
+                                  title && *title ? title : _("Untitled Project"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static gboolean
 bl_window_close_request (GtkWindow *window)
 {
   BlWindow *self = BL_WINDOW (window);
   int width, height;
+
+  if (self->history != NULL && bl_history_get_modified (self->history))
+    return ask_about_unsaved_changes (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
@@ -838,6 +1236,14 @@ bl_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  /* unsaved work that was not discarded stays in its draft */
+  if (self->draft_source != 0)
+    {
+      g_clear_handle_id (&self->draft_source, g_source_remove);
+      write_draft (self);
+    }
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
 
@@ -850,6 +1256,10 @@ bl_window_finalize (GObject *object)
   BlWindow *self = BL_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->draft_path, g_free);
+  g_clear_pointer (&self->untitled_key, g_free);
+  g_clear_pointer (&self->file_etag, g_free);
   g_clear_pointer (&self->base_map, g_free);
   g_clear_pointer (&self->color_by, g_free);
   g_clear_object (&self->claim_layer);
@@ -965,6 +1375,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline_area);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, base_map_menu);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, edit_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -974,6 +1385,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-claim-list", NULL, show_claim_list_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.base-map", "base-map");
   gtk_widget_class_install_property_action (widget_class, "win.color-by", "color-by");
 
@@ -1041,6 +1454,9 @@ bl_window_init (BlWindow *self)
 
   update_title (self);
   update_actions (self);
+
+  /* a new, empty window offers what a crash left behind */
+  g_idle_add_full (G_PRIORITY_LOW, offer_recovery_at_start, g_object_ref (self), g_object_unref);
 }
 
 BlWindow *
