@@ -9,7 +9,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bl-draft.h"
+#include "bl-project-io.h"
 #include "bl-window.h"
+#include "display-helpers.h"
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
@@ -136,15 +139,160 @@ test_window_bad_file (void)
   g_rmdir (dir);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) != NULL &&
+        gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (l->data))))
+      dialog = l->data;
+
+  g_list_free (toplevels);
+  return dialog;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* As a click on a response button does: the response, then the dialog
+ * closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static const char *
+shown_title (BlWindow *window)
+{
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL)));
+}
+
+static gboolean
+title_unmarked (gpointer data)
+{
+  return !g_str_has_prefix (shown_title (data), "•");
+}
+
+/* An edit marks the title; Ctrl+Z (a real key press) takes it back and
+ * the mark goes; closing with unsaved changes asks first. */
+static void
+test_window_undo_and_close (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
+  BlClaimStore *store;
+  BlClaimRecord r;
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bl_window_open_file (window, file);
+  wait_for (project_shown, window, 20);
+
+  store = bl_project_get_claims (bl_window_get_project (window));
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
+  r.statement = "Edited in a test";
+  g_assert_true (bl_history_replace_claim (bl_window_get_history (window), &r, "Edit Claim"));
+  g_assert_true (g_str_has_prefix (shown_title (window), "•"));
+
+  bl_test_wait_for_frames (GTK_WIDGET (window), 2);
+  bl_test_keys (GTK_WIDGET (window), "ctrl+z");
+  bl_test_wait_for (title_unmarked, window, 10, "Ctrl+Z to undo the edit");
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
+  g_assert_cmpstr (r.statement, ==, "At least 6,000 terrorists operate in Afghanistan.");
+
+  /* redo, then close: a question, and Cancel keeps the window */
+  g_assert_true (bl_history_redo (bl_window_get_history (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_wait_for (dialog_shown, NULL, 10, "the question about unsaved changes");
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  respond (dialog, "cancel");
+  bl_test_wait_for (no_dialog, NULL, 10, "the question to go away");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (bl_window_get_project (window));
+
+  /* discard closes it */
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_wait_for (dialog_shown, NULL, 10, "the question again");
+  respond (find_dialog (), "discard");
+  bl_test_wait_for (no_dialog, NULL, 10, "the question to go away");
+}
+
+static gboolean
+recovered (gpointer data)
+{
+  BlProject *project = bl_window_get_project (data);
+
+  return project != NULL && g_strcmp0 (bl_project_get_title (project), "Recovered title") == 0;
+}
+
+/* A draft left by a crash is offered, and recovering it restores the
+ * work as unsaved changes to the original file. */
+static void
+test_window_recover (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(BlProject) project = bl_project_load (file, NULL, NULL);
+  g_autofree char *draft = bl_draft_path_for (file, NULL);
+  g_autoptr(GError) error = NULL;
+  BlWindow *window;
+  AdwMessageDialog *dialog;
+
+  bl_project_set_title (project, "Recovered title");
+  g_assert_true (bl_draft_write (project, draft, file, &error));
+  g_assert_no_error (error);
+
+  window = g_object_new (BL_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_test_wait_for (dialog_shown, NULL, 10, "the offer to recover");
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  respond (dialog, "recover");
+
+  bl_test_wait_for (recovered, window, 10, "the draft to be recovered");
+  g_assert_true (g_file_equal (bl_window_get_file (window), file));
+  g_assert_true (bl_history_get_modified (bl_window_get_history (window)));
+  g_assert_true (g_str_has_prefix (shown_title (window), "•"));
+
+  /* Discarding on close removes the draft */
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_wait_for (dialog_shown, NULL, 10, "the question about unsaved changes");
+  respond (find_dialog (), "discard");
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("borderline-data-XXXXXX", NULL);
+
+  /* drafts go to a folder of this test's own */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window/opens-sample", test_window_opens_sample);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/undo-and-close", test_window_undo_and_close);
+  g_test_add_func ("/window/recover", test_window_recover);
 
   return g_test_run ();
 }

@@ -160,8 +160,6 @@ bl_application_startup (GApplication *application)
   static const char *save_accels[] = { "<Control>s", NULL };
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *undo_accels[] = { "<Control>z", NULL };
-  static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (bl_application_parent_class)->startup (application);
@@ -176,8 +174,6 @@ bl_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.save", save_accels);
   gtk_application_set_accels_for_action (app, "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
-  gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
-  gtk_application_set_accels_for_action (app, "win.redo", redo_accels);
 }
 
 static gboolean

@@ -356,10 +356,16 @@ offer_recovery (BlWindow *self,
 static gboolean
 offer_recovery_at_start (gpointer user_data)
 {
+  static gboolean offered;
   BlWindow *self = user_data;
 
-  if (self->project == NULL && self->load_cancellable == NULL)
-    offer_recovery (self, NULL);
+  /* once a run, in the first empty window: not again in every new one */
+  if (!offered && self->project == NULL && self->load_cancellable == NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      offered = TRUE;
+      offer_recovery (self, NULL);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1163,6 +1169,13 @@ find_action (GtkWidget  *widget,
 
 /* Overrides */
 
+static gboolean
+destroy_window (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -1173,7 +1186,8 @@ on_close_response (AdwMessageDialog *dialog,
       discard_draft (self);
       if (self->history != NULL)
         bl_history_mark_saved (self->history);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* after the dialog has closed itself */
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
@@ -1392,6 +1406,9 @@ bl_window_class_init (BlWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 static void
@@ -1564,4 +1581,16 @@ bl_window_get_filter (BlWindow *self)
 {
   g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
   return self->filter;
+}
+
+/**
+ * bl_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the project
+ */
+BlHistory *
+bl_window_get_history (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+  return self->history;
 }

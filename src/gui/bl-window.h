@@ -9,6 +9,7 @@
 
 #include "bl-application.h"
 #include "bl-filter.h"
+#include "bl-history.h"
 #include "bl-project.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,6 @@ const char *bl_window_get_side_page      (BlWindow   *self);
 void        bl_window_set_search_text    (BlWindow   *self,
                                           const char *text);
 BlFilter   *bl_window_get_filter         (BlWindow   *self);
+BlHistory  *bl_window_get_history        (BlWindow   *self);
 
 G_END_DECLS
