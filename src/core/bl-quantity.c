@@ -1077,17 +1077,18 @@ static void
 append_c_number (GString *s,
                  double   v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[64];
 
   g_ascii_formatd (buf, sizeof buf, "%.15g", v);
   if (g_ascii_strtod (buf, NULL) != v)
     g_ascii_formatd (buf, sizeof buf, "%.17g", v);
 
   /* the human parser reads no exponents: write plain digits, with the
-   * fewest decimals that read back the same */
+   * fewest decimals that read back the same (a figure of at least
+   * MIN_FIGURE needs at most 6 + 17) */
   if (strchr (buf, 'e') != NULL || strchr (buf, 'E') != NULL)
     {
-      for (int decimals = 0; decimals <= 20; decimals++)
+      for (int decimals = 0; decimals <= 24; decimals++)
         {
           char format[16];
 
