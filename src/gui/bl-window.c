@@ -17,10 +17,12 @@
 
 #include "bl-basemap-source.h"
 #include "bl-claim.h"
+#include "bl-claim-editor.h"
 #include "bl-claim-layer.h"
 #include "bl-claim-panel.h"
 #include "bl-comparison-panel.h"
 #include "bl-draft.h"
+#include "bl-entity-list.h"
 #include "bl-history.h"
 #include "bl-error.h"
 #include "bl-filter.h"
@@ -73,6 +75,8 @@ struct _BlWindow
   guint64               draft_generation;
   char                 *file_etag;
   gboolean              close_after_save;
+  BlClaimEditor        *picking_editor;   /* waiting for a click on the map */
+  GtkGesture           *pick_gesture;
   BlVisibleClaims      *visible;
   GtkSingleSelection   *list_selection;
   BlBasemapSource      *basemap;
@@ -150,6 +154,8 @@ update_actions (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-entities", self->history != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bl_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -391,6 +397,131 @@ redo_action (GtkWidget  *widget,
     bl_history_redo (self->history);
 }
 
+/* Editing claims */
+
+static void
+on_editor_saved (BlClaimEditor *editor,
+                 const char    *claim_id,
+                 BlWindow      *self)
+{
+  bl_selection_set_claim_id (self->selection, claim_id);
+}
+
+static void
+end_picking (BlWindow *self)
+{
+  if (self->picking_editor == NULL)
+    return;
+
+  gtk_widget_set_cursor (GTK_WIDGET (self->map_view), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->picking_editor), TRUE);
+  gtk_window_present (GTK_WINDOW (self->picking_editor));
+  g_clear_object (&self->picking_editor);
+}
+
+/* While the editor waits for a place, a click on the map gives it one. */
+static void
+on_pick_released (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  BlWindow        *self)
+{
+  ShumateViewport *viewport = bl_map_view_get_viewport (self->map_view);
+  double lat, lon;
+
+  if (self->picking_editor == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map_view), x, y, &lat, &lon);
+  bl_claim_editor_set_location (self->picking_editor, lat, lon);
+  end_picking (self);
+}
+
+static void
+on_pick_location_requested (BlClaimEditor *editor,
+                            BlWindow      *self)
+{
+  g_set_object (&self->picking_editor, editor);
+  gtk_widget_set_visible (GTK_WIDGET (editor), FALSE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map_view), "crosshair");
+  toast (self, _("Click on the map to place the claim (Escape cancels)"));
+}
+
+static void
+open_editor (BlWindow   *self,
+             const char *claim_id)
+{
+  BlClaimEditor *editor;
+
+  if (self->history == NULL)
+    return;
+
+  editor = bl_claim_editor_new (self->history, claim_id);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  bl_claim_editor_set_basemap_data (editor, bl_basemap_renderer_get_data (bl_basemap_source_get_renderer (self->basemap)));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  g_signal_connect_object (editor, "pick-location-requested", G_CALLBACK (on_pick_location_requested), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_claim_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_editor (BL_WINDOW (widget), NULL);
+}
+
+static void
+edit_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  const char *id = bl_selection_get_claim_id (self->selection);
+
+  if (id != NULL)
+    open_editor (self, id);
+}
+
+static void
+delete_claim_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  g_autofree char *id = g_strdup (bl_selection_get_claim_id (self->selection));
+
+  if (id == NULL || self->history == NULL)
+    return;
+
+  bl_selection_clear (self->selection);
+  if (bl_history_remove_claim (self->history, id, _("Delete Claim")))
+    toast (self, _("Claim deleted (Ctrl+Z brings it back)"));
+}
+
+static void
+manage_entities_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  BlEntityKind kind = g_str_equal (which, "sources") ? BL_ENTITY_SOURCE
+                    : g_str_equal (which, "topics") ? BL_ENTITY_TOPIC
+                    : BL_ENTITY_ACTOR;
+  BlEntityList *list;
+
+  if (self->history == NULL)
+    return;
+
+  list = bl_entity_list_new (self->history, kind);
+  gtk_window_set_transient_for (GTK_WINDOW (list), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (list));
+}
+
 /* The base map and the marker colours */
 
 static BlColorBy
@@ -579,6 +710,8 @@ on_selection_changed (BlWindow *self)
         bl_map_view_center_on (self->map_view, lat, lon);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-claim", id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-claim", id != NULL);
 }
 
 static void
@@ -1150,6 +1283,8 @@ escape_action (GtkWidget  *widget,
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  else if (self->picking_editor != NULL)
+    end_picking (self);
   else
     bl_selection_clear (self->selection);
 }
@@ -1270,6 +1405,7 @@ bl_window_finalize (GObject *object)
   BlWindow *self = BL_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->picking_editor);
   g_clear_object (&self->history);
   g_clear_pointer (&self->draft_path, g_free);
   g_clear_pointer (&self->untitled_key, g_free);
@@ -1399,6 +1535,10 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-claim-list", NULL, show_claim_list_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-claim", NULL, edit_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-claim", NULL, delete_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-entities", "s", manage_entities_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.base-map", "base-map");
@@ -1409,6 +1549,10 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.new-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-claim", NULL);
 }
 
 static void
@@ -1447,6 +1591,14 @@ bl_window_init (BlWindow *self)
   bl_comparison_panel_set_selection (self->comparison_panel, self->selection);
   g_signal_connect_swapped (self->comparison_panel, "exported", G_CALLBACK (on_exported), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-claim", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-claim", FALSE);
+
+  /* picking a place for the editor: before the map's own gestures */
+  self->pick_gesture = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->pick_gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (self->pick_gesture, "released", G_CALLBACK (on_pick_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (self->pick_gesture));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "base-layer", self, "base-map", G_SETTINGS_BIND_DEFAULT);
