@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "bl-claim-layer.h"
@@ -209,6 +210,52 @@ test_keyboard (Fixture       *f,
   bl_test_wait_for (nothing_selected, f, 10, "Escape to clear the selection");
 }
 
+typedef struct {
+  Fixture *f;
+  double   lat;
+} MoveWait;
+
+static gboolean
+kunduz_moved (gpointer data)
+{
+  MoveWait *w = data;
+  BlClaimStore *store = bl_project_get_claims (bl_window_get_project (w->f->window));
+  guint index = bl_claim_store_lookup (store, "c-sidorov-kunduz");
+  double lat = bl_claim_store_get_lats (store)[index];
+
+  return !isnan (lat) && fabs (lat - w->lat) > 0.05;
+}
+
+/* Dragging a marker moves its claim, as one step Undo takes back. */
+static void
+test_drag_marker (Fixture       *f,
+                  gconstpointer  data)
+{
+  BlHistory *history = bl_window_get_history (f->window);
+  BlClaimStore *store = bl_project_get_claims (bl_window_get_project (f->window));
+  guint index = bl_claim_store_lookup (store, "c-sidorov-kunduz");
+  MoveWait wait = { f, 0 };
+  double x, y, lat, lon;
+  int sx, sy;
+
+  /* an area claim: it has no point of its own yet */
+  g_assert_true (isnan (bl_claim_store_get_lats (store)[index]));
+  g_assert_true (bl_claim_painter_get_position (bl_claim_layer_get_painter (f->layer), index, &lat, &lon));
+  wait.lat = lat;
+
+  g_assert_true (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &x, &y));
+  bl_test_widget_to_screen (GTK_WIDGET (f->layer), x, y, &sx, &sy);
+  g_free (bl_test_xdotool ("mousemove --sync %d %d mousedown 1 mousemove --sync %d %d mousemove --sync %d %d mouseup 1",
+                           sx, sy, sx + 10, sy - 20, sx + 40, sy - 80));
+  bl_test_wait_for (kunduz_moved, &wait, 10, "the dragged claim to move");
+
+  g_assert_cmpfloat (bl_claim_store_get_lats (store)[index], >, lat);
+  g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Move Claim");
+
+  g_assert_true (bl_history_undo (history));
+  g_assert_true (isnan (bl_claim_store_get_lats (store)[bl_claim_store_lookup (store, "c-sidorov-kunduz")]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +270,7 @@ main (int   argc,
   ADD ("click-cluster", test_click_cluster);
   ADD ("filter-hides", test_filter_hides);
   ADD ("keyboard", test_keyboard);
+  ADD ("drag-marker", test_drag_marker);
 
   return g_test_run ();
 }

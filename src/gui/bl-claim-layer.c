@@ -14,7 +14,10 @@
  *    claims stand at one place, a list of them opens;
  *  - hover: a tooltip with the claim's statement, or a cluster's count;
  *  - keyboard: Tab into the layer, arrows move between the markers in
- *    view, Enter or Space opens; Escape (the window's) clears.
+ *    view, Enter or Space opens; Escape (the window's) clears;
+ *  - drag a single claim's marker: the claim moves there (one undo step,
+ *    "Move Claim"); while dragging, the marker follows the pointer with a
+ *    dashed ring and a line back to where it was.
  *
  * It observes the visible claims and the selection; it computes nothing
  * a batch export would also need: clustering and drawing are core's.
@@ -27,6 +30,9 @@
 #include "bl-claim-layer.h"
 #include "bl-spatial-index.h"
 
+/* How far the pointer must move before a press becomes a drag. */
+#define DRAG_THRESHOLD 5.0
+
 /* How far from a marker's centre a click still hits it, in pixels. */
 #define HIT_RADIUS 14.0
 
@@ -37,7 +43,15 @@ struct _BlClaimLayer
   /* owned */
   BlClaimPainter *painter;
   BlSelection    *selection;
+  BlHistory      *history;
   GtkWidget      *popover;
+
+  /* a marker being dragged */
+  char           *drag_id;
+  double          drag_start_x, drag_start_y;
+  double          drag_x, drag_y;
+  gboolean        dragging;
+  int             press_cluster;
 
   /* the clusters of the last frame drawn */
   BlClusterSet   *clusters;
@@ -262,40 +276,6 @@ activate_cluster (BlClaimLayer *self,
     zoom_to (self, c->west, c->south, c->east, c->north);
 }
 
-/* A press on a marker is the layer's: the map must not start a drag (its
- * drag gesture would claim the sequence and cancel the click). A press
- * anywhere else is left to the map. */
-static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  BlClaimLayer    *self)
-{
-  guint cluster;
-
-  if (find_cluster (self, x, y, &cluster))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  else
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-}
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   BlClaimLayer    *self)
-{
-  guint cluster;
-
-  if (!find_cluster (self, x, y, &cluster))
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  activate_cluster (self, cluster);
-}
-
 static gboolean
 on_query_tooltip (GtkWidget    *widget,
                   int           x,
@@ -454,6 +434,164 @@ on_focus_leave (BlClaimLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Dragging a marker moves its claim */
+
+/* One gesture for presses on markers: released where it was pressed, it
+ * is a click (select, zoom in, list); moved, on a single claim, a drag.
+ * A press anywhere else is left to the map, which pans. */
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               BlClaimLayer   *self)
+{
+  BlClaimStore *store;
+  const BlCluster *list;
+  guint cluster, n;
+
+  g_clear_pointer (&self->drag_id, g_free);
+  self->dragging = FALSE;
+  self->press_cluster = -1;
+
+  if (!find_cluster (self, x, y, &cluster))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  /* the layer's, not the map's: no pan starts on a marker */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->press_cluster = (int) cluster;
+
+  list = bl_cluster_set_get_clusters (self->clusters, &n);
+  if (self->history == NULL || list[cluster].n_claims != 1)
+    return;
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  self->drag_id = g_strdup (bl_claim_store_get_id (store, list[cluster].representative));
+  self->drag_start_x = list[cluster].x - self->frame.x;
+  self->drag_start_y = list[cluster].y - self->frame.y;
+  self->drag_x = self->drag_start_x;
+  self->drag_y = self->drag_start_y;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                BlClaimLayer   *self)
+{
+  if (self->drag_id == NULL)
+    {
+      /* a cluster, or no history: moving it does nothing, nor is it a click */
+      if (hypot (dx, dy) >= DRAG_THRESHOLD)
+        self->press_cluster = -1;
+      return;
+    }
+
+  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+
+  self->dragging = TRUE;
+  self->drag_x = self->drag_start_x + dx;
+  self->drag_y = self->drag_start_y + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             BlClaimLayer   *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->drag_id);
+  BlClaimStore *store;
+  BlClaimRecord r;
+  double lat, lon;
+  guint index;
+
+  if (!self->dragging)
+    {
+      /* not moved: a click on what was pressed */
+      if (self->press_cluster >= 0 && hypot (dx, dy) < DRAG_THRESHOLD && self->clusters != NULL)
+        {
+          guint n;
+
+          bl_cluster_set_get_clusters (self->clusters, &n);
+          if ((guint) self->press_cluster < n)
+            {
+              gtk_widget_grab_focus (GTK_WIDGET (self));
+              activate_cluster (self, (guint) self->press_cluster);
+            }
+        }
+      self->press_cluster = -1;
+      return;
+    }
+  self->dragging = FALSE;
+  self->press_cluster = -1;
+  if (id == NULL)
+    return;
+
+  store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  index = bl_claim_store_lookup (store, id);
+  if (index == BL_NO_INDEX)
+    return;
+
+  bl_spatial_unit_to_lonlat ((self->frame.x + self->drag_start_x + dx) / (BL_SPATIAL_TILE_SIZE * exp2 (self->frame.zoom)),
+                             (self->frame.y + self->drag_start_y + dy) / (BL_SPATIAL_TILE_SIZE * exp2 (self->frame.zoom)),
+                             &lat, &lon);
+
+  bl_claim_store_get_record (store, index, &r);
+  r.lat = CLAMP (lat, -85.0, 85.0);
+  r.lon = CLAMP (lon, -180.0, 180.0);
+  if (r.precision == BL_PRECISION_UNKNOWN)
+    r.precision = BL_PRECISION_EXACT;
+  bl_history_replace_claim (self->history, &r, _("Move Claim"));
+  bl_selection_set_claim_id (self->selection, id);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                BlClaimLayer     *self)
+{
+  g_clear_pointer (&self->drag_id, g_free);
+  if (self->dragging)
+    {
+      self->dragging = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+draw_drag_state (BlClaimLayer *self,
+                 cairo_t      *cr)
+{
+  double dash[] = { 4, 3 };
+  double rgba[4];
+  BlClaimStore *store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  guint index = bl_claim_store_lookup (store, self->drag_id);
+
+  if (index == BL_NO_INDEX)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.7);
+  cairo_move_to (cr, self->drag_start_x, self->drag_start_y);
+  cairo_line_to (cr, self->drag_x, self->drag_y);
+  cairo_stroke (cr);
+  cairo_arc (cr, self->drag_x, self->drag_y, BL_CLAIM_MARKER_RADIUS + 7, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  bl_claim_painter_get_color (self->painter, bl_claim_painter_get_key (self->painter, index), rgba);
+  bl_claim_painter_draw_marker (cr, self->drag_x, self->drag_y, 1.0,
+                                bl_claim_store_get_stances (store)[index],
+                                bl_claim_store_get_credibilities (store)[index], rgba);
+}
+
 /* Only the markers are the layer's to pick: a press anywhere else goes to
  * the map below (to drag it), a press on a marker to the layer. */
 static gboolean
@@ -482,6 +620,8 @@ bl_claim_layer_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bl_claim_painter_paint (self->painter, cr, &self->frame, self->clusters);
+  if (self->dragging && self->drag_id != NULL)
+    draw_drag_state (self, cr);
   cairo_destroy (cr);
 
   update_accessible (self);
@@ -523,6 +663,8 @@ bl_claim_layer_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->drag_id, g_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->painter);
   g_clear_object (&self->selection);
   self->clusters = NULL;
@@ -549,21 +691,25 @@ bl_claim_layer_class_init (BlClaimLayerClass *klass)
 static void
 bl_claim_layer_init (BlClaimLayer *self)
 {
-  GtkGesture *click;
+  GtkGesture *drag;
   GtkEventController *key, *focus;
 
   self->focused = -1;
+  self->press_cluster = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -692,4 +838,19 @@ bl_claim_layer_locate_claim (BlClaimLayer *self,
       }
 
   return FALSE;
+}
+
+/**
+ * bl_claim_layer_set_history:
+ * @history: (nullable): where moves are recorded; without one, markers
+ *   cannot be dragged
+ */
+void
+bl_claim_layer_set_history (BlClaimLayer *self,
+                            BlHistory    *history)
+{
+  g_return_if_fail (BL_IS_CLAIM_LAYER (self));
+  g_return_if_fail (history == NULL || BL_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
 }

@@ -8,6 +8,7 @@
 #include <shumate/shumate.h>
 
 #include "bl-claim-painter.h"
+#include "bl-history.h"
 #include "bl-selection.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ BlClaimPainter *bl_claim_layer_get_painter      (BlClaimLayer    *self);
 void            bl_claim_layer_get_frame        (BlClaimLayer    *self,
                                                  BlMapFrame      *frame);
 BlClusterSet   *bl_claim_layer_get_clusters     (BlClaimLayer    *self);
+void            bl_claim_layer_set_history      (BlClaimLayer    *self,
+                                                 BlHistory       *history);
 gboolean        bl_claim_layer_locate_claim     (BlClaimLayer    *self,
                                                  const char      *claim_id,
                                                  double          *x,

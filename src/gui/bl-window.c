@@ -789,6 +789,7 @@ set_project (BlWindow  *self,
   bl_claim_painter_set_color_by (self->painter, color_by_from_state (self));
   self->claim_layer = g_object_ref_sink (bl_claim_layer_new (bl_map_view_get_viewport (self->map_view),
                                                              self->painter, self->selection));
+  bl_claim_layer_set_history (self->claim_layer, self->history);
   bl_map_view_add_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
   bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), self->painter);
   g_signal_connect_swapped (self->visible, "changed",
