@@ -722,18 +722,5 @@ gboolean
 bl_feed_redirect_allowed (GUri *from,
                           GUri *to)
 {
-  const char *scheme;
-  const char *host;
-
-  g_return_val_if_fail (from != NULL, FALSE);
-  g_return_val_if_fail (to != NULL, FALSE);
-
-  scheme = g_uri_get_scheme (to);
-  host = g_uri_get_host (to);
-  if (scheme == NULL || host == NULL || *host == '\0'
-      || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
-    return FALSE;
-
-  return g_ascii_strcasecmp (g_uri_get_scheme (from), "https") != 0
-         || g_ascii_strcasecmp (scheme, "https") == 0;
+  return bl_uri_redirect_allowed (from, to);
 }

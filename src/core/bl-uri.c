@@ -45,3 +45,34 @@ bl_uri_is_web_link (const char *uri)
   return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
          host != NULL && host[0] != '\0';
 }
+
+/**
+ * bl_uri_redirect_allowed:
+ * @from: the address asked for
+ * @to: where the server redirects
+ *
+ * The one rule for following redirects, for map tiles and feeds alike:
+ * only to an http or https address with a host, and never from https
+ * down to plain http.
+ *
+ * Returns: %TRUE when the redirect may be followed
+ */
+gboolean
+bl_uri_redirect_allowed (GUri *from,
+                         GUri *to)
+{
+  const char *scheme;
+  const char *host;
+
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+
+  scheme = g_uri_get_scheme (to);
+  host = g_uri_get_host (to);
+  if (scheme == NULL || host == NULL || *host == '\0' ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return FALSE;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (from), "https") != 0 ||
+         g_ascii_strcasecmp (scheme, "https") == 0;
+}

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-gboolean bl_uri_is_web_link (const char *uri);
+gboolean bl_uri_is_web_link      (const char *uri);
+gboolean bl_uri_redirect_allowed (GUri       *from,
+                                  GUri       *to);
 
 G_END_DECLS

@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "bl-online-source.h"
+#include "bl-uri.h"
 
 #define USER_AGENT               "Borderline/" PACKAGE_VERSION " (+" APP_URL ")"
 #define MAX_CONNECTIONS          2
@@ -1220,15 +1221,5 @@ gboolean
 bl_online_source_redirect_allowed (GUri *from,
                                    GUri *to)
 {
-  g_return_val_if_fail (from != NULL, FALSE);
-  g_return_val_if_fail (to != NULL, FALSE);
-
-  if (!uri_allowed (to))
-    return FALSE;
-
-  if (g_ascii_strcasecmp (g_uri_get_scheme (from), "https") == 0
-      && g_ascii_strcasecmp (g_uri_get_scheme (to), "https") != 0)
-    return FALSE;
-
-  return TRUE;
+  return bl_uri_redirect_allowed (from, to);
 }
