@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "display-helpers.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -28,22 +30,6 @@ typedef struct {
   BlComparisonPanel *panel;
 } Fixture;
 
-/* Runs the main loop until @done says so; fails after @seconds. */
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out after %u s", seconds);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 /* Runs what is pending now, without waiting for anything else. */
 static void
@@ -76,7 +62,7 @@ wait_for_label (GtkWidget  *root,
 {
   LabelWait w = { root, text };
 
-  wait_for (label_shown, &w, 20);
+  bl_test_wait_for (label_shown, &w, 20, "the panel");
 }
 
 static GtkWidget *
@@ -205,7 +191,7 @@ choose_isis_fighters (Fixture *f)
   g_assert_cmpuint (topic, !=, BL_NO_INDEX);
   bl_comparison_panel_set_topic (f->panel, topic);
   g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, topic);
-  wait_for (table_has_8_rows, f, 20);
+  bl_test_wait_for (table_has_8_rows, f, 20, "the panel");
 }
 
 static void
@@ -301,7 +287,7 @@ test_panel_selection (Fixture       *f,
 
   /* and a claim selected elsewhere selects its row */
   bl_selection_set_claim_id (f->selection, "c-rahmon-6000");
-  wait_for (selection_is_rahmon, f, 5);
+  bl_test_wait_for (selection_is_rahmon, f, 5, "the panel");
   g_assert_cmpstr (bl_selection_get_claim_id (f->selection), ==, "c-rahmon-6000");
 
   /* a claim that is not compared selects no row */
@@ -318,7 +304,7 @@ test_panel_selection (Fixture       *f,
     BlComparison *before = bl_comparison_panel_get_comparison (f->panel);
     ComparisonWait w = { f->panel, before };
 
-    wait_for (comparison_rebuilt, &w, 20);
+    bl_test_wait_for (comparison_rebuilt, &w, 20, "the panel");
   }
   drain ();
   g_assert_true (selection_is_rahmon (f));
@@ -344,7 +330,7 @@ test_panel_time_window (Fixture       *f,
 
   /* a window that ends the day before the CSTO spoke */
   bl_filter_set_window (f->filter, bl_day_from_ymd (2022, 1, 1), bl_day_from_ymd (2023, 2, 13));
-  wait_for (table_has_3_rows, f, 5);
+  bl_test_wait_for (table_has_3_rows, f, 5, "the panel");
 
   model = table_model (f);
   g_assert_null (find_item (model, "c-sidorov-6500", NULL));
@@ -365,7 +351,7 @@ test_panel_time_window (Fixture       *f,
 
   /* and back */
   bl_filter_clear_window (f->filter);
-  wait_for (table_has_8_rows, f, 5);
+  bl_test_wait_for (table_has_8_rows, f, 5, "the panel");
 }
 
 /* Many window moves in a row rebuild the panel a few times, not each time. */
@@ -504,7 +490,7 @@ test_panel_grades (Fixture       *f,
                     ==, 2);
 
   /* the table follows */
-  wait_for (sidorov_reliability_is_b, f, 20);
+  bl_test_wait_for (sidorov_reliability_is_b, f, 20, "the panel");
   model = table_model (f);
   item = find_item (model, "c-sidorov-6500", NULL);
   g_assert_cmpuint (bl_comparison_row_item_get_reliability (item), ==, 2);
@@ -562,7 +548,7 @@ test_panel_markup (void)
   const char *texts[] = { "<b>x</b> & co", "<span foreground='red'>Red</span>", "Source & <u>Sons</u>" };
 
   fixture_open (f, build_markup_project ());
-  wait_for (table_has_1_row, f, 20);
+  bl_test_wait_for (table_has_1_row, f, 20, "the panel");
   wait_for_label (GTK_WIDGET (f->panel), texts[0]);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

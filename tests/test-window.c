@@ -16,22 +16,6 @@
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
-/* Runs the main loop until @done says so; fails after @seconds. */
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out after %u s", seconds);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 project_shown (gpointer data)
@@ -75,7 +59,7 @@ test_window_opens_sample (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  wait_for (project_shown, window, 20);
+  bl_test_wait_for (project_shown, window, 20, "the window");
 
   /* the title is the project's */
   title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
@@ -121,7 +105,7 @@ test_window_bad_file (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  wait_for (error_shown, NULL, 20);
+  bl_test_wait_for (error_shown, NULL, 20, "the window");
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
@@ -202,7 +186,7 @@ test_window_undo_and_close (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  wait_for (project_shown, window, 20);
+  bl_test_wait_for (project_shown, window, 20, "the window");
 
   store = bl_project_get_claims (bl_window_get_project (window));
   bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
