@@ -34,6 +34,7 @@ struct _BlMapView
   ShumateSimpleMap *simple_map;
   GtkMenuButton    *layers_button;
   BlMapLegend      *legend;
+  GtkWidget        *controls;
 
   /* owned */
   GSettings        *settings;
@@ -155,6 +156,7 @@ bl_map_view_class_init (BlMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlMapView, simple_map);
   gtk_widget_class_bind_template_child (widget_class, BlMapView, layers_button);
   gtk_widget_class_bind_template_child (widget_class, BlMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, BlMapView, controls);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "map-view");
@@ -411,4 +413,18 @@ bl_map_view_get_legend (BlMapView *self)
 {
   g_return_val_if_fail (BL_IS_MAP_VIEW (self), NULL);
   return self->legend;
+}
+
+/**
+ * bl_map_view_add_control:
+ * @control: a widget to show with the map's buttons (a toolbar)
+ */
+void
+bl_map_view_add_control (BlMapView *self,
+                         GtkWidget *control)
+{
+  g_return_if_fail (BL_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  gtk_box_append (GTK_BOX (self->controls), control);
 }

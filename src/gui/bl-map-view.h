@@ -42,6 +42,8 @@ void              bl_map_view_go_to_extent    (BlMapView        *self,
                                                double            east,
                                                double            north);
 BlMapLegend      *bl_map_view_get_legend      (BlMapView        *self);
+void              bl_map_view_add_control     (BlMapView        *self,
+                                               GtkWidget        *control);
 void              bl_map_view_set_menu_model  (BlMapView        *self,
                                                GMenuModel       *menu);
 

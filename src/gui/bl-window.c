@@ -15,12 +15,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-annotation-layer.h"
+#include "bl-annotation-toolbar.h"
 #include "bl-basemap-source.h"
 #include "bl-claim.h"
 #include "bl-claim-editor.h"
 #include "bl-claim-layer.h"
 #include "bl-claim-panel.h"
 #include "bl-comparison-panel.h"
+#include "bl-copy-image.h"
+#include "bl-export-dialog.h"
 #include "bl-draft.h"
 #include "bl-entity-list.h"
 #include "bl-history.h"
@@ -84,6 +88,8 @@ struct _BlWindow
   ShumateMapSource     *online_map;
   BlClaimPainter       *painter;
   BlClaimLayer         *claim_layer;
+  BlAnnotationLayer    *annotation_layer;
+  BlAnnotationToolbar  *annotation_toolbar;
   char                 *base_map;
   char                 *color_by;
   GFile                *file;
@@ -110,6 +116,7 @@ static void set_project   (BlWindow   *self,
                            BlProject  *project,
                            GFile      *file);
 static void remember_etag (BlWindow   *self);
+static BlColorBy color_by_from_state (BlWindow *self);
 
 /* Helpers */
 
@@ -155,6 +162,8 @@ update_actions (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-entities", self->history != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bl_history_can_undo (self->history));
@@ -522,6 +531,61 @@ manage_entities_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (list));
 }
 
+static void
+on_exported (BlWindow   *self,
+             const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+  toast (self, text);
+}
+
+/* Exports */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  BlExportDialog *dialog;
+  BlMapFrame frame;
+
+  if (self->project == NULL || self->claim_layer == NULL)
+    return;
+
+  bl_claim_layer_get_frame (self->claim_layer, &frame);
+  dialog = bl_export_dialog_new (GTK_WINDOW (self), self->project, self->visible,
+                                 bl_basemap_source_get_renderer (self->basemap), &frame,
+                                 bl_selection_get_claim_id (self->selection),
+                                 color_by_from_state (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  BlMapFrame frame;
+
+  if (self->project == NULL || self->claim_layer == NULL)
+    return;
+
+  bl_claim_layer_get_frame (self->claim_layer, &frame);
+  if (bl_copy_map_image (GTK_WIDGET (self->map_view), self->project, self->visible,
+                         bl_basemap_source_get_renderer (self->basemap), &frame,
+                         bl_selection_get_claim_id (self->selection),
+                         color_by_from_state (self), &error))
+    toast (self, _("Map copied as an image"));
+  else
+    show_error (self, _("Could Not Copy the Map"), error);
+}
+
 /* The base map and the marker colours */
 
 static BlColorBy
@@ -763,6 +827,11 @@ set_project (BlWindow  *self,
     g_signal_handlers_disconnect_by_data (self->visible, self);
   if (self->claim_layer != NULL)
     bl_map_view_remove_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
+  if (self->annotation_layer != NULL)
+    bl_map_view_remove_layer (self->map_view, SHUMATE_LAYER (self->annotation_layer));
+  bl_annotation_toolbar_set_layer (self->annotation_toolbar, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_toolbar), FALSE);
+  g_clear_object (&self->annotation_layer);
   bl_timeline_set_visible_claims (self->timeline, NULL);
   bl_comparison_panel_set_visible_claims (self->comparison_panel, NULL);
   bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), NULL);
@@ -791,6 +860,13 @@ set_project (BlWindow  *self,
                                                              self->painter, self->selection));
   bl_claim_layer_set_history (self->claim_layer, self->history);
   bl_map_view_add_layer (self->map_view, SHUMATE_LAYER (self->claim_layer));
+
+  /* annotations above the claims, as in exports */
+  self->annotation_layer = g_object_ref_sink (bl_annotation_layer_new (bl_map_view_get_viewport (self->map_view),
+                                                                       self->history));
+  bl_map_view_add_layer (self->map_view, SHUMATE_LAYER (self->annotation_layer));
+  bl_annotation_toolbar_set_layer (self->annotation_toolbar, self->annotation_layer);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_toolbar), TRUE);
   bl_map_legend_set_painter (bl_map_view_get_legend (self->map_view), self->painter);
   g_signal_connect_swapped (self->visible, "changed",
                             G_CALLBACK (bl_map_legend_update), bl_map_view_get_legend (self->map_view));
@@ -802,16 +878,6 @@ set_project (BlWindow  *self,
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_title (self);
   update_actions (self);
-}
-
-static void
-on_exported (BlWindow   *self,
-             const char *path)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
-
-  toast (self, text);
 }
 
 /* Loading */
@@ -1414,6 +1480,7 @@ bl_window_finalize (GObject *object)
   g_clear_pointer (&self->base_map, g_free);
   g_clear_pointer (&self->color_by, g_free);
   g_clear_object (&self->claim_layer);
+  g_clear_object (&self->annotation_layer);
   g_clear_object (&self->painter);
   g_clear_object (&self->online_map);
   g_clear_object (&self->online);
@@ -1536,6 +1603,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-claim-list", NULL, show_claim_list_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
   gtk_widget_class_install_action (widget_class, "win.edit-claim", NULL, edit_claim_action);
   gtk_widget_class_install_action (widget_class, "win.delete-claim", NULL, delete_claim_action);
@@ -1551,6 +1620,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.new-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-claim", NULL);
@@ -1577,6 +1648,10 @@ bl_window_init (BlWindow *self)
   self->basemap = bl_basemap_source_new_default (&basemap_error);
   g_object_bind_property (self, "scale-factor", self->basemap, "scale-factor", G_BINDING_SYNC_CREATE);
   bl_map_view_set_menu_model (self->map_view, self->base_map_menu);
+  self->annotation_toolbar = BL_ANNOTATION_TOOLBAR (bl_annotation_toolbar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_toolbar), FALSE);
+  bl_map_view_add_control (self->map_view, GTK_WIDGET (self->annotation_toolbar));
+  bl_annotation_toolbar_install_shortcuts (self->annotation_toolbar, GTK_WIDGET (self->map_view));
   gtk_box_prepend (GTK_BOX (self->timeline_area), bl_timeline_bar_new (self->timeline));
 
   self->filter = bl_filter_new ();
