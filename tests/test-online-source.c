@@ -87,37 +87,15 @@ wait_until (gboolean *done)
     }
 }
 
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        n += count_files (child);
-      else
-        n++;
-    }
-  return n;
-}
-
-/* Waits, with a deadline, until the tile cache holds @n files: the
- * cache is written after the tile is handed over. */
+/* Waits, with a deadline, until @n tiles have been written to the cache:
+ * the cache is written after the tile is handed over. */
 static void
 wait_for_cached (BlOnlineSource *source,
                  guint           n)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
 
-  while (count_files (bl_online_source_get_cache_dir (source)) < n)
+  while (bl_online_source_get_n_cache_writes (source) < n)
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("timed out after %d s waiting for the tile cache", WAIT_SECONDS);

@@ -21,6 +21,7 @@
 
 #include "bl-annotation-painter.h"
 #include "bl-spatial-index.h"
+#include "bl-text.h"
 
 /* Logical pixels per point. */
 #define PX_PER_PT (96.0 / 72.0)
@@ -124,7 +125,7 @@ draw_text (cairo_t          *cr,
   if (text == NULL || *text == '\0')
     return;
 
-  layout = pango_cairo_create_layout (cr);
+  layout = bl_text_layout_new (cr);
   font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans, sans-serif");
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size (font, size * PX_PER_PT * frame->scale * PANGO_SCALE);

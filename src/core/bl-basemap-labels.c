@@ -28,6 +28,7 @@
 
 #include "bl-basemap-renderer-private.h"
 #include "bl-projection.h"
+#include "bl-text.h"
 
 /* Space kept free between two labels, in logical pixels. */
 #define LABEL_PADDING 1.5
@@ -225,6 +226,12 @@ ensure_pango (BlBasemapRenderer *self)
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (self->pango, FALSE);
+
+  /* An explicit language: without one, HarfBuzz asks setlocale() for the
+   * default on every shaping, and the string it gets back can be freed
+   * by another thread that sets the locale meanwhile (seen under ASan
+   * while the GTK main thread handled input): see bl-text.c. */
+  pango_context_set_language (self->pango, bl_text_get_language ());
 
   self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   self->measure_cr = cairo_create (self->measure_surface);

@@ -42,6 +42,7 @@
 #include "bl-claim-painter.h"
 #include "bl-spatial-index.h"
 #include "bl-vocab.h"
+#include "bl-text.h"
 
 struct _BlClaimPainter
 {
@@ -538,7 +539,7 @@ bl_claim_painter_draw_cluster (cairo_t      *cr,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_stroke (cr);
 
-  layout = pango_cairo_create_layout (cr);
+  layout = bl_text_layout_new (cr);
   font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans Bold");
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size (font, 10.5 * scale * PANGO_SCALE);

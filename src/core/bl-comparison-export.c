@@ -29,6 +29,7 @@
 #include "bl-source.h"
 #include "bl-topic.h"
 #include "bl-vocab.h"
+#include "bl-text.h"
 
 typedef enum {
   ITEM_FIGURE,
@@ -427,7 +428,7 @@ make_layout (Chart                      *chart,
              double                      width,
              int                         max_lines)
 {
-  PangoLayout *layout = pango_cairo_create_layout (chart->cr);
+  PangoLayout *layout = bl_text_layout_new (chart->cr);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text ? text : "", -1);

@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bl-map-export-private.h"
+#include "bl-text.h"
 
 /* The page's colours */
 const double bl_map_page_ink[3]       = { 0.10, 0.10, 0.10 };
@@ -63,7 +64,7 @@ bl_map_page_layout (BlMapPage   *page,
                     double       width,
                     int          max_lines)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr ? cr : page->measure);
+  PangoLayout *layout = bl_text_layout_new (cr ? cr : page->measure);
   PangoFontDescription *font = pango_font_description_from_string (page_font (page));
 
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), page->font_options);

@@ -75,6 +75,9 @@ struct _BlOnlineSource
 
   /* a failure was reported; no other until a tile arrives */
   gboolean           failed;
+
+  /* cache writes finished, for tests that need the cache settled */
+  guint             n_cache_writes;
 };
 
 /* One tile request, the task data of its GTask. */
@@ -490,11 +493,14 @@ on_cache_stored (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr(BlOnlineSource) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (object), result, &error)
       && error != NULL)
     g_debug ("Could not store a map tile in the cache: %s", error->message);
+
+  self->n_cache_writes++;
 }
 
 static void
@@ -559,7 +565,7 @@ on_body_read (GObject      *object,
 
   shumate_file_cache_store_tile_async (self->cache, req->x, req->y, req->zoom,
                                        bytes, req->etag, NULL,
-                                       on_cache_stored, NULL);
+                                       on_cache_stored, g_object_ref (self));
   g_signal_emit_by_name (self, "received-data", req->x, req->y, req->zoom, bytes);
   request_succeed (task, bytes, TRUE);
 }
@@ -1222,4 +1228,17 @@ bl_online_source_redirect_allowed (GUri *from,
                                    GUri *to)
 {
   return bl_uri_redirect_allowed (from, to);
+}
+
+/**
+ * bl_online_source_get_n_cache_writes:
+ *
+ * Returns: how many tiles have been written to the disk cache so far
+ *   (finished, successfully or not)
+ */
+guint
+bl_online_source_get_n_cache_writes (BlOnlineSource *self)
+{
+  g_return_val_if_fail (BL_IS_ONLINE_SOURCE (self), 0);
+  return self->n_cache_writes;
 }

@@ -77,4 +77,6 @@ void              bl_online_source_reset_failure       (BlOnlineSource *self);
 gboolean          bl_online_source_redirect_allowed    (GUri           *from,
                                                         GUri           *to);
 
+guint bl_online_source_get_n_cache_writes (BlOnlineSource *self);
+
 G_END_DECLS

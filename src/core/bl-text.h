@@ -1,0 +1,15 @@
+/* bl-text.h — text layouts that are safe to make in worker threads
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+PangoLanguage *bl_text_get_language   (void);
+PangoLayout   *bl_text_layout_new     (cairo_t *cr);
+
+G_END_DECLS
