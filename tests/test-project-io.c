@@ -444,6 +444,46 @@ test_save_atomic (void)
 }
 
 static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!bl_project_save_finish (result, error) && *error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "failed without a reason");
+  g_main_context_wakeup (NULL);
+  *(gboolean *) g_object_get_data (object, "done") = TRUE;
+}
+
+/* The window saves this way: off the main thread, then the result. */
+static void
+test_save_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("borderline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "async.borderline", NULL);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
+  g_autoptr(BlProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_object_set_data (G_OBJECT (project), "done", &done);
+  bl_project_save_async (project, file, NULL, on_saved, &error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (error);
+  reloaded = bl_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (bl_project_get_claims (reloaded)), ==, 16);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_save_failure_keeps_old (void)
 {
   g_autoptr(BlProject) project = bl_project_new ();
@@ -474,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/project-io/cancelled", test_load_cancelled);
   g_test_add_func ("/project-io/save-atomic", test_save_atomic);
   g_test_add_func ("/project-io/save-failure", test_save_failure_keeps_old);
+  g_test_add_func ("/project-io/save-async", test_save_async);
 
   return g_test_run ();
 }
