@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "bl-application.h"
+#include "bl-basemap-source.h"
 #include "bl-comparison-command.h"
 #include "bl-convert.h"
 #include "bl-map-export-command.h"
@@ -193,6 +194,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(BlApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -214,5 +216,8 @@ main (int   argc,
   g_application_add_main_option_entries (G_APPLICATION (app), options);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

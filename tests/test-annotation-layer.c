@@ -840,6 +840,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -853,5 +855,9 @@ main (int   argc,
   g_test_add ("/annotation-layer/matches-export", Fixture, NULL, fixture_set_up, test_matches_export, fixture_tear_down);
   g_test_add ("/annotation-layer/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

@@ -412,6 +412,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
@@ -425,5 +427,9 @@ main (int   argc,
   g_test_add_func ("/basemap-source/garbage-data", test_garbage_data);
   g_test_add_func ("/basemap-source/default", test_default);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

@@ -16,6 +16,7 @@
  * duplicates and merging them moves their claims in one undo step; only
  * an unused entry can be deleted.
  */
+#include "bl-basemap-source.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -829,6 +830,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -838,5 +841,9 @@ main (int   argc,
   g_test_add ("/claim-editor/escape", Fixture, NULL, fixture_set_up, test_escape, fixture_tear_down);
   g_test_add ("/entity-list/merge", Fixture, NULL, fixture_set_up, test_entity_list, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

@@ -8,6 +8,7 @@
  * selection both ways, the time window, editing a grade, and that names
  * from the project are shown as text, never as markup.
  */
+#include "bl-basemap-source.h"
 #include "config.h"
 
 #include "display-helpers.h"
@@ -589,6 +590,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -602,5 +605,9 @@ main (int   argc,
   g_test_add_func ("/comparison-panel/markup", test_panel_markup);
   g_test_add_func ("/comparison-panel/empty", test_panel_empty);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

@@ -774,6 +774,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* GTK 4.8 prints "Broken accounting of active state" when the portal
@@ -789,5 +791,9 @@ main (int   argc,
   ADD ("export-file", test_export_file);
   ADD ("copy-image", test_copy_image);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

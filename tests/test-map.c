@@ -9,6 +9,7 @@
  * cluster zooms in; the search filter hides what it should; the arrow
  * keys and Enter reach a claim; Escape clears.
  */
+#include "bl-basemap-source.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -260,6 +261,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -272,5 +275,9 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("drag-marker", test_drag_marker);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

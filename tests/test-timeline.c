@@ -12,6 +12,7 @@
  * Set BL_TIMELINE_SCREENSHOTS to a folder to also save PNGs of the
  * timeline at three zoom levels, in both directions.
  */
+#include "bl-basemap-source.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -652,6 +653,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -664,5 +667,9 @@ main (int   argc,
   g_test_add ("/timeline/views", Fixture, NULL, fixture_set_up, test_accessible_and_views, fixture_tear_down);
   g_test_add ("/timeline/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

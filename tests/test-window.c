@@ -3,6 +3,7 @@
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "bl-basemap-source.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -266,6 +267,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_autofree char *data_home = g_dir_make_tmp ("borderline-data-XXXXXX", NULL);
 
   /* drafts go to a folder of this test's own */
@@ -278,5 +281,9 @@ main (int   argc,
   g_test_add_func ("/window/undo-and-close", test_window_undo_and_close);
   g_test_add_func ("/window/recover", test_window_recover);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* tiles still drawing on worker threads must finish before exit */
+  bl_basemap_source_wait_for_renders ();
+
+  return status;
 }

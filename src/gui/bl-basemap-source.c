@@ -161,6 +161,48 @@ finish_tile (ShumateTile *tile,
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
 }
 
+/* Tiles still being drawn on worker threads, across every source. A
+ * cancelled request returns at once but its thread keeps drawing with Pango
+ * and HarfBuzz, whose static data is freed at exit: the process waits for
+ * these before it ends (bl_basemap_source_wait_for_renders()). */
+static GMutex renders_lock;
+static GCond renders_done;
+static guint n_renders;
+
+static void
+renders_begin (void)
+{
+  g_mutex_lock (&renders_lock);
+  n_renders++;
+  g_mutex_unlock (&renders_lock);
+}
+
+static void
+renders_end (void)
+{
+  g_mutex_lock (&renders_lock);
+  if (--n_renders == 0)
+    g_cond_broadcast (&renders_done);
+  g_mutex_unlock (&renders_lock);
+}
+
+/**
+ * bl_basemap_source_wait_for_renders:
+ *
+ * Blocks until no map tile is being drawn on a worker thread. Call it once
+ * the main loop has stopped and before the process exits.
+ */
+void
+bl_basemap_source_wait_for_renders (void)
+{
+  g_mutex_lock (&renders_lock);
+  while (n_renders > 0)
+    g_cond_wait (&renders_done, &renders_lock);
+  g_mutex_unlock (&renders_lock);
+}
+
+static void render_tile (GTask *task, RenderJob *job);
+
 /* Runs on a worker thread: nothing here may touch the tile or the source. */
 static void
 render_tile_in_thread (GTask        *task,
@@ -168,7 +210,14 @@ render_tile_in_thread (GTask        *task,
                        gpointer      task_data,
                        GCancellable *cancellable)
 {
-  RenderJob *job = task_data;
+  render_tile (task, task_data);
+  renders_end ();
+}
+
+static void
+render_tile (GTask     *task,
+             RenderJob *job)
+{
   int size = TILE_SIZE * job->scale_factor;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -308,6 +357,7 @@ bl_basemap_source_fill_tile_async (ShumateMapSource    *source,
   g_task_set_source_tag (render_task, render_tile_in_thread);
   g_task_set_task_data (render_task, job, (GDestroyNotify) render_job_free);
   g_task_set_return_on_cancel (render_task, TRUE);
+  renders_begin ();
   g_task_run_in_thread (render_task, render_tile_in_thread);
   g_object_unref (render_task);
 }

@@ -41,4 +41,6 @@ void               bl_basemap_source_set_scale_factor (BlBasemapSource   *self,
 void               bl_basemap_source_clear_cache      (BlBasemapSource   *self);
 guint              bl_basemap_source_get_n_cached     (BlBasemapSource   *self);
 
+void               bl_basemap_source_wait_for_renders (void);
+
 G_END_DECLS
