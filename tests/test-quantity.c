@@ -297,6 +297,40 @@ test_parse_bad (void)
   }
 }
 
+/* Whatever parses is written back within the length the parser takes:
+ * the widest figures with the longest unit still read back, and a unit
+ * one byte longer is refused with a reason. */
+static void
+test_long_unit_round_trip (void)
+{
+  g_autofree char *unit = g_strnfill (200, 'u');
+  g_autofree char *longer = g_strnfill (201, 'u');
+  g_autofree char *widest = g_strdup_printf ("more than 123456789012345.6 (0.000001234567-999999999999999.9) %s", unit);
+  g_autofree char *padded = g_strdup_printf ("444444444%s", longer);
+  g_autofree char *canonical = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BlQuantity) q = BL_QUANTITY_INIT;
+  g_auto(BlQuantity) again = BL_QUANTITY_INIT;
+
+  bl_quantity_parse_human (widest, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (q.unit, ==, unit);
+  canonical = bl_quantity_to_string (&q);
+  g_test_message ("written as “%s”", canonical);
+  bl_quantity_parse_human (canonical, &again, &error);
+  g_assert_no_error (error);
+  g_assert_true (bl_quantity_equal (&q, &again));
+
+  g_assert_false (bl_quantity_parse_human (padded, &q, &error));
+  g_assert_error (error, BL_ERROR, BL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "unit"));
+  g_clear_error (&error);
+
+  bl_quantity_set_unit (&again, longer);
+  g_assert_false (bl_quantity_validate (&again, &error));
+  g_assert_error (error, BL_ERROR, BL_ERROR_INVALID);
+}
+
 /* }}} */
 
 /* Text, display {{{ */
@@ -647,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/quantity/format-number", test_format_number);
   g_test_add_func ("/quantity/explicit-range", test_explicit_range);
   g_test_add_func ("/quantity/validate", test_validate);
+  g_test_add_func ("/quantity/long-unit-round-trip", test_long_unit_round_trip);
   g_test_add_func ("/quantity/copy-clear", test_copy_clear);
   g_test_add_func ("/quantity/random/bytes", test_random_bytes);
   g_test_add_func ("/quantity/random/pieces", test_random_pieces);

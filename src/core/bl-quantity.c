@@ -22,6 +22,10 @@
 
 /* Longest text the human parser looks at */
 #define HUMAN_MAX_LEN 500
+/* Longest unit: short enough that any valid quantity written out by
+ * bl_quantity_to_string() (qualifier phrase, three figures, "of", unit)
+ * stays within HUMAN_MAX_LEN and so reads back */
+#define UNIT_MAX_LEN 200
 /* Largest figure accepted: beyond this, doubles lose whole units */
 #define MAX_FIGURE 1e15
 /* Figures are counts of people, events, weapons: a non-zero figure
@@ -433,7 +437,7 @@ bl_quantity_get_range (const BlQuantity *quantity,
  * an explicit range with both bounds or neither, finite and non-negative
  * (the upper may be INFINITY), min ≤ max, containing the value; a range
  * qualifier with both bounds finite; strings valid UTF-8, the unit not
- * empty.
+ * empty and at most 200 bytes.
  *
  * Returns: whether @quantity is valid
  */
@@ -521,6 +525,13 @@ bl_quantity_validate (const BlQuantity  *quantity,
     {
       g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
                    _("The unit of a quantity must be non-empty UTF-8 text"));
+      return FALSE;
+    }
+  if (quantity->unit != NULL && strlen (quantity->unit) > UNIT_MAX_LEN)
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
+                   _("The unit of a quantity is too long (more than %d bytes)"),
+                   UNIT_MAX_LEN);
       return FALSE;
     }
   if (quantity->text != NULL && !g_utf8_validate (quantity->text, -1, NULL))
