@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bl-application.h"
 #include "bl-draft.h"
 #include "bl-project-io.h"
 #include "bl-window.h"
@@ -263,6 +264,56 @@ test_window_recover (void)
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
+/* The user guide is one key away and in the main menu */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) sub = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (sub, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_window_help (void)
+{
+  g_autoptr(BlApplication) app = bl_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkMenuButton *menu_button;
+  BlWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_cmpstrv (accels, ((const char *[]) { "F1", NULL }));
+
+  window = g_object_new (BL_TYPE_WINDOW, "application", app, NULL);
+  menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary-menu"));
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "app.help"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/undo-and-close", test_window_undo_and_close);
   g_test_add_func ("/window/recover", test_window_recover);
+  g_test_add_func ("/window/help", test_window_help);
 
   status = g_test_run ();
   /* tiles still drawing on worker threads must finish before exit */

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * BlApplication owns the application-wide actions (open, new window,
- * about, quit), their accelerators, and the style sheet; it opens files in
+ * help, about, quit), their accelerators, and the style sheet; it opens files in
  * windows. It does not parse batch commands: main.c does that before any
  * display is opened.
  */
@@ -105,6 +105,50 @@ on_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Help {{{ */
+
+/* The guide is installed as Mallard pages for Yelp (help/C/); "help:"
+ * is handled by whatever help browser the desktop has. */
+#define HELP_URI "help:borderline"
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_warning ("Could not show %s: %s", HELP_URI, error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The User Guide Could Not Be Opened"), NULL));
+  /* The error is the system's own text, shown literally (no markup) */
+  adw_message_dialog_format_body (dialog,
+                                  _("No help browser could show it (%s). Install Yelp, the GNOME help "
+                                    "browser, to read the guide."),
+                                  error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_help (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent == NULL)
+    return;
+  gtk_show_uri_full (parent, HELP_URI, GDK_CURRENT_TIME, NULL, on_help_shown, g_object_ref (parent));
+}
+
+/* }}} */
+
 static void
 on_quit (GSimpleAction *action,
          GVariant      *parameter,
@@ -124,6 +168,7 @@ on_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-window", on_new_window },
+  { "help", on_help },
   { "about", on_about },
   { "quit", on_quit },
 };
@@ -176,6 +221,7 @@ bl_application_startup (GApplication *application)
   static const char *save_accels[] = { "<Control>s", NULL };
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (bl_application_parent_class)->startup (application);
@@ -190,6 +236,7 @@ bl_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.save", save_accels);
   gtk_application_set_accels_for_action (app, "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
+  gtk_application_set_accels_for_action (app, "app.help", help_accels);
 }
 
 static gboolean
