@@ -8,8 +8,9 @@
  * (BlComparisonChart, the same drawing as the exports), and a sortable
  * table of the claims with their Admiralty grades, which can be changed
  * there. A second view sets chosen claimants or sources in columns with
- * agreements and contradictions marked. The menu exports the table (CSV,
- * Markdown) and the chart (PNG, SVG).
+ * agreements and contradictions marked (bl-comparison-side-by-side.c). The
+ * menu exports the table (CSV, Markdown) and the chart (PNG, SVG)
+ * (bl-comparison-panel-export.c).
  *
  * The analysis is core's: the panel builds a #BlComparison of the chosen
  * topic and its related topics (bl_comparison_get_related_topics()) over
@@ -38,80 +39,11 @@
 #include "bl-comparison-command.h"
 #include "bl-comparison-export.h"
 #include "bl-comparison-panel.h"
+#include "bl-comparison-panel-private.h"
 #include "bl-comparison-row-item.h"
 #include "bl-vocab.h"
 
-/* The columns of the table, in the order of bl-comparison-panel.ui. */
-typedef enum {
-  COLUMN_CLAIMANT,
-  COLUMN_FIGURE,
-  COLUMN_STANCE,
-  COLUMN_SAID_ON,
-  COLUMN_SOURCE,
-  COLUMN_RELIABILITY,
-  COLUMN_CREDIBILITY,
-  COLUMN_AFFILIATION,
-  N_COLUMNS
-} Column;
-
-typedef enum {
-  EXPORT_CSV,
-  EXPORT_MARKDOWN,
-  EXPORT_PNG,
-  EXPORT_SVG,
-} ExportKind;
-
-/* The most columns the side-by-side view checks by itself. */
-#define DEFAULT_SIDE_BY_SIDE_COLUMNS 4
-
-struct _BlComparisonPanel
-{
-  GtkWidget             parent_instance;
-
-  /* template widgets */
-  GtkWidget            *content;
-  GtkDropDown          *topic_dropdown;
-  GtkToggleButton      *side_by_side_button;
-  GtkMenuButton        *export_button;
-  GtkLabel             *summary_label;
-  GtkStack             *view_stack;
-  GtkPaned             *table_paned;
-  BlComparisonChart    *chart;
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
-  GtkDropDown          *key_dropdown;
-  GtkListBox           *choice_list;
-  GtkLabel             *side_by_side_hint;
-  GtkGrid              *side_by_side_grid;
-
-  /* owned */
-  BlVisibleClaims      *visible;
-  BlSelection          *selection;
-  BlClaimPainter       *painter;
-  BlComparison         *comparison;
-  GListStore           *rows;
-  GtkSingleSelection   *row_selection;
-  GtkStringList        *reliability_grades;
-  GtkStringList        *credibility_grades;
-  GtkListItemFactory   *reliability_list_factory;
-  GtkListItemFactory   *credibility_list_factory;
-  GtkFileChooserNative *chooser;
-  GHashTable           *checked[2];     /* BlSideBySideKey → set of index + 1 */
-  gboolean              checked_set[2];  /* whether the set holds a choice */
-  GArray               *choice_keys;     /* guint32: the rows of choice_list */
-  BlSideBySideKey       choice_mode;
-
-  /* state */
-  guint32               topic;
-  guint                 rebuild_source;
-  gint64                last_rebuild;
-  gboolean              syncing;
-  gboolean              side_by_side_dirty;
-  ExportKind            export_kind;
-};
-
 static void rebuild (BlComparisonPanel *self);
-static void rebuild_side_by_side (BlComparisonPanel *self);
 static void on_rebuild_timeout (gpointer user_data);
 
 G_DEFINE_FINAL_TYPE (BlComparisonPanel, bl_comparison_panel, GTK_TYPE_WIDGET)
@@ -124,17 +56,24 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+void
+bl_comparison_panel_emit_exported (BlComparisonPanel *self,
+                                   const char        *path)
+{
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, path);
+}
+
 /* Helpers: the project */
 
-static BlProject *
-get_project (BlComparisonPanel *self)
+BlProject *
+bl_comparison_panel_project (BlComparisonPanel *self)
 {
   return self->visible ? bl_visible_claims_get_project (self->visible) : NULL;
 }
 
-static char *
-actor_name (BlProject *project,
-            guint32    index)
+char *
+bl_comparison_panel_actor_name (BlProject *project,
+                                guint32    index)
 {
   BlActor *actor;
 
@@ -144,9 +83,9 @@ actor_name (BlProject *project,
   return g_strdup (bl_actor_get_name (actor) ? bl_actor_get_name (actor) : bl_actor_get_id (actor));
 }
 
-static char *
-source_name (BlProject *project,
-             guint32    index)
+char *
+bl_comparison_panel_source_name (BlProject *project,
+                                 guint32    index)
 {
   BlSource *source;
 
@@ -415,7 +354,7 @@ on_grade_selected (GtkDropDown       *dropdown,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "bl-column"));
   BlComparisonRowItem *item = list_item ? get_list_item_row (list_item) : NULL;
   guint grade = gtk_drop_down_get_selected (dropdown);
-  BlProject *project = get_project (self);
+  BlProject *project = bl_comparison_panel_project (self);
 
   if (item == NULL || project == NULL || grade > 6)
     return;
@@ -764,8 +703,8 @@ update_actions (BlComparisonPanel *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->side_by_side_button), enabled);
 }
 
-static void
-show_page (BlComparisonPanel *self)
+void
+bl_comparison_panel_show_page (BlComparisonPanel *self)
 {
   const char *page = "empty";
 
@@ -777,7 +716,7 @@ show_page (BlComparisonPanel *self)
 static void
 rebuild (BlComparisonPanel *self)
 {
-  BlProject *project = get_project (self);
+  BlProject *project = bl_comparison_panel_project (self);
   g_autoptr(BlComparison) comparison = NULL;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
@@ -807,333 +746,11 @@ rebuild (BlComparisonPanel *self)
 
   fill_rows (self);
   update_actions (self);
-  show_page (self);
+  bl_comparison_panel_show_page (self);
 
   self->side_by_side_dirty = TRUE;
   if (gtk_toggle_button_get_active (self->side_by_side_button))
-    rebuild_side_by_side (self);
-}
-
-/* Side by side */
-
-static GHashTable *
-checked_keys (BlComparisonPanel *self)
-{
-  return self->checked[self->choice_mode];
-}
-
-static void
-on_choice_toggled (GtkCheckButton    *check,
-                   BlComparisonPanel *self)
-{
-  guint32 key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bl-key"));
-
-  if (gtk_check_button_get_active (check))
-    g_hash_table_add (checked_keys (self), GUINT_TO_POINTER (key + 1));
-  else
-    g_hash_table_remove (checked_keys (self), GUINT_TO_POINTER (key + 1));
-  self->checked_set[self->choice_mode] = TRUE;
-
-  rebuild_side_by_side (self);
-}
-
-/* The claimants or sources of the comparison, as check boxes; rebuilt
- * only when they change, not on every move of the time window. */
-static void
-fill_choices (BlComparisonPanel *self,
-              BlSideBySideKey    mode)
-{
-  BlProject *project = get_project (self);
-  const BlComparisonGroup *groups;
-  guint n_groups = 0;
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GtkWidget *child;
-  gboolean any_checked = FALSE;
-
-  groups = mode == BL_SIDE_BY_SIDE_SOURCES ? bl_comparison_get_sources (self->comparison, &n_groups)
-                                           : bl_comparison_get_claimants (self->comparison, &n_groups);
-  for (guint g = 0; g < n_groups; g++)
-    if (groups[g].key != BL_NO_INDEX)
-      g_array_append_val (keys, groups[g].key);
-
-  if (mode == self->choice_mode && self->choice_keys->len == keys->len &&
-      memcmp (self->choice_keys->data, keys->data, keys->len * sizeof (guint32)) == 0)
-    return;
-
-  self->choice_mode = mode;
-  g_array_set_size (self->choice_keys, 0);
-  g_array_append_vals (self->choice_keys, keys->data, keys->len);
-
-  /* a first look: the first few, checked */
-  for (guint k = 0; k < keys->len; k++)
-    if (g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (g_array_index (keys, guint32, k) + 1)))
-      any_checked = TRUE;
-  if (!self->checked_set[mode] && !any_checked)
-    for (guint k = 0; k < MIN (keys->len, DEFAULT_SIDE_BY_SIDE_COLUMNS); k++)
-      g_hash_table_add (checked_keys (self), GUINT_TO_POINTER (g_array_index (keys, guint32, k) + 1));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choice_list))) != NULL)
-    gtk_list_box_remove (self->choice_list, child);
-
-  for (guint k = 0; k < keys->len; k++)
-    {
-      guint32 key = g_array_index (keys, guint32, k);
-      g_autofree char *name = mode == BL_SIDE_BY_SIDE_SOURCES ? source_name (project, key)
-                                                              : actor_name (project, key);
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *label = gtk_label_new (name);
-
-      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (key + 1)));
-      gtk_widget_set_margin_start (check, 6);
-      gtk_widget_set_margin_end (check, 6);
-      gtk_widget_set_margin_top (check, 3);
-      gtk_widget_set_margin_bottom (check, 3);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      g_object_set_data (G_OBJECT (check), "bl-key", GUINT_TO_POINTER (key));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled), self);
-      gtk_list_box_append (self->choice_list, check);
-    }
-}
-
-static void
-on_claim_button_clicked (GtkButton         *button,
-                         BlComparisonPanel *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "bl-claim-id");
-
-  if (self->selection != NULL && id != NULL)
-    bl_selection_set_claim_id (self->selection, id);
-}
-
-static GtkWidget *
-make_mark (BlComparisonMark mark)
-{
-  GtkWidget *label;
-
-  if (mark == BL_COMPARISON_MARK_NONE)
-    return NULL;
-
-  /* a sign and a word: never colour alone */
-  label = gtk_label_new (mark == BL_COMPARISON_MARK_AGREES
-                         /* Translators: this cell's claims agree with another column's */
-                         ? _("✓ Agrees")
-                         /* Translators: this cell's claims contradict another column's */
-                         : _("✗ Contradicts"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_add_css_class (label, mark == BL_COMPARISON_MARK_AGREES ? "success" : "error");
-  return label;
-}
-
-/* Button labels are bold in Adwaita; a claim's statement in one is not. */
-static void
-set_regular_weight (GtkWidget *label)
-{
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-}
-
-static GtkWidget *
-make_claim_button (BlComparisonPanel *self,
-                   guint              row)
-{
-  const BlComparisonRow *r = bl_comparison_get_row (self->comparison, row);
-  BlClaimStore *store = bl_project_get_claims (get_project (self));
-  g_autofree char *figure = NULL;
-  g_autofree char *said_on = NULL;
-  GtkWidget *button, *box, *head, *statement, *date;
-  BlClaimRecord record;
-
-  bl_claim_store_get_record (store, r->claim, &record);
-  if (record.quantity != NULL)
-    figure = bl_quantity_format (record.quantity);
-  if (r->stance != BL_STANCE_ASSERTS || figure == NULL)
-    {
-      char *with_stance = figure ? g_strdup_printf ("%s · %s", bl_stance_get_label (r->stance), figure)
-                                 : g_strdup (bl_stance_get_label (r->stance));
-
-      g_free (figure);
-      figure = with_stance;
-    }
-
-  head = gtk_label_new (figure);
-  gtk_label_set_xalign (GTK_LABEL (head), 0);
-  gtk_label_set_wrap (GTK_LABEL (head), TRUE);
-  gtk_widget_add_css_class (head, "heading");
-
-  statement = gtk_label_new (record.statement);
-  gtk_label_set_xalign (GTK_LABEL (statement), 0);
-  gtk_label_set_wrap (GTK_LABEL (statement), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (statement), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (statement), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (statement), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (statement), 20);
-  gtk_label_set_width_chars (GTK_LABEL (statement), 14);
-  set_regular_weight (statement);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_box_append (GTK_BOX (box), head);
-  gtk_box_append (GTK_BOX (box), statement);
-
-  if (!bl_date_is_unknown (&r->said_on))
-    {
-      said_on = bl_date_format (&r->said_on);
-      date = gtk_label_new (said_on);
-      gtk_label_set_xalign (GTK_LABEL (date), 0);
-      gtk_label_set_wrap (GTK_LABEL (date), TRUE);
-      gtk_widget_add_css_class (date, "caption");
-      gtk_widget_add_css_class (date, "dim-label");
-      set_regular_weight (date);
-      gtk_box_append (GTK_BOX (box), date);
-    }
-
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Select this claim"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, figure,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, record.statement,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "bl-claim-id", g_strdup (record.id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_claim_button_clicked), self);
-  return button;
-}
-
-static void
-rebuild_side_by_side (BlComparisonPanel *self)
-{
-  BlProject *project = get_project (self);
-  BlSideBySideKey mode = gtk_drop_down_get_selected (self->key_dropdown) == 1 ? BL_SIDE_BY_SIDE_SOURCES
-                                                                             : BL_SIDE_BY_SIDE_CLAIMANTS;
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(BlSideBySide) sbs = NULL;
-  const guint32 *topics;
-  GtkWidget *child;
-  guint n_topics, y = 0;
-
-  self->side_by_side_dirty = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->side_by_side_grid))) != NULL)
-    gtk_grid_remove (self->side_by_side_grid, child);
-
-  if (self->comparison == NULL)
-    return;
-
-  fill_choices (self, mode);
-  for (guint k = 0; k < self->choice_keys->len; k++)
-    {
-      guint32 key = g_array_index (self->choice_keys, guint32, k);
-
-      if (g_hash_table_contains (checked_keys (self), GUINT_TO_POINTER (key + 1)))
-        g_array_append_val (columns, key);
-    }
-
-  if (columns->len < 2)
-    gtk_label_set_text (self->side_by_side_hint,
-                        mode == BL_SIDE_BY_SIDE_SOURCES
-                        ? _("Choose two or more sources to set their claims side by side.")
-                        : _("Choose two or more claimants to set their claims side by side."));
-  else
-    gtk_label_set_text (self->side_by_side_hint,
-                        _("“Agrees”: figures overlap or one corroborates another. “Contradicts”: figures are disjoint, or one denies or qualifies another."));
-
-  if (columns->len == 0)
-    return;
-
-  sbs = bl_comparison_side_by_side (self->comparison, mode, (const guint32 *) columns->data, columns->len);
-  topics = bl_comparison_get_topics (self->comparison, &n_topics);
-
-  /* the column heads */
-  for (guint c = 0; c < columns->len; c++)
-    {
-      guint32 key = bl_side_by_side_get_column (sbs, c);
-      g_autofree char *name = mode == BL_SIDE_BY_SIDE_SOURCES ? source_name (project, key)
-                                                              : actor_name (project, key);
-      GtkWidget *label = gtk_label_new (name);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (self->side_by_side_grid, label, c, y, 1, 1);
-    }
-  y++;
-
-  for (guint l = 0; l < bl_side_by_side_get_n_lines (sbs); l++)
-    {
-      guint slot = bl_side_by_side_get_line_topic_slot (sbs, l);
-      BlTopic *topic = bl_project_get_topic (project, topics[slot]);
-      BlComparisonMark line_mark = bl_side_by_side_get_line_mark (sbs, l);
-      GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *title = gtk_label_new (bl_topic_get_title (topic) ? bl_topic_get_title (topic)
-                                                                   : bl_topic_get_id (topic));
-      GtkWidget *mark = make_mark (line_mark);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_add_css_class (title, "caption-heading");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_box_append (GTK_BOX (heading), title);
-      if (mark != NULL)
-        gtk_box_append (GTK_BOX (heading), mark);
-      gtk_widget_set_margin_top (heading, 10);
-      gtk_grid_attach (self->side_by_side_grid, heading, 0, y++, columns->len, 1);
-
-      for (guint c = 0; c < columns->len; c++)
-        {
-          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          guint n_rows = 0;
-          const guint *rows = bl_side_by_side_get_cell (sbs, l, c, &n_rows);
-
-          gtk_widget_set_valign (cell, GTK_ALIGN_START);
-          gtk_widget_set_size_request (cell, 130, -1);
-          for (guint i = 0; i < n_rows; i++)
-            gtk_box_append (GTK_BOX (cell), make_claim_button (self, rows[i]));
-          if (n_rows == 0)
-            {
-              GtkWidget *none = gtk_label_new (_("Nothing on this topic"));
-
-              gtk_label_set_xalign (GTK_LABEL (none), 0);
-              gtk_widget_add_css_class (none, "dim-label");
-              gtk_box_append (GTK_BOX (cell), none);
-            }
-          else if ((mark = make_mark (bl_side_by_side_get_cell_mark (sbs, l, c))) != NULL)
-            {
-              gtk_widget_set_margin_start (mark, 10);
-              gtk_box_append (GTK_BOX (cell), mark);
-            }
-          gtk_grid_attach (self->side_by_side_grid, cell, c, y, 1, 1);
-        }
-      y++;
-    }
-}
-
-static void
-on_side_by_side_toggled (GtkToggleButton   *button,
-                         BlComparisonPanel *self)
-{
-  show_page (self);
-  if (gtk_toggle_button_get_active (button) && self->side_by_side_dirty)
-    rebuild_side_by_side (self);
-}
-
-static void
-on_key_selected (GtkDropDown       *dropdown,
-                 GParamSpec        *pspec,
-                 BlComparisonPanel *self)
-{
-  if (self->comparison != NULL)
-    rebuild_side_by_side (self);
+    bl_comparison_panel_rebuild_side_by_side (self);
 }
 
 /* Topics */
@@ -1171,179 +788,6 @@ on_topic_selected (GtkDropDown       *dropdown,
   self->topic = position;
   reset_side_by_side_choice (self);
   rebuild (self);
-}
-
-/* Export */
-
-static void
-show_error (BlComparisonPanel *self,
-            const char        *heading,
-            const char        *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
-  /* the body holds file names and system messages: plain text */
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static const char *
-export_extension (ExportKind kind)
-{
-  switch (kind)
-    {
-    case EXPORT_CSV:
-      return ".csv";
-    case EXPORT_MARKDOWN:
-      return ".md";
-    case EXPORT_PNG:
-      return ".png";
-    case EXPORT_SVG:
-    default:
-      return ".svg";
-    }
-}
-
-/* A file name from the topic's id: letters, digits, '-' and '_' only. */
-static char *
-suggested_name (BlComparisonPanel *self,
-                ExportKind         kind)
-{
-  BlProject *project = get_project (self);
-  const char *id = bl_topic_get_id (bl_project_get_topic (project, self->topic));
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  for (const char *p = id; p != NULL && *p != '\0' && name->len < 64; p++)
-    if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-      g_string_append_c (name, *p);
-  if (name->len == 0)
-    g_string_append (name, "comparison");
-  g_string_append (name, export_extension (kind));
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
-static gboolean
-export_to_path (BlComparisonPanel  *self,
-                const char         *path,
-                ExportKind          kind,
-                GError            **error)
-{
-  switch (kind)
-    {
-    case EXPORT_CSV:
-      return bl_comparison_export_table (self->comparison, path, BL_TABLE_CSV, error);
-    case EXPORT_MARKDOWN:
-      return bl_comparison_export_table (self->comparison, path, BL_TABLE_MARKDOWN, error);
-    case EXPORT_PNG:
-      return bl_comparison_export_chart (self->comparison, path, BL_CHART_PNG,
-                                         BL_COMPARISON_COMMAND_WIDTH, BL_COMPARISON_COMMAND_HEIGHT, error);
-    case EXPORT_SVG:
-    default:
-      return bl_comparison_export_chart (self->comparison, path, BL_CHART_SVG,
-                                         BL_COMPARISON_COMMAND_WIDTH, BL_COMPARISON_COMMAND_HEIGHT, error);
-    }
-}
-
-static void
-on_chooser_response (GtkNativeDialog   *chooser,
-                     int                response,
-                     BlComparisonPanel *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *extension = export_extension (self->export_kind);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL || self->comparison == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_error (self, _("Could Not Export"), _("Choose a folder on this computer."));
-      return;
-    }
-  if (!g_str_has_suffix (path, extension))
-    {
-      char *with_extension = g_strconcat (path, extension, NULL);
-
-      g_free (path);
-      path = with_extension;
-    }
-
-  if (!export_to_path (self, path, self->export_kind, &error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      /* Translators: a file name and why it could not be written */
-      g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
-
-      show_error (self, _("Could Not Export"), body);
-      return;
-    }
-
-  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, path);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BlComparisonPanel *self = BL_COMPARISON_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  const char *title;
-
-  if (self->comparison == NULL || self->chooser != NULL)
-    return;
-
-  if (g_str_equal (action_name, "comparison.export-csv"))
-    {
-      self->export_kind = EXPORT_CSV;
-      title = _("Export Table as CSV");
-      gtk_file_filter_set_name (filter, _("CSV files"));
-      gtk_file_filter_add_suffix (filter, "csv");
-    }
-  else if (g_str_equal (action_name, "comparison.export-markdown"))
-    {
-      self->export_kind = EXPORT_MARKDOWN;
-      title = _("Export Table as Markdown");
-      gtk_file_filter_set_name (filter, _("Markdown documents"));
-      gtk_file_filter_add_suffix (filter, "md");
-    }
-  else if (g_str_equal (action_name, "comparison.export-png"))
-    {
-      self->export_kind = EXPORT_PNG;
-      title = _("Export Chart as PNG");
-      gtk_file_filter_set_name (filter, _("PNG images"));
-      gtk_file_filter_add_suffix (filter, "png");
-    }
-  else
-    {
-      self->export_kind = EXPORT_SVG;
-      title = _("Export Chart as SVG");
-      gtk_file_filter_set_name (filter, _("SVG images"));
-      gtk_file_filter_add_suffix (filter, "svg");
-    }
-
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  name = suggested_name (self, self->export_kind);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* Overrides */
@@ -1471,10 +915,10 @@ bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
   BIND_COLUMN ("affiliation_column", COLUMN_AFFILIATION);
 #undef BIND_COLUMN
 
-  gtk_widget_class_install_action (widget_class, "comparison.export-csv", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "comparison.export-markdown", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-csv", NULL, bl_comparison_panel_export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-markdown", NULL, bl_comparison_panel_export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, bl_comparison_panel_export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, bl_comparison_panel_export_action);
 }
 
 static void
@@ -1523,12 +967,12 @@ bl_comparison_panel_init (BlComparisonPanel *self)
   gtk_drop_down_set_expression (self->topic_dropdown, title);
   g_signal_connect (self->topic_dropdown, "notify::selected", G_CALLBACK (on_topic_selected), self);
 
-  g_signal_connect (self->side_by_side_button, "toggled", G_CALLBACK (on_side_by_side_toggled), self);
-  g_signal_connect (self->key_dropdown, "notify::selected", G_CALLBACK (on_key_selected), self);
+  g_signal_connect (self->side_by_side_button, "toggled", G_CALLBACK (bl_comparison_panel_on_side_by_side_toggled), self);
+  g_signal_connect (self->key_dropdown, "notify::selected", G_CALLBACK (bl_comparison_panel_on_key_selected), self);
 
   gtk_paned_set_position (self->table_paned, 440);
   update_actions (self);
-  show_page (self);
+  bl_comparison_panel_show_page (self);
 }
 
 /* Public API */
@@ -1544,7 +988,7 @@ bl_comparison_panel_new (void)
 static guint32
 initial_topic (BlComparisonPanel *self)
 {
-  BlProject *project = get_project (self);
+  BlProject *project = bl_comparison_panel_project (self);
   BlFilter *filter = bl_visible_claims_get_filter (self->visible);
   guint n_topics = g_list_model_get_n_items (bl_project_get_topics (project));
 
@@ -1600,7 +1044,7 @@ bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
   bl_comparison_chart_set_painter (self->chart, self->painter);
 
   g_signal_handlers_block_by_func (self->topic_dropdown, on_topic_selected, self);
-  gtk_drop_down_set_model (self->topic_dropdown, visible ? bl_project_get_topics (get_project (self)) : NULL);
+  gtk_drop_down_set_model (self->topic_dropdown, visible ? bl_project_get_topics (bl_comparison_panel_project (self)) : NULL);
   gtk_drop_down_set_selected (self->topic_dropdown, self->topic == BL_NO_INDEX ? GTK_INVALID_LIST_POSITION
                                                                                : self->topic);
   g_signal_handlers_unblock_by_func (self->topic_dropdown, on_topic_selected, self);
@@ -1661,7 +1105,7 @@ bl_comparison_panel_set_topic (BlComparisonPanel *self,
 
   g_return_if_fail (BL_IS_COMPARISON_PANEL (self));
 
-  project = get_project (self);
+  project = bl_comparison_panel_project (self);
   g_return_if_fail (project != NULL);
   g_return_if_fail (topic < g_list_model_get_n_items (bl_project_get_topics (project)));
 
