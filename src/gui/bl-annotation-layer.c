@@ -36,6 +36,7 @@
 #include "bl-annotation-layer-private.h"
 #include "bl-annotation-painter.h"
 #include "bl-spatial-index.h"
+#include "bl-map-frame.h"
 
 /* The colour of new annotations until one is chosen: dark red. */
 #define DEFAULT_COLOR "#a51d2d"
@@ -126,38 +127,6 @@ size_from_points (BlAnnotationKind kind,
   return best;
 }
 
-/* Where the layer looks: world pixels of its top-left corner. */
-static void
-compute_frame (BlAnnotationLayer *self,
-               BlMapFrame        *frame)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double cx, cy;
-
-  frame->zoom = shumate_viewport_get_zoom_level (viewport);
-  frame->width = gtk_widget_get_width (GTK_WIDGET (self));
-  frame->height = gtk_widget_get_height (GTK_WIDGET (self));
-  frame->scale = 1.0;
-
-  bl_spatial_lonlat_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                              frame->zoom, &cx, &cy);
-  frame->x = cx - frame->width / 2.0;
-  frame->y = cy - frame->height / 2.0;
-}
-
-static void
-world_to_lonlat (double  wx,
-                 double  wy,
-                 double  zoom,
-                 double *lon,
-                 double *lat)
-{
-  double size = BL_SPATIAL_TILE_SIZE * exp2 (zoom);
-
-  bl_spatial_unit_to_lonlat (CLAMP (wx / size, 0.0, 1.0), CLAMP (wy / size, 0.0, 1.0), lat, lon);
-}
-
 /* The lon/lat under a point of the layer. */
 void
 bl_annotation_layer_to_lonlat (BlAnnotationLayer *self,
@@ -168,8 +137,8 @@ bl_annotation_layer_to_lonlat (BlAnnotationLayer *self,
 {
   BlMapFrame frame;
 
-  compute_frame (self, &frame);
-  world_to_lonlat (frame.x + x, frame.y + y, frame.zoom, lon, lat);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), &frame);
+  bl_map_frame_to_lonlat (&frame, x, y, lon, lat);
 }
 
 void
@@ -209,13 +178,14 @@ bl_annotation_layer_translate (BlAnnotationLayer  *self,
 {
   BlAnnotation *copy = bl_annotation_copy (a);
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  BlMapFrame world = { .zoom = zoom, .scale = 1.0 };   /* the whole world, from its corner */
 
   for (guint i = 0; i < copy->n_points; i++)
     {
       double x, y;
 
       bl_spatial_lonlat_to_world (copy->points[2 * i + 1], copy->points[2 * i], zoom, &x, &y);
-      world_to_lonlat (x + dx, y + dy, zoom, &copy->points[2 * i], &copy->points[2 * i + 1]);
+      bl_map_frame_to_lonlat (&world, x + dx, y + dy, &copy->points[2 * i], &copy->points[2 * i + 1]);
     }
   return copy;
 }
@@ -360,7 +330,7 @@ bl_annotation_layer_snapshot (GtkWidget   *widget,
   BlMapFrame frame;
   cairo_t *cr;
 
-  compute_frame (self, &frame);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), &frame);
   if (frame.width <= 0 || frame.height <= 0)
     return;
 
@@ -846,7 +816,7 @@ bl_annotation_layer_get_frame (BlAnnotationLayer *self,
   g_return_if_fail (BL_IS_ANNOTATION_LAYER (self));
   g_return_if_fail (frame != NULL);
 
-  compute_frame (self, frame);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), frame);
 }
 
 /**
@@ -872,7 +842,7 @@ bl_annotation_layer_locate (BlAnnotationLayer *self,
   if (a == NULL || a->n_points == 0)
     return FALSE;
 
-  compute_frame (self, &frame);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), &frame);
   bl_annotation_layer_lonlat_to_layer (&frame, a->points[0], a->points[1], x, y);
   return TRUE;
 }

@@ -29,6 +29,7 @@
 
 #include "bl-claim-layer.h"
 #include "bl-spatial-index.h"
+#include "bl-map-frame.h"
 
 /* How far the pointer must move before a press becomes a drag. */
 #define DRAG_THRESHOLD 5.0
@@ -62,30 +63,10 @@ struct _BlClaimLayer
 
 G_DEFINE_FINAL_TYPE (BlClaimLayer, bl_claim_layer, SHUMATE_TYPE_LAYER)
 
-/* Where the layer looks: world pixels of its top-left corner. */
-static void
-compute_frame (BlClaimLayer *self,
-               BlMapFrame   *frame)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double cx, cy;
-
-  frame->zoom = shumate_viewport_get_zoom_level (viewport);
-  frame->width = gtk_widget_get_width (GTK_WIDGET (self));
-  frame->height = gtk_widget_get_height (GTK_WIDGET (self));
-  frame->scale = 1.0;
-
-  bl_spatial_lonlat_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                              frame->zoom, &cx, &cy);
-  frame->x = cx - frame->width / 2.0;
-  frame->y = cy - frame->height / 2.0;
-}
-
 static void
 update_clusters (BlClaimLayer *self)
 {
-  compute_frame (self, &self->frame);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), &self->frame);
   self->clusters = bl_claim_painter_compute_clusters (self->painter, &self->frame);
   self->frame_valid = TRUE;
 }
@@ -537,9 +518,7 @@ on_drag_end (GtkGestureDrag *gesture,
   if (index == BL_NO_INDEX)
     return;
 
-  bl_spatial_unit_to_lonlat ((self->frame.x + self->drag_start_x + dx) / (BL_SPATIAL_TILE_SIZE * exp2 (self->frame.zoom)),
-                             (self->frame.y + self->drag_start_y + dy) / (BL_SPATIAL_TILE_SIZE * exp2 (self->frame.zoom)),
-                             &lat, &lon);
+  bl_map_frame_to_lonlat (&self->frame, self->drag_start_x + dx, self->drag_start_y + dy, &lon, &lat);
 
   bl_claim_store_get_record (store, index, &r);
   r.lat = CLAMP (lat, -85.0, 85.0);
@@ -780,7 +759,7 @@ bl_claim_layer_get_frame (BlClaimLayer *self,
   g_return_if_fail (BL_IS_CLAIM_LAYER (self));
   g_return_if_fail (frame != NULL);
 
-  compute_frame (self, frame);
+  bl_map_frame_for_layer (SHUMATE_LAYER (self), frame);
 }
 
 /**
