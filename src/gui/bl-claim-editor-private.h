@@ -72,6 +72,7 @@ struct _BlClaimEditor
   AdwEntryRow         *quantity_row;
   GtkLabel            *quantity_caption;
   AdwExpanderRow      *range_row;
+  GtkSwitch           *range_switch;   /* libadwaita 1.2's own switch has no accessible name */
   GtkSpinButton       *range_min;
   GtkSpinButton       *range_max;
   GtkCheckButton      *range_open;

@@ -617,6 +617,7 @@ bl_claim_editor_class_init (BlClaimEditorClass *klass)
   BIND (quantity_row);
   BIND (quantity_caption);
   BIND (range_row);
+  BIND (range_switch);
   BIND (range_min);
   BIND (range_max);
   BIND (range_open);
@@ -704,6 +705,8 @@ bl_claim_editor_init (BlClaimEditor *self)
   g_signal_connect_swapped (self->tags_row, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->stance_row, "notify::selected", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->credibility_row, "notify::selected", G_CALLBACK (on_field_changed), self);
+  g_object_bind_property (self->range_switch, "active", self->range_row, "enable-expansion",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->range_row, "notify::enable-expansion", G_CALLBACK (on_range_enabled), self);
   g_signal_connect_swapped (self->range_min, "value-changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->range_max, "value-changed", G_CALLBACK (on_field_changed), self);

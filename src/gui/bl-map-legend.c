@@ -121,6 +121,8 @@ bl_map_legend_init (BlMapLegend *self)
   self->expander = gtk_expander_new (_("Legend"));
   gtk_expander_set_expanded (GTK_EXPANDER (self->expander), TRUE);
   gtk_expander_set_child (GTK_EXPANDER (self->expander), self->rows);
+  /* GTK 4.8 does not name an expander after its label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
   gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");

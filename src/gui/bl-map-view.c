@@ -178,6 +178,33 @@ bl_map_view_class_init (BlMapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "map.pan", "(dd)", 0.0, 1.0);
 }
 
+/* libshumate 1.0's zoom buttons (inside the simple map, with no getter)
+ * have icons only, and so no name for a screen reader: give each the
+ * words of its action */
+static void
+name_zoom_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = NULL;
+
+      if (GTK_IS_BUTTON (child))
+        {
+          GtkWidget *image = gtk_button_get_child (GTK_BUTTON (child));
+
+          icon = GTK_IS_IMAGE (image) ? gtk_image_get_icon_name (GTK_IMAGE (image))
+                                      : gtk_button_get_icon_name (GTK_BUTTON (child));
+        }
+
+      if (g_strcmp0 (icon, "zoom-in-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom In"), -1);
+      else if (g_strcmp0 (icon, "zoom-out-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom Out"), -1);
+      else
+        name_zoom_buttons (child);
+    }
+}
+
 static void
 bl_map_view_init (BlMapView *self)
 {
@@ -205,6 +232,7 @@ bl_map_view_init (BlMapView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
                                   -1);
+  name_zoom_buttons (GTK_WIDGET (self->simple_map));
 }
 
 GtkWidget *

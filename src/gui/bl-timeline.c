@@ -103,10 +103,14 @@ bl_timeline_format_day (gint32 day)
   return bl_date_format (&date);
 }
 
+/* How to move the window, for assistive technology */
+#define TIMELINE_HINT N_("The time window of the claims shown. Arrow keys move it, Shift with arrow keys resizes it.")
+
 static void
 update_accessible (BlTimeline *self)
 {
   g_autofree char *value = NULL;
+  g_autofree char *description = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *range = NULL;
@@ -147,9 +151,14 @@ update_accessible (BlTimeline *self)
                                     GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) span_last,
                                     -1);
   bl_timeline_get_shown_window (self, &first, &last);
+  /* GTK 4.8 gives a custom widget no AT-SPI Value interface, so screen
+   * readers would never hear the value text: the description says it too */
+  /* Translators: the timeline's window and claims, then how to change them */
+  description = g_strdup_printf (_("%s. %s"), value, _(TIMELINE_HINT));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) first,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -655,8 +664,7 @@ bl_timeline_init (BlTimeline *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The time window of the claims shown. Arrow keys move it, Shift with arrow keys resizes it."),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(TIMELINE_HINT),
                                   -1);
 }
 
