@@ -1,10 +1,10 @@
-/* test-rtl.c — the window in Dari mirrors, the window in Russian does not
+/* test-rtl.c — the window in Dari mirrors, in Russian and Tajik it does not
  *
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens the sample project in a real BlWindow under a translation, the
- * way a person who reads Dari or Russian would see it, and checks what
+ * way a person who reads Dari, Russian or Tajik would see it, and checks what
  * can be checked without eyes: the text direction, which end of the
  * header bar the Open button sits at, that visible labels carry the
  * translation, in the right script, with no missing glyphs.
@@ -22,7 +22,7 @@
  *
  * Set BL_SCREENSHOT_DIR to a folder to save PNGs of each window:
  * rtl-fa-claims.png, rtl-fa-claim.png, rtl-fa-compare.png and the same
- * for ru.
+ * for ru and tg.
  */
 #include "config.h"
 
@@ -47,6 +47,7 @@ typedef struct {
 static const Language languages[] = {
   { "fa", "fa_IR.UTF-8", G_UNICODE_SCRIPT_ARABIC, GTK_TEXT_DIR_RTL },
   { "ru", "ru_RU.UTF-8", G_UNICODE_SCRIPT_CYRILLIC, GTK_TEXT_DIR_LTR },
+  { "tg", "tg_TJ.UTF-8", G_UNICODE_SCRIPT_CYRILLIC, GTK_TEXT_DIR_LTR },
 };
 
 static char *catalogue_dir;
@@ -340,6 +341,7 @@ main (int   argc,
 
   g_test_add_data_func ("/rtl/dari", &languages[0], test_window);
   g_test_add_data_func ("/rtl/russian", &languages[1], test_window);
+  g_test_add_data_func ("/rtl/tajik", &languages[2], test_window);
 
   status = g_test_run ();
 
