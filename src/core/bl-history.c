@@ -21,23 +21,22 @@
 #include "config.h"
 
 #include "bl-history.h"
-#include "bl-project-private.h"
 
 /* How many steps are kept; the oldest go first. */
 #define MAX_STEPS 500
 
+/* What a step changes. Each kind holds what was there before and what is
+ * there after (either may be absent: an addition has nothing before, a
+ * removal nothing after), and one function in step_classes[] swaps one
+ * for the other, forward for do and redo, backward for undo. */
 typedef enum {
   STEP_GROUP,
-  STEP_ADD_CLAIM,
-  STEP_REPLACE_CLAIM,
-  STEP_REMOVE_CLAIM,
-  STEP_SET_PROPERTY,
-  STEP_ADD_ACTOR,
-  STEP_ADD_SOURCE,
-  STEP_ADD_TOPIC,
-  STEP_ADD_ANNOTATION,
-  STEP_REPLACE_ANNOTATION,
-  STEP_REMOVE_ANNOTATION,
+  STEP_CLAIM,
+  STEP_PROPERTY,
+  STEP_ENTITY,
+  STEP_ANNOTATION,
+  STEP_VIEW_TOPIC,
+  N_STEP_KINDS
 } StepKind;
 
 typedef struct _Step Step;
@@ -49,18 +48,27 @@ struct _Step
 
   GPtrArray     *children;        /* group: Step *, in order */
 
-  BlClaimRecord *before;          /* claim: what was there */
-  BlClaimRecord *after;           /* claim: what is there */
-  guint          position;        /* claim or annotation: where */
+  BlClaimRecord *before;          /* claim: what was there, or NULL */
+  BlClaimRecord *after;           /* claim: what is there, or NULL */
+  guint          position;        /* claim, entity, annotation, view: where */
 
-  GObject       *object;          /* property, entity */
+  GObject       *object;          /* property: whose; entity: which */
+  BlEntityKind   entity_kind;     /* entity: which list */
+  gboolean       present_after;   /* entity: added (TRUE) or removed */
   char          *property;
-  GValue         old_value;
+  GValue         old_value;       /* property; view topic (strings) */
   GValue         new_value;
 
   BlAnnotation  *annotation_before;
   BlAnnotation  *annotation_after;
 };
+
+typedef struct {
+  /* makes the change (@forward) or takes it back */
+  void (*apply) (BlHistory *self,
+                 Step      *step,
+                 gboolean   forward);
+} StepClass;
 
 struct _BlHistory
 {
@@ -151,45 +159,85 @@ find_annotation (BlHistory  *self,
   return BL_NO_INDEX;
 }
 
-/* Doing and undoing one step */
+/* Doing and undoing one step {{{ */
 
 static void apply (BlHistory *self, Step *step, gboolean forward);
 
 static void
-apply_claim (BlHistory           *self,
-             const BlClaimRecord *remove,
-             const BlClaimRecord *put,
-             guint                position)
+apply_group (BlHistory *self,
+             Step      *step,
+             gboolean   forward)
+{
+  if (forward)
+    for (guint i = 0; i < step->children->len; i++)
+      apply (self, g_ptr_array_index (step->children, i), TRUE);
+  else
+    for (guint i = step->children->len; i > 0; i--)
+      apply (self, g_ptr_array_index (step->children, i - 1), FALSE);
+}
+
+static void
+apply_claim (BlHistory *self,
+             Step      *step,
+             gboolean   forward)
 {
   BlClaimStore *store = bl_project_get_claims (self->project);
+  const BlClaimRecord *remove = forward ? step->before : step->after;
+  const BlClaimRecord *put = forward ? step->after : step->before;
 
-  if (remove != NULL && put != NULL)
+  if (remove != NULL)
     {
       guint index = bl_claim_store_lookup (store, remove->id);
 
       g_return_if_fail (index != BL_NO_INDEX);
-      bl_claim_store_replace (store, index, put);
-    }
-  else if (remove != NULL)
-    {
-      guint index = bl_claim_store_lookup (store, remove->id);
-
-      g_return_if_fail (index != BL_NO_INDEX);
-      bl_claim_store_remove (store, index);
+      if (put != NULL)
+        bl_claim_store_replace (store, index, put);
+      else
+        bl_claim_store_remove (store, index);
     }
   else if (put != NULL)
     {
-      bl_claim_store_insert (store, MIN (position, bl_claim_store_get_n_claims (store)), put);
+      bl_claim_store_insert (store, MIN (step->position, bl_claim_store_get_n_claims (store)), put);
     }
 }
 
 static void
-apply_annotation (BlHistory          *self,
-                  const BlAnnotation *remove,
-                  const BlAnnotation *put,
-                  guint               position)
+apply_property (BlHistory *self,
+                Step      *step,
+                gboolean   forward)
+{
+  g_object_set_property (step->object, step->property, forward ? &step->new_value : &step->old_value);
+}
+
+static void
+apply_entity (BlHistory *self,
+              Step      *step,
+              gboolean   forward)
+{
+  if (forward == step->present_after)
+    {
+      gboolean inserted = bl_project_insert_entity_at (self->project, step->entity_kind,
+                                                       step->position, step->object);
+
+      g_return_if_fail (inserted);
+    }
+  else
+    {
+      g_autoptr(GObject) removed = bl_project_remove_entity_at (self->project, step->entity_kind,
+                                                                step->position);
+
+      g_return_if_fail (removed == step->object);
+    }
+}
+
+static void
+apply_annotation (BlHistory *self,
+                  Step      *step,
+                  gboolean   forward)
 {
   GPtrArray *annotations = bl_project_get_annotations (self->project);
+  const BlAnnotation *remove = forward ? step->annotation_before : step->annotation_after;
+  const BlAnnotation *put = forward ? step->annotation_after : step->annotation_before;
 
   if (remove != NULL)
     {
@@ -206,82 +254,44 @@ apply_annotation (BlHistory          *self,
     }
   else if (put != NULL)
     {
-      g_ptr_array_insert (annotations, (int) MIN (position, annotations->len), bl_annotation_copy (put));
+      g_ptr_array_insert (annotations, (int) MIN (step->position, annotations->len), bl_annotation_copy (put));
     }
 }
+
+static void
+apply_view_topic (BlHistory *self,
+                  Step      *step,
+                  gboolean   forward)
+{
+  GPtrArray *views = bl_project_get_views (self->project);
+  BlView *view;
+
+  g_return_if_fail (step->position < views->len);
+
+  view = g_ptr_array_index (views, step->position);
+  g_free (view->topic);
+  view->topic = g_value_dup_string (forward ? &step->new_value : &step->old_value);
+}
+
+static const StepClass step_classes[N_STEP_KINDS] = {
+  [STEP_GROUP]      = { apply_group },
+  [STEP_CLAIM]      = { apply_claim },
+  [STEP_PROPERTY]   = { apply_property },
+  [STEP_ENTITY]     = { apply_entity },
+  [STEP_ANNOTATION] = { apply_annotation },
+  [STEP_VIEW_TOPIC] = { apply_view_topic },
+};
 
 static void
 apply (BlHistory *self,
        Step      *step,
        gboolean   forward)
 {
-  switch (step->kind)
-    {
-    case STEP_GROUP:
-      if (forward)
-        for (guint i = 0; i < step->children->len; i++)
-          apply (self, g_ptr_array_index (step->children, i), TRUE);
-      else
-        for (guint i = step->children->len; i > 0; i--)
-          apply (self, g_ptr_array_index (step->children, i - 1), FALSE);
-      break;
-
-    case STEP_ADD_CLAIM:
-      apply_claim (self, forward ? NULL : step->after, forward ? step->after : NULL, step->position);
-      break;
-
-    case STEP_REPLACE_CLAIM:
-      apply_claim (self, forward ? step->before : step->after, forward ? step->after : step->before, 0);
-      break;
-
-    case STEP_REMOVE_CLAIM:
-      apply_claim (self, forward ? step->before : NULL, forward ? NULL : step->before, step->position);
-      break;
-
-    case STEP_SET_PROPERTY:
-      g_object_set_property (step->object, step->property, forward ? &step->new_value : &step->old_value);
-      break;
-
-    case STEP_ADD_ACTOR:
-      if (forward)
-        bl_project_add_actor (self->project, BL_ACTOR (step->object));
-      else
-        bl_project_remove_last_actor (self->project);
-      break;
-
-    case STEP_ADD_SOURCE:
-      if (forward)
-        bl_project_add_source (self->project, BL_SOURCE (step->object));
-      else
-        bl_project_remove_last_source (self->project);
-      break;
-
-    case STEP_ADD_TOPIC:
-      if (forward)
-        bl_project_add_topic (self->project, BL_TOPIC (step->object));
-      else
-        bl_project_remove_last_topic (self->project);
-      break;
-
-    case STEP_ADD_ANNOTATION:
-      apply_annotation (self, forward ? NULL : step->annotation_after,
-                        forward ? step->annotation_after : NULL, step->position);
-      break;
-
-    case STEP_REPLACE_ANNOTATION:
-      apply_annotation (self, forward ? step->annotation_before : step->annotation_after,
-                        forward ? step->annotation_after : step->annotation_before, 0);
-      break;
-
-    case STEP_REMOVE_ANNOTATION:
-      apply_annotation (self, forward ? step->annotation_before : NULL,
-                        forward ? NULL : step->annotation_before, step->position);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert (step->kind < N_STEP_KINDS);
+  step_classes[step->kind].apply (self, step, forward);
 }
+
+/* }}} */
 
 static void
 changed (BlHistory *self)
@@ -322,6 +332,16 @@ push (BlHistory *self,
     }
 
   changed (self);
+}
+
+/* Every change goes this way: the step is made with the same code that
+ * redoes it, then recorded. */
+static void
+do_step (BlHistory *self,
+         Step      *step)
+{
+  apply (self, step, TRUE);
+  push (self, step);
 }
 
 static void
@@ -392,6 +412,8 @@ bl_history_get_project (BlHistory *self)
   return self->project;
 }
 
+/* Changes {{{ */
+
 /**
  * bl_history_add_claim:
  * @record: a new claim; its id must be new
@@ -406,22 +428,21 @@ bl_history_add_claim (BlHistory           *self,
 {
   BlClaimStore *store;
   Step *step;
-  guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (record != NULL, BL_NO_INDEX);
+  g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
 
   store = bl_project_get_claims (self->project);
-  index = bl_claim_store_append (store, record);
-  if (index == BL_NO_INDEX)
+  if (bl_claim_store_lookup (store, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (STEP_ADD_CLAIM, label);
+  step = step_new (STEP_CLAIM, label);
   step->after = bl_claim_record_copy (record);
-  step->position = index;
-  push (self, step);
+  step->position = bl_claim_store_get_n_claims (store);
+  do_step (self, step);
 
-  return index;
+  return bl_claim_store_lookup (store, record->id);
 }
 
 /**
@@ -449,21 +470,53 @@ bl_history_replace_claim (BlHistory           *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_REPLACE_CLAIM, label);
+  step = step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->after = bl_claim_record_copy (record);
-
-  bl_claim_store_replace (store, index, step->after);
-  push (self, step);
+  step->position = index;
+  do_step (self, step);
 
   return TRUE;
+}
+
+/* Other claims' relations to @claim_id go, each claim one step. */
+static void
+drop_relations_to (BlHistory  *self,
+                   const char *claim_id,
+                   const char *label)
+{
+  BlClaimStore *store = bl_project_get_claims (self->project);
+  guint n_claims = bl_claim_store_get_n_claims (store);
+
+  for (guint i = 0; i < n_claims; i++)
+    {
+      BlClaimRecord r;
+      g_autoptr(GArray) kept = NULL;
+
+      bl_claim_store_get_record (store, i, &r);
+      for (guint k = 0; k < r.n_relations; k++)
+        if (g_strcmp0 (r.relations[k].claim_id, claim_id) == 0 && kept == NULL)
+          kept = g_array_new (FALSE, FALSE, sizeof (BlRelation));
+      if (kept == NULL || g_strcmp0 (r.id, claim_id) == 0)
+        continue;
+
+      for (guint k = 0; k < r.n_relations; k++)
+        if (g_strcmp0 (r.relations[k].claim_id, claim_id) != 0)
+          g_array_append_val (kept, r.relations[k]);
+      r.relations = kept->len > 0 ? (const BlRelation *) kept->data : NULL;
+      r.n_relations = kept->len;
+      bl_history_replace_claim (self, &r, label);
+    }
 }
 
 /**
  * bl_history_remove_claim:
  * @claim_id: the claim to remove
  * @label: what the step is called ("Delete Claim")
+ *
+ * Removes a claim, and the relations other claims have to it (a file
+ * naming a claim that is not there does not load), as one step.
  *
  * Returns: %FALSE when no claim has that id
  */
@@ -484,13 +537,18 @@ bl_history_remove_claim (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_REMOVE_CLAIM, label);
+  bl_history_begin_group (self, label);
+  drop_relations_to (self, claim_id, label);
+
+  /* the store may have moved: look again */
+  index = bl_claim_store_lookup (store, claim_id);
+  step = step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->position = index;
+  do_step (self, step);
 
-  bl_claim_store_remove (store, index);
-  push (self, step);
+  bl_history_end_group (self);
 
   return TRUE;
 }
@@ -521,7 +579,7 @@ bl_history_set_property (BlHistory    *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_return_if_fail (pspec != NULL);
 
-  step = step_new (STEP_SET_PROPERTY, label);
+  step = step_new (STEP_PROPERTY, label);
   step->object = g_object_ref (object);
   step->property = g_strdup (pspec->name);
   g_value_init (&step->old_value, pspec->value_type);
@@ -535,28 +593,31 @@ bl_history_set_property (BlHistory    *self,
       return;
     }
 
-  g_object_set_property (object, pspec->name, &step->new_value);
-  push (self, step);
+  do_step (self, step);
 }
 
 static guint
-add_entity (BlHistory *self,
-            StepKind   kind,
-            GObject   *object,
-            const char *label)
+add_entity (BlHistory    *self,
+            BlEntityKind  kind,
+            GObject      *object,
+            const char   *id,
+            const char   *label)
 {
-  guint index;
+  GListModel *entities = bl_project_get_entities (self->project, kind);
+  guint index = g_list_model_get_n_items (entities);
   Step *step;
 
-  index = kind == STEP_ADD_ACTOR ? bl_project_add_actor (self->project, BL_ACTOR (object))
-        : kind == STEP_ADD_SOURCE ? bl_project_add_source (self->project, BL_SOURCE (object))
-        : bl_project_add_topic (self->project, BL_TOPIC (object));
-  if (index == BL_NO_INDEX)
+  if (id == NULL || (kind == BL_ENTITY_ACTOR ? bl_project_find_actor (self->project, id)
+                     : kind == BL_ENTITY_SOURCE ? bl_project_find_source (self->project, id)
+                     : bl_project_find_topic (self->project, id)) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (kind, label);
+  step = step_new (STEP_ENTITY, label);
   step->object = g_object_ref (object);
-  push (self, step);
+  step->entity_kind = kind;
+  step->position = index;
+  step->present_after = TRUE;
+  do_step (self, step);
 
   return index;
 }
@@ -574,7 +635,7 @@ bl_history_add_actor (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_ACTOR (actor), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_ACTOR, G_OBJECT (actor), label);
+  return add_entity (self, BL_ENTITY_ACTOR, G_OBJECT (actor), bl_actor_get_id (actor), label);
 }
 
 /**
@@ -590,7 +651,7 @@ bl_history_add_source (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_SOURCE (source), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_SOURCE, G_OBJECT (source), label);
+  return add_entity (self, BL_ENTITY_SOURCE, G_OBJECT (source), bl_source_get_id (source), label);
 }
 
 /**
@@ -606,7 +667,213 @@ bl_history_add_topic (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_TOPIC (topic), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_TOPIC, G_OBJECT (topic), label);
+  return add_entity (self, BL_ENTITY_TOPIC, G_OBJECT (topic), bl_topic_get_id (topic), label);
+}
+
+static const char *
+entity_get_id (GObject *entity)
+{
+  return BL_IS_ACTOR (entity) ? bl_actor_get_id (BL_ACTOR (entity))
+       : BL_IS_SOURCE (entity) ? bl_source_get_id (BL_SOURCE (entity))
+       : bl_topic_get_id (BL_TOPIC (entity));
+}
+
+static const guint32 *
+claim_refs (BlClaimStore *store,
+            BlEntityKind  kind)
+{
+  return kind == BL_ENTITY_ACTOR ? bl_claim_store_get_actors (store)
+       : kind == BL_ENTITY_SOURCE ? bl_claim_store_get_sources (store)
+       : bl_claim_store_get_topics (store);
+}
+
+/* Sources republishing the entity, views showing it: they name @to_id
+ * instead (%NULL: nothing). */
+static void
+rename_other_references (BlHistory    *self,
+                         BlEntityKind  kind,
+                         const char   *from_id,
+                         const char   *to_id,
+                         const char   *label)
+{
+  if (kind == BL_ENTITY_SOURCE)
+    {
+      GListModel *sources = bl_project_get_sources (self->project);
+      guint n = g_list_model_get_n_items (sources);
+
+      for (guint i = 0; i < n; i++)
+        {
+          BlSource *source = bl_project_get_source (self->project, i);
+
+          if (g_strcmp0 (bl_source_get_origin (source), from_id) == 0 &&
+              g_strcmp0 (bl_source_get_id (source), to_id) != 0)
+            {
+              g_auto(GValue) value = G_VALUE_INIT;
+
+              g_value_init (&value, G_TYPE_STRING);
+              g_value_set_string (&value, to_id);
+              bl_history_set_property (self, G_OBJECT (source), "origin", &value, label);
+            }
+        }
+    }
+  else if (kind == BL_ENTITY_TOPIC)
+    {
+      GPtrArray *views = bl_project_get_views (self->project);
+
+      for (guint i = 0; i < views->len; i++)
+        {
+          BlView *view = g_ptr_array_index (views, i);
+          Step *step;
+
+          if (g_strcmp0 (view->topic, from_id) != 0)
+            continue;
+
+          step = step_new (STEP_VIEW_TOPIC, label);
+          step->position = i;
+          g_value_init (&step->old_value, G_TYPE_STRING);
+          g_value_init (&step->new_value, G_TYPE_STRING);
+          g_value_set_string (&step->old_value, view->topic);
+          g_value_set_string (&step->new_value, to_id);
+          do_step (self, step);
+        }
+    }
+}
+
+/**
+ * bl_history_reassign_entity:
+ * @kind: which list
+ * @from: the entity whose uses move
+ * @to: the entity that takes them over
+ * @label: what the steps are called ("Merge Claimants")
+ *
+ * Makes every claim that names @from name @to instead; for a source,
+ * every source republishing @from republishes @to; for a topic, every
+ * saved view showing @from shows @to. Each change is a step: call it
+ * inside a group.
+ *
+ * Returns: how many claims changed
+ */
+guint
+bl_history_reassign_entity (BlHistory    *self,
+                            BlEntityKind  kind,
+                            guint         from,
+                            guint         to,
+                            const char   *label)
+{
+  GListModel *entities;
+  BlClaimStore *store;
+  g_autoptr(GObject) from_entity = NULL;
+  g_autoptr(GObject) to_entity = NULL;
+  guint n_claims, n_changed = 0;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), 0);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, 0);
+
+  entities = bl_project_get_entities (self->project, kind);
+  from_entity = g_list_model_get_item (entities, from);
+  to_entity = g_list_model_get_item (entities, to);
+  g_return_val_if_fail (from_entity != NULL && to_entity != NULL, 0);
+  if (from == to)
+    return 0;
+
+  store = bl_project_get_claims (self->project);
+  n_claims = bl_claim_store_get_n_claims (store);
+  for (guint i = 0; i < n_claims; i++)
+    {
+      BlClaimRecord r;
+
+      /* the hot arrays move when the store changes: fetch them again */
+      if (claim_refs (store, kind)[i] != from)
+        continue;
+
+      bl_claim_store_get_record (store, i, &r);
+      if (kind == BL_ENTITY_ACTOR)
+        r.actor = to;
+      else if (kind == BL_ENTITY_SOURCE)
+        r.source = to;
+      else
+        r.topic = to;
+      if (bl_history_replace_claim (self, &r, label))
+        n_changed++;
+    }
+
+  rename_other_references (self, kind, entity_get_id (from_entity), entity_get_id (to_entity), label);
+
+  return n_changed;
+}
+
+/**
+ * bl_history_remove_entity:
+ * @kind: which list
+ * @index: the claimant, source or topic to delete
+ * @replacement: an entity to take over its claims, or %BL_NO_INDEX
+ * @with_claims: with no @replacement, delete the claims that name it too
+ * @label: what the step is called ("Delete Claimant “X”")
+ *
+ * Deletes an entity as one undo step. Claims that name it name
+ * @replacement instead (as a merge would), or, when @with_claims, go with
+ * it; with neither, an entity that claims name is not deleted. Sources
+ * republishing a deleted source, and saved views showing a deleted topic,
+ * name the replacement, or nothing. The entities after it move up one
+ * place and every claim follows them. Undo puts it all back as it was.
+ *
+ * Returns: %FALSE, with nothing changed, when there is no entity at
+ *   @index, @replacement is @index or no entity, or claims name it and
+ *   neither a replacement nor @with_claims was given
+ */
+gboolean
+bl_history_remove_entity (BlHistory    *self,
+                          BlEntityKind  kind,
+                          guint         index,
+                          guint         replacement,
+                          gboolean      with_claims,
+                          const char   *label)
+{
+  GListModel *entities;
+  g_autoptr(GObject) entity = NULL;
+  BlClaimStore *store;
+  guint n_uses;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, FALSE);
+
+  entities = bl_project_get_entities (self->project, kind);
+  entity = g_list_model_get_item (entities, index);
+  if (entity == NULL)
+    return FALSE;
+  if (replacement != BL_NO_INDEX &&
+      (replacement == index || replacement >= g_list_model_get_n_items (entities)))
+    return FALSE;
+
+  n_uses = bl_project_count_entity_uses (self->project, kind, index);
+  if (n_uses > 0 && replacement == BL_NO_INDEX && !with_claims)
+    return FALSE;
+
+  bl_history_begin_group (self, label);
+
+  store = bl_project_get_claims (self->project);
+  if (replacement != BL_NO_INDEX)
+    bl_history_reassign_entity (self, kind, index, replacement, label);
+  else
+    {
+      /* from the end: removing a claim moves only the ones after it */
+      for (guint i = bl_claim_store_get_n_claims (store); n_uses > 0 && i > 0; i--)
+        if (claim_refs (store, kind)[i - 1] == index)
+          bl_history_remove_claim (self, bl_claim_store_get_id (store, i - 1), label);
+      rename_other_references (self, kind, entity_get_id (entity), NULL, label);
+    }
+
+  step = step_new (STEP_ENTITY, label);
+  step->object = g_object_ref (entity);
+  step->entity_kind = kind;
+  step->position = index;
+  step->present_after = FALSE;
+  do_step (self, step);
+
+  bl_history_end_group (self);
+
+  return TRUE;
 }
 
 /**
@@ -618,18 +885,15 @@ bl_history_add_annotation (BlHistory          *self,
                            const BlAnnotation *annotation,
                            const char         *label)
 {
-  GPtrArray *annotations;
   Step *step;
 
   g_return_if_fail (BL_IS_HISTORY (self));
   g_return_if_fail (annotation != NULL);
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_ADD_ANNOTATION, label);
+  step = step_new (STEP_ANNOTATION, label);
   step->annotation_after = bl_annotation_copy (annotation);
-  step->position = annotations->len;
-  g_ptr_array_add (annotations, bl_annotation_copy (annotation));
-  push (self, step);
+  step->position = bl_project_get_annotations (self->project)->len;
+  do_step (self, step);
 }
 
 /**
@@ -643,7 +907,6 @@ bl_history_replace_annotation (BlHistory          *self,
                                const BlAnnotation *annotation,
                                const char         *label)
 {
-  GPtrArray *annotations;
   Step *step;
   guint index;
 
@@ -654,13 +917,11 @@ bl_history_replace_annotation (BlHistory          *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_REPLACE_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, index));
+  step = step_new (STEP_ANNOTATION, label);
+  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->annotation_after = bl_annotation_copy (annotation);
-  bl_annotation_free (g_ptr_array_index (annotations, index));
-  annotations->pdata[index] = bl_annotation_copy (annotation);
-  push (self, step);
+  step->position = index;
+  do_step (self, step);
 
   return TRUE;
 }
@@ -675,7 +936,6 @@ bl_history_remove_annotation (BlHistory  *self,
                               const char *annotation_id,
                               const char *label)
 {
-  GPtrArray *annotations;
   Step *step;
   guint index;
 
@@ -685,15 +945,15 @@ bl_history_remove_annotation (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_REMOVE_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, index));
+  step = step_new (STEP_ANNOTATION, label);
+  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->position = index;
-  g_ptr_array_remove_index (annotations, index);
-  push (self, step);
+  do_step (self, step);
 
   return TRUE;
 }
+
+/* }}} */
 
 /**
  * bl_history_begin_group:
