@@ -401,6 +401,16 @@ test_delete_unused_named_elsewhere (Fixture       *f,
   assert_original (f);
   g_assert_cmpstr (bl_source_get_origin (herald), ==, "s-khaama");
 
+  /* merged into the source that republishes it, which then republishes
+   * nothing */
+  g_assert_true (bl_history_remove_entity (f->history, BL_ENTITY_SOURCE, khaama,
+                                           bl_project_find_source (f->project, "s-tajik-herald"), FALSE, "Delete Source"));
+  g_assert_cmpuint (bl_project_find_source (f->project, "s-khaama"), ==, BL_NO_INDEX);
+  g_assert_null (bl_source_get_origin (herald));
+  g_bytes_unref (assert_round_trip (f->project));
+  g_assert_true (bl_history_undo (f->history));
+  assert_original (f);
+
   /* a new topic that the saved view shows (set by hand: views have no
    * step of their own) */
   unused = bl_history_add_topic (f->history, topic, "Add Topic");

@@ -705,13 +705,13 @@ rename_other_references (BlHistory    *self,
         {
           BlSource *source = bl_project_get_source (self->project, i);
 
-          if (g_strcmp0 (bl_source_get_origin (source), from_id) == 0 &&
-              g_strcmp0 (bl_source_get_id (source), to_id) != 0)
+          if (g_strcmp0 (bl_source_get_origin (source), from_id) == 0)
             {
               g_auto(GValue) value = G_VALUE_INIT;
 
+              /* a source does not republish itself */
               g_value_init (&value, G_TYPE_STRING);
-              g_value_set_string (&value, to_id);
+              g_value_set_string (&value, g_strcmp0 (bl_source_get_id (source), to_id) != 0 ? to_id : NULL);
               bl_history_set_property (self, G_OBJECT (source), "origin", &value, label);
             }
         }
