@@ -16,52 +16,19 @@
  * makes it modified for good.
  *
  * Steps hold full copies of what they replace, never indices alone, so
- * that undoing a step finds its claim by id wherever it has moved.
+ * that undoing a step finds its claim by id wherever it has moved. Each
+ * kind of step is a before/after pair that one function of a table swaps,
+ * forward to do and redo, backward to undo. Deleting claimants, sources
+ * and topics, which touches claims, other sources and saved views, is in
+ * bl-history-entities.c.
  */
 #include "config.h"
 
 #include "bl-history.h"
+#include "bl-history-private.h"
 
 /* How many steps are kept; the oldest go first. */
 #define MAX_STEPS 500
-
-/* What a step changes. Each kind holds what was there before and what is
- * there after (either may be absent: an addition has nothing before, a
- * removal nothing after), and one function in step_classes[] swaps one
- * for the other, forward for do and redo, backward for undo. */
-typedef enum {
-  STEP_GROUP,
-  STEP_CLAIM,
-  STEP_PROPERTY,
-  STEP_ENTITY,
-  STEP_ANNOTATION,
-  STEP_VIEW_TOPIC,
-  N_STEP_KINDS
-} StepKind;
-
-typedef struct _Step Step;
-
-struct _Step
-{
-  StepKind       kind;
-  char          *label;
-
-  GPtrArray     *children;        /* group: Step *, in order */
-
-  BlClaimRecord *before;          /* claim: what was there, or NULL */
-  BlClaimRecord *after;           /* claim: what is there, or NULL */
-  guint          position;        /* claim, entity, annotation, view: where */
-
-  GObject       *object;          /* property: whose; entity: which */
-  BlEntityKind   entity_kind;     /* entity: which list */
-  gboolean       present_after;   /* entity: added (TRUE) or removed */
-  char          *property;
-  GValue         old_value;       /* property; view topic (strings) */
-  GValue         new_value;
-
-  BlAnnotation  *annotation_before;
-  BlAnnotation  *annotation_after;
-};
 
 typedef struct {
   /* makes the change (@forward) or takes it back */
@@ -112,9 +79,9 @@ step_free (Step *step)
   g_free (step);
 }
 
-static Step *
-step_new (StepKind    kind,
-          const char *label)
+Step *
+bl_history_step_new (StepKind    kind,
+                     const char *label)
 {
   Step *step = g_new0 (Step, 1);
 
@@ -336,9 +303,9 @@ push (BlHistory *self,
 
 /* Every change goes this way: the step is made with the same code that
  * redoes it, then recorded. */
-static void
-do_step (BlHistory *self,
-         Step      *step)
+void
+bl_history_do_step (BlHistory *self,
+                    Step      *step)
 {
   apply (self, step, TRUE);
   push (self, step);
@@ -437,10 +404,10 @@ bl_history_add_claim (BlHistory           *self,
   if (bl_claim_store_lookup (store, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (STEP_CLAIM, label);
+  step = bl_history_step_new (STEP_CLAIM, label);
   step->after = bl_claim_record_copy (record);
   step->position = bl_claim_store_get_n_claims (store);
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   return bl_claim_store_lookup (store, record->id);
 }
@@ -470,12 +437,12 @@ bl_history_replace_claim (BlHistory           *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_CLAIM, label);
+  step = bl_history_step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->after = bl_claim_record_copy (record);
   step->position = index;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   return TRUE;
 }
@@ -542,11 +509,11 @@ bl_history_remove_claim (BlHistory  *self,
 
   /* the store may have moved: look again */
   index = bl_claim_store_lookup (store, claim_id);
-  step = step_new (STEP_CLAIM, label);
+  step = bl_history_step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->position = index;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   bl_history_end_group (self);
 
@@ -579,7 +546,7 @@ bl_history_set_property (BlHistory    *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_return_if_fail (pspec != NULL);
 
-  step = step_new (STEP_PROPERTY, label);
+  step = bl_history_step_new (STEP_PROPERTY, label);
   step->object = g_object_ref (object);
   step->property = g_strdup (pspec->name);
   g_value_init (&step->old_value, pspec->value_type);
@@ -593,7 +560,7 @@ bl_history_set_property (BlHistory    *self,
       return;
     }
 
-  do_step (self, step);
+  bl_history_do_step (self, step);
 }
 
 static guint
@@ -612,12 +579,12 @@ add_entity (BlHistory    *self,
                      : bl_project_find_topic (self->project, id)) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (STEP_ENTITY, label);
+  step = bl_history_step_new (STEP_ENTITY, label);
   step->object = g_object_ref (object);
   step->entity_kind = kind;
   step->position = index;
   step->present_after = TRUE;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   return index;
 }
@@ -670,212 +637,6 @@ bl_history_add_topic (BlHistory  *self,
   return add_entity (self, BL_ENTITY_TOPIC, G_OBJECT (topic), bl_topic_get_id (topic), label);
 }
 
-static const char *
-entity_get_id (GObject *entity)
-{
-  return BL_IS_ACTOR (entity) ? bl_actor_get_id (BL_ACTOR (entity))
-       : BL_IS_SOURCE (entity) ? bl_source_get_id (BL_SOURCE (entity))
-       : bl_topic_get_id (BL_TOPIC (entity));
-}
-
-static const guint32 *
-claim_refs (BlClaimStore *store,
-            BlEntityKind  kind)
-{
-  return kind == BL_ENTITY_ACTOR ? bl_claim_store_get_actors (store)
-       : kind == BL_ENTITY_SOURCE ? bl_claim_store_get_sources (store)
-       : bl_claim_store_get_topics (store);
-}
-
-/* Sources republishing the entity, views showing it: they name @to_id
- * instead (%NULL: nothing). */
-static void
-rename_other_references (BlHistory    *self,
-                         BlEntityKind  kind,
-                         const char   *from_id,
-                         const char   *to_id,
-                         const char   *label)
-{
-  if (kind == BL_ENTITY_SOURCE)
-    {
-      GListModel *sources = bl_project_get_sources (self->project);
-      guint n = g_list_model_get_n_items (sources);
-
-      for (guint i = 0; i < n; i++)
-        {
-          BlSource *source = bl_project_get_source (self->project, i);
-
-          if (g_strcmp0 (bl_source_get_origin (source), from_id) == 0)
-            {
-              g_auto(GValue) value = G_VALUE_INIT;
-
-              /* a source does not republish itself */
-              g_value_init (&value, G_TYPE_STRING);
-              g_value_set_string (&value, g_strcmp0 (bl_source_get_id (source), to_id) != 0 ? to_id : NULL);
-              bl_history_set_property (self, G_OBJECT (source), "origin", &value, label);
-            }
-        }
-    }
-  else if (kind == BL_ENTITY_TOPIC)
-    {
-      GPtrArray *views = bl_project_get_views (self->project);
-
-      for (guint i = 0; i < views->len; i++)
-        {
-          BlView *view = g_ptr_array_index (views, i);
-          Step *step;
-
-          if (g_strcmp0 (view->topic, from_id) != 0)
-            continue;
-
-          step = step_new (STEP_VIEW_TOPIC, label);
-          step->position = i;
-          g_value_init (&step->old_value, G_TYPE_STRING);
-          g_value_init (&step->new_value, G_TYPE_STRING);
-          g_value_set_string (&step->old_value, view->topic);
-          g_value_set_string (&step->new_value, to_id);
-          do_step (self, step);
-        }
-    }
-}
-
-/**
- * bl_history_reassign_entity:
- * @kind: which list
- * @from: the entity whose uses move
- * @to: the entity that takes them over
- * @label: what the steps are called ("Merge Claimants")
- *
- * Makes every claim that names @from name @to instead; for a source,
- * every source republishing @from republishes @to; for a topic, every
- * saved view showing @from shows @to. Each change is a step: call it
- * inside a group.
- *
- * Returns: how many claims changed
- */
-guint
-bl_history_reassign_entity (BlHistory    *self,
-                            BlEntityKind  kind,
-                            guint         from,
-                            guint         to,
-                            const char   *label)
-{
-  GListModel *entities;
-  BlClaimStore *store;
-  g_autoptr(GObject) from_entity = NULL;
-  g_autoptr(GObject) to_entity = NULL;
-  guint n_claims, n_changed = 0;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), 0);
-  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, 0);
-
-  entities = bl_project_get_entities (self->project, kind);
-  from_entity = g_list_model_get_item (entities, from);
-  to_entity = g_list_model_get_item (entities, to);
-  g_return_val_if_fail (from_entity != NULL && to_entity != NULL, 0);
-  if (from == to)
-    return 0;
-
-  store = bl_project_get_claims (self->project);
-  n_claims = bl_claim_store_get_n_claims (store);
-  for (guint i = 0; i < n_claims; i++)
-    {
-      BlClaimRecord r;
-
-      /* the hot arrays move when the store changes: fetch them again */
-      if (claim_refs (store, kind)[i] != from)
-        continue;
-
-      bl_claim_store_get_record (store, i, &r);
-      if (kind == BL_ENTITY_ACTOR)
-        r.actor = to;
-      else if (kind == BL_ENTITY_SOURCE)
-        r.source = to;
-      else
-        r.topic = to;
-      if (bl_history_replace_claim (self, &r, label))
-        n_changed++;
-    }
-
-  rename_other_references (self, kind, entity_get_id (from_entity), entity_get_id (to_entity), label);
-
-  return n_changed;
-}
-
-/**
- * bl_history_remove_entity:
- * @kind: which list
- * @index: the claimant, source or topic to delete
- * @replacement: an entity to take over its claims, or %BL_NO_INDEX
- * @with_claims: with no @replacement, delete the claims that name it too
- * @label: what the step is called ("Delete Claimant “X”")
- *
- * Deletes an entity as one undo step. Claims that name it name
- * @replacement instead (as a merge would), or, when @with_claims, go with
- * it; with neither, an entity that claims name is not deleted. Sources
- * republishing a deleted source, and saved views showing a deleted topic,
- * name the replacement, or nothing. The entities after it move up one
- * place and every claim follows them. Undo puts it all back as it was.
- *
- * Returns: %FALSE, with nothing changed, when there is no entity at
- *   @index, @replacement is @index or no entity, or claims name it and
- *   neither a replacement nor @with_claims was given
- */
-gboolean
-bl_history_remove_entity (BlHistory    *self,
-                          BlEntityKind  kind,
-                          guint         index,
-                          guint         replacement,
-                          gboolean      with_claims,
-                          const char   *label)
-{
-  GListModel *entities;
-  g_autoptr(GObject) entity = NULL;
-  BlClaimStore *store;
-  guint n_uses;
-  Step *step;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, FALSE);
-
-  entities = bl_project_get_entities (self->project, kind);
-  entity = g_list_model_get_item (entities, index);
-  if (entity == NULL)
-    return FALSE;
-  if (replacement != BL_NO_INDEX &&
-      (replacement == index || replacement >= g_list_model_get_n_items (entities)))
-    return FALSE;
-
-  n_uses = bl_project_count_entity_uses (self->project, kind, index);
-  if (n_uses > 0 && replacement == BL_NO_INDEX && !with_claims)
-    return FALSE;
-
-  bl_history_begin_group (self, label);
-
-  store = bl_project_get_claims (self->project);
-  if (replacement != BL_NO_INDEX)
-    bl_history_reassign_entity (self, kind, index, replacement, label);
-  else
-    {
-      /* from the end: removing a claim moves only the ones after it */
-      for (guint i = bl_claim_store_get_n_claims (store); n_uses > 0 && i > 0; i--)
-        if (claim_refs (store, kind)[i - 1] == index)
-          bl_history_remove_claim (self, bl_claim_store_get_id (store, i - 1), label);
-      rename_other_references (self, kind, entity_get_id (entity), NULL, label);
-    }
-
-  step = step_new (STEP_ENTITY, label);
-  step->object = g_object_ref (entity);
-  step->entity_kind = kind;
-  step->position = index;
-  step->present_after = FALSE;
-  do_step (self, step);
-
-  bl_history_end_group (self);
-
-  return TRUE;
-}
-
 /**
  * bl_history_add_annotation:
  * @annotation: copied; its id should be new
@@ -890,10 +651,10 @@ bl_history_add_annotation (BlHistory          *self,
   g_return_if_fail (BL_IS_HISTORY (self));
   g_return_if_fail (annotation != NULL);
 
-  step = step_new (STEP_ANNOTATION, label);
+  step = bl_history_step_new (STEP_ANNOTATION, label);
   step->annotation_after = bl_annotation_copy (annotation);
   step->position = bl_project_get_annotations (self->project)->len;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 }
 
 /**
@@ -917,11 +678,11 @@ bl_history_replace_annotation (BlHistory          *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_ANNOTATION, label);
+  step = bl_history_step_new (STEP_ANNOTATION, label);
   step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->annotation_after = bl_annotation_copy (annotation);
   step->position = index;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   return TRUE;
 }
@@ -945,10 +706,10 @@ bl_history_remove_annotation (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_ANNOTATION, label);
+  step = bl_history_step_new (STEP_ANNOTATION, label);
   step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->position = index;
-  do_step (self, step);
+  bl_history_do_step (self, step);
 
   return TRUE;
 }
@@ -970,7 +731,7 @@ bl_history_begin_group (BlHistory  *self,
 
   g_return_if_fail (BL_IS_HISTORY (self));
 
-  group = step_new (STEP_GROUP, label);
+  group = bl_history_step_new (STEP_GROUP, label);
   group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   g_ptr_array_add (self->groups, group);
 }
