@@ -725,17 +725,15 @@ has_two_ticked (gpointer data)
   return gtk_widget_is_sensitive (GTK_WIDGET (data));
 }
 
-static void
-on_delete_requested (BlEntityList *list,
-                     const char   *id,
-                     char        **out)
+/* Merging two claimants moves the claims, in one step; renaming is one
+ * step too; an unused claimant is deleted at once, a used one asks what
+ * becomes of its claims. */
+static gboolean
+no_row (gpointer data)
 {
-  g_free (*out);
-  *out = g_strdup (id);
+  return find_row (GTK_WIDGET (data), ADW_TYPE_ACTION_ROW, "Khaama Press") == NULL;
 }
 
-/* Merging two claimants moves the claims, in one step; renaming is one
- * step too; only an unused claimant can be deleted. */
 static void
 test_entity_list (Fixture       *f,
                   gconstpointer  data)
@@ -747,8 +745,9 @@ test_entity_list (Fixture       *f,
   BlEntityList *list;
   GtkWidget *row, *check, *trash, *merge;
   AdwMessageDialog *dialog;
-  g_autofree char *deleted = NULL;
+  g_autofree char *body = NULL;
   const guint32 *actors;
+  guint n_claims = bl_claim_store_get_n_claims (store);
 
   actors = bl_claim_store_get_actors (store);
   for (guint i = 0; i < bl_claim_store_get_n_claims (store); i++)
@@ -759,18 +758,17 @@ test_entity_list (Fixture       *f,
   g_assert_cmpuint (n_khaama, >, 0);
 
   list = bl_entity_list_new (f->history, BL_ENTITY_ACTOR);
-  g_signal_connect (list, "delete-requested", G_CALLBACK (on_delete_requested), &deleted);
   gtk_window_present (GTK_WINDOW (list));
   bl_test_wait_for (is_mapped, list, 10, "the list to be shown");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
   g_assert_cmpuint (bl_entity_list_count_claims (list, khaama), ==, n_khaama);
 
-  /* a used claimant cannot be deleted, and says why */
+  /* a used claimant's Delete says it will ask */
   row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   g_assert_nonnull (row);
   trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
-  g_assert_false (gtk_widget_is_sensitive (trash));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (trash), "Used by"));
+  g_assert_true (gtk_widget_is_sensitive (trash));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (trash), "used by 2 claims"));
 
   /* tick two with the pointer, merge with Ctrl+M, keep the first */
   merge = GTK_WIDGET (find_label (GTK_WIDGET (list), "Merge…"));
@@ -798,17 +796,21 @@ test_entity_list (Fixture       *f,
   g_assert_cmpuint (n_after, ==, n_sidorov + n_khaama);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Merge Claimants");
 
-  /* the merged-away one is unused now: Delete asks the window */
+  /* the merged-away one is unused now: its trash button deletes it at once */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
   row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
-  g_assert_true (gtk_widget_is_sensitive (trash));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not used by any claim"));
   click (trash);
-  bl_test_wait_for_frames (GTK_WIDGET (list), 2);
-  g_assert_cmpstr (deleted, ==, "a-khaama");
+  bl_test_wait_for (no_row, list, 5, "the deleted claimant's row to go");
+  g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
+  g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
+  g_assert_null (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
+  g_assert_false (dialog_shown (NULL));
 
-  /* one undo brings every claim back */
+  /* undo puts it back where it was; one more brings every claim back */
+  g_assert_true (bl_history_undo (f->history));
+  g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, khaama);
   g_assert_true (bl_history_undo (f->history));
   g_assert_cmpuint (bl_entity_list_count_claims (list, khaama), ==, n_khaama);
   g_assert_cmpuint (bl_entity_list_count_claims (list, sidorov), ==, n_sidorov);
@@ -822,6 +824,55 @@ test_entity_list (Fixture       *f,
   g_assert_true (bl_history_undo (f->history));
   g_assert_cmpstr (bl_actor_get_name (bl_project_get_actor (f->project, bl_project_find_actor (f->project, "a-un"))),
                    ==, "United Nations officials");
+
+  /* a used claimant: Delete on its focused row asks, saying how many
+   * claims name it; Cancel keeps everything */
+  bl_test_wait_for_frames (GTK_WIDGET (list), 3);
+  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  gtk_widget_grab_focus (row);
+  bl_test_keys (GTK_WIDGET (list), "Delete");
+  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Claimant “Khaama Press”");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "2 claims name it."));
+  bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+  bl_test_keys (GTK_WIDGET (dialog), "Escape");
+  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, khaama);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
+
+  /* again, and Delete With Claims, clicked: the claimant and its two
+   * claims go, in one step */
+  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  click (trash);
+  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
+  dialog = find_dialog ();
+  bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+  click (gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (dialog), "Delete With Claims")), GTK_TYPE_BUTTON));
+  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims - n_khaama);
+  g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
+  g_assert_true (bl_history_undo (f->history));
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
+
+  /* and Merge and Delete, the default: its claims go to the one chosen */
+  bl_test_wait_for_frames (GTK_WIDGET (list), 3);
+  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  gtk_widget_grab_focus (row);
+  bl_test_keys (GTK_WIDGET (list), "Delete");
+  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
+  dialog = find_dialog ();
+  bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  g_assert_true (g_str_has_prefix (body, "2 claims name it."));
+  bl_test_keys (GTK_WIDGET (dialog), "Return");
+  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
+  /* the first other claimant in the list took them */
+  g_assert_cmpuint (bl_project_count_entity_uses (f->project, BL_ENTITY_ACTOR, 0), ==, n_sidorov + n_khaama);
 
   gtk_window_destroy (GTK_WINDOW (list));
 }

@@ -6,8 +6,9 @@
  * Opens the sample project in a real window under Xvfb and drives it
  * with real pointer and key events: a click at the pixel where the
  * Kunduz claim is drawn opens that claim in the side panel; a click on a
- * cluster zooms in; the search filter hides what it should; the arrow
- * keys and Enter reach a claim; Escape clears.
+ * cluster zooms in; the search filter hides what it should, and so do the
+ * Filters popover's claimant, stance and credibility; the arrow keys and
+ * Enter reach a claim; Escape clears.
  */
 #include "bl-basemap-source.h"
 #include "config.h"
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "bl-claim-layer.h"
+#include "bl-filter-popover.h"
 #include "bl-map-view.h"
 #include "bl-window.h"
 #include "display-helpers.h"
@@ -257,6 +259,174 @@ test_drag_marker (Fixture       *f,
   g_assert_true (isnan (bl_claim_store_get_lats (store)[bl_claim_store_lookup (store, "c-sidorov-kunduz")]));
 }
 
+/* The Filters popover {{{ */
+
+static GtkWidget *
+find_label_widget (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_widget (child, text);
+
+      if (found)
+        return found;
+    }
+
+  /* a popover is a child too, but not in the first/next list of some widgets */
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
+    return find_label_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), text);
+
+  return NULL;
+}
+
+static void
+click_widget (GtkWidget *widget)
+{
+  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+
+  return find_label_widget (w->root, w->text) != NULL;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static guint
+claims_on_map (Fixture *f)
+{
+  bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+  return bl_cluster_set_get_n_claims (bl_claim_layer_get_clusters (f->layer));
+}
+
+/* Opens a drop-down in the popover by its accessible row label and
+ * clicks the item that reads @item. */
+static void
+choose (Fixture    *f,
+        GtkWidget  *popover,
+        const char *current,
+        const char *item)
+{
+  GtkWidget *label = find_label_widget (popover, current);
+  GtkWidget *dropdown;
+  GtkWidget *popup = NULL;
+  LabelWait wait;
+
+  g_assert_nonnull (label);
+  dropdown = gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  click_widget (dropdown);
+
+  /* the list pops up in a popover of the drop-down's own */
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      popup = child;
+  g_assert_nonnull (popup);
+  wait.root = popup;
+  wait.text = item;
+  bl_test_wait_for (label_shown, &wait, 5, "the drop-down's list");
+  bl_test_wait_for_frames (popup, 3);
+  click_widget (find_label_widget (popup, item));
+  bl_test_wait_for (popover_hidden, popup, 5, "the drop-down's list to close");
+}
+
+static void
+test_filter_popover (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->window);
+  GtkWidget *button = gtk_widget_get_ancestor (find_label_widget (root, "Filters"), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover, *asserts, *clear, *count;
+  LabelWait wait = { root, NULL };
+  double x, y;
+
+  g_assert_nonnull (button);
+  shumate_viewport_set_zoom_level (bl_map_view_get_viewport (f->map), 5);
+  g_assert_cmpuint (claims_on_map (f), ==, 16);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (BL_IS_FILTER_POPOVER (popover));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "No filters: every claim is shown");
+
+  /* open it with the pointer */
+  click_widget (button);
+  bl_test_wait_for (popover_shown, popover, 5, "the Filters popover");
+  bl_test_wait_for_frames (popover, 3);
+  clear = gtk_widget_get_ancestor (find_label_widget (popover, "Clear Filters"), GTK_TYPE_BUTTON);
+  g_assert_false (gtk_widget_is_sensitive (clear));
+
+  /* one claimant: the list and the map show only their claims */
+  choose (f, popover, "Any claimant", "Anatoly Sidorov");
+  wait.text = "9 of 16 Claims";
+  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show 9 of 16");
+  g_assert_cmpuint (claims_on_map (f), ==, 9);
+  g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-khaama-rockets", &x, &y));
+
+  /* and a minimum credibility, its meaning in words: 3 or better */
+  choose (f, popover, "Any credibility", "3 or better — Possibly true");
+  wait.text = "5 of 16 Claims";
+  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show 5 of 16");
+  g_assert_cmpuint (claims_on_map (f), ==, 5);
+  g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-sidorov-threat-asia", &x, &y));
+
+  /* the button says how many filters are on */
+  count = find_label_widget (button, "2");
+  g_assert_nonnull (count);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "2 filters active");
+  g_assert_true (gtk_widget_is_sensitive (clear));
+
+  /* Clear Filters, clicked: every claim is back */
+  click_widget (clear);
+  wait.text = "16 Claims";
+  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show every claim");
+  g_assert_cmpuint (claims_on_map (f), ==, 16);
+  g_assert_false (gtk_widget_get_visible (count));
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  /* a stance toggled off with the keyboard: Tab to it, Space */
+  asserts = gtk_widget_get_ancestor (find_label_widget (popover, "Asserts"), GTK_TYPE_TOGGLE_BUTTON);
+  gtk_widget_grab_focus (asserts);
+  bl_test_keys (popover, "space");
+  wait.text = "2 of 16 Claims";
+  bl_test_wait_for (label_shown, &wait, 5, "only the denial and the qualification");
+  g_assert_cmpuint (claims_on_map (f), ==, 2);
+  g_assert_cmpuint (bl_filter_get_stances (bl_window_get_filter (f->window)), ==,
+                    1u << BL_STANCE_DENIES | 1u << BL_STANCE_QUALIFIES);
+  g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &x, &y));
+
+  /* Clear again; Escape closes the popover */
+  click_widget (clear);
+  wait.text = "16 Claims";
+  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show every claim");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (asserts)));
+  bl_test_keys (popover, "Escape");
+  bl_test_wait_for (popover_hidden, popover, 5, "the popover to close");
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +442,7 @@ main (int   argc,
   ADD ("click-marker", test_click_marker);
   ADD ("click-cluster", test_click_cluster);
   ADD ("filter-hides", test_filter_hides);
+  ADD ("filter-popover", test_filter_popover);
   ADD ("keyboard", test_keyboard);
   ADD ("drag-marker", test_drag_marker);
 

@@ -14,5 +14,9 @@ void bl_claim_store_remap_references (BlClaimStore  *self,
                                       const guint32 *actor_map,
                                       const guint32 *source_map,
                                       const guint32 *topic_map);
+void bl_claim_store_shift_references (BlClaimStore  *self,
+                                      BlEntityKind   kind,
+                                      guint32        index,
+                                      gboolean       inserted);
 
 G_END_DECLS

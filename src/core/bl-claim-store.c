@@ -609,6 +609,49 @@ bl_claim_store_remap_references (BlClaimStore  *self,
   remap (self->topic, self->n_claims, pending_bit, topic_map);
 }
 
+/*
+ * bl_claim_store_shift_references:
+ * @kind: which references: the claims' claimants, sources or topics
+ * @index: where an entity was inserted or removed
+ * @inserted: %TRUE when an entity was inserted at @index, %FALSE when the
+ *   one at @index was removed
+ *
+ * Keeps the claims' references right when the project's list of @kind
+ * changes in the middle: references at or after an inserted entity move
+ * up by one; references after a removed one move down by one. No claim
+ * may name a removed entity. Observers are told every claim changed.
+ */
+void
+bl_claim_store_shift_references (BlClaimStore *self,
+                                 BlEntityKind  kind,
+                                 guint32       index,
+                                 gboolean      inserted)
+{
+  guint32 *values;
+
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (kind < BL_N_ENTITY_KINDS);
+
+  values = kind == BL_ENTITY_ACTOR ? self->actor
+         : kind == BL_ENTITY_SOURCE ? self->source
+         : self->topic;
+
+  for (guint i = 0; i < self->n_claims; i++)
+    {
+      if (values[i] == BL_NO_INDEX)
+        continue;
+      if (inserted && values[i] >= index)
+        values[i]++;
+      else if (!inserted && values[i] > index)
+        values[i]--;
+      else
+        g_warn_if_fail (inserted || values[i] != index);
+    }
+
+  if (self->n_claims > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_claims, self->n_claims);
+}
+
 /* An owned copy of a record: one block for the struct, its strings and
  * arrays, plus the quantity's own strings. */
 typedef struct {

@@ -16,51 +16,26 @@
  * makes it modified for good.
  *
  * Steps hold full copies of what they replace, never indices alone, so
- * that undoing a step finds its claim by id wherever it has moved.
+ * that undoing a step finds its claim by id wherever it has moved. Each
+ * kind of step is a before/after pair that one function of a table swaps,
+ * forward to do and redo, backward to undo. Deleting claimants, sources
+ * and topics, which touches claims, other sources and saved views, is in
+ * bl-history-entities.c.
  */
 #include "config.h"
 
 #include "bl-history.h"
-#include "bl-project-private.h"
+#include "bl-history-private.h"
 
 /* How many steps are kept; the oldest go first. */
 #define MAX_STEPS 500
 
-typedef enum {
-  STEP_GROUP,
-  STEP_ADD_CLAIM,
-  STEP_REPLACE_CLAIM,
-  STEP_REMOVE_CLAIM,
-  STEP_SET_PROPERTY,
-  STEP_ADD_ACTOR,
-  STEP_ADD_SOURCE,
-  STEP_ADD_TOPIC,
-  STEP_ADD_ANNOTATION,
-  STEP_REPLACE_ANNOTATION,
-  STEP_REMOVE_ANNOTATION,
-} StepKind;
-
-typedef struct _Step Step;
-
-struct _Step
-{
-  StepKind       kind;
-  char          *label;
-
-  GPtrArray     *children;        /* group: Step *, in order */
-
-  BlClaimRecord *before;          /* claim: what was there */
-  BlClaimRecord *after;           /* claim: what is there */
-  guint          position;        /* claim or annotation: where */
-
-  GObject       *object;          /* property, entity */
-  char          *property;
-  GValue         old_value;
-  GValue         new_value;
-
-  BlAnnotation  *annotation_before;
-  BlAnnotation  *annotation_after;
-};
+typedef struct {
+  /* makes the change (@forward) or takes it back */
+  void (*apply) (BlHistory *self,
+                 Step      *step,
+                 gboolean   forward);
+} StepClass;
 
 struct _BlHistory
 {
@@ -104,9 +79,9 @@ step_free (Step *step)
   g_free (step);
 }
 
-static Step *
-step_new (StepKind    kind,
-          const char *label)
+Step *
+bl_history_step_new (StepKind    kind,
+                     const char *label)
 {
   Step *step = g_new0 (Step, 1);
 
@@ -151,45 +126,85 @@ find_annotation (BlHistory  *self,
   return BL_NO_INDEX;
 }
 
-/* Doing and undoing one step */
+/* Doing and undoing one step {{{ */
 
 static void apply (BlHistory *self, Step *step, gboolean forward);
 
 static void
-apply_claim (BlHistory           *self,
-             const BlClaimRecord *remove,
-             const BlClaimRecord *put,
-             guint                position)
+apply_group (BlHistory *self,
+             Step      *step,
+             gboolean   forward)
+{
+  if (forward)
+    for (guint i = 0; i < step->children->len; i++)
+      apply (self, g_ptr_array_index (step->children, i), TRUE);
+  else
+    for (guint i = step->children->len; i > 0; i--)
+      apply (self, g_ptr_array_index (step->children, i - 1), FALSE);
+}
+
+static void
+apply_claim (BlHistory *self,
+             Step      *step,
+             gboolean   forward)
 {
   BlClaimStore *store = bl_project_get_claims (self->project);
+  const BlClaimRecord *remove = forward ? step->before : step->after;
+  const BlClaimRecord *put = forward ? step->after : step->before;
 
-  if (remove != NULL && put != NULL)
+  if (remove != NULL)
     {
       guint index = bl_claim_store_lookup (store, remove->id);
 
       g_return_if_fail (index != BL_NO_INDEX);
-      bl_claim_store_replace (store, index, put);
-    }
-  else if (remove != NULL)
-    {
-      guint index = bl_claim_store_lookup (store, remove->id);
-
-      g_return_if_fail (index != BL_NO_INDEX);
-      bl_claim_store_remove (store, index);
+      if (put != NULL)
+        bl_claim_store_replace (store, index, put);
+      else
+        bl_claim_store_remove (store, index);
     }
   else if (put != NULL)
     {
-      bl_claim_store_insert (store, MIN (position, bl_claim_store_get_n_claims (store)), put);
+      bl_claim_store_insert (store, MIN (step->position, bl_claim_store_get_n_claims (store)), put);
     }
 }
 
 static void
-apply_annotation (BlHistory          *self,
-                  const BlAnnotation *remove,
-                  const BlAnnotation *put,
-                  guint               position)
+apply_property (BlHistory *self,
+                Step      *step,
+                gboolean   forward)
+{
+  g_object_set_property (step->object, step->property, forward ? &step->new_value : &step->old_value);
+}
+
+static void
+apply_entity (BlHistory *self,
+              Step      *step,
+              gboolean   forward)
+{
+  if (forward == step->present_after)
+    {
+      gboolean inserted = bl_project_insert_entity_at (self->project, step->entity_kind,
+                                                       step->position, step->object);
+
+      g_return_if_fail (inserted);
+    }
+  else
+    {
+      g_autoptr(GObject) removed = bl_project_remove_entity_at (self->project, step->entity_kind,
+                                                                step->position);
+
+      g_return_if_fail (removed == step->object);
+    }
+}
+
+static void
+apply_annotation (BlHistory *self,
+                  Step      *step,
+                  gboolean   forward)
 {
   GPtrArray *annotations = bl_project_get_annotations (self->project);
+  const BlAnnotation *remove = forward ? step->annotation_before : step->annotation_after;
+  const BlAnnotation *put = forward ? step->annotation_after : step->annotation_before;
 
   if (remove != NULL)
     {
@@ -206,82 +221,44 @@ apply_annotation (BlHistory          *self,
     }
   else if (put != NULL)
     {
-      g_ptr_array_insert (annotations, (int) MIN (position, annotations->len), bl_annotation_copy (put));
+      g_ptr_array_insert (annotations, (int) MIN (step->position, annotations->len), bl_annotation_copy (put));
     }
 }
+
+static void
+apply_view_topic (BlHistory *self,
+                  Step      *step,
+                  gboolean   forward)
+{
+  GPtrArray *views = bl_project_get_views (self->project);
+  BlView *view;
+
+  g_return_if_fail (step->position < views->len);
+
+  view = g_ptr_array_index (views, step->position);
+  g_free (view->topic);
+  view->topic = g_value_dup_string (forward ? &step->new_value : &step->old_value);
+}
+
+static const StepClass step_classes[N_STEP_KINDS] = {
+  [STEP_GROUP]      = { apply_group },
+  [STEP_CLAIM]      = { apply_claim },
+  [STEP_PROPERTY]   = { apply_property },
+  [STEP_ENTITY]     = { apply_entity },
+  [STEP_ANNOTATION] = { apply_annotation },
+  [STEP_VIEW_TOPIC] = { apply_view_topic },
+};
 
 static void
 apply (BlHistory *self,
        Step      *step,
        gboolean   forward)
 {
-  switch (step->kind)
-    {
-    case STEP_GROUP:
-      if (forward)
-        for (guint i = 0; i < step->children->len; i++)
-          apply (self, g_ptr_array_index (step->children, i), TRUE);
-      else
-        for (guint i = step->children->len; i > 0; i--)
-          apply (self, g_ptr_array_index (step->children, i - 1), FALSE);
-      break;
-
-    case STEP_ADD_CLAIM:
-      apply_claim (self, forward ? NULL : step->after, forward ? step->after : NULL, step->position);
-      break;
-
-    case STEP_REPLACE_CLAIM:
-      apply_claim (self, forward ? step->before : step->after, forward ? step->after : step->before, 0);
-      break;
-
-    case STEP_REMOVE_CLAIM:
-      apply_claim (self, forward ? step->before : NULL, forward ? NULL : step->before, step->position);
-      break;
-
-    case STEP_SET_PROPERTY:
-      g_object_set_property (step->object, step->property, forward ? &step->new_value : &step->old_value);
-      break;
-
-    case STEP_ADD_ACTOR:
-      if (forward)
-        bl_project_add_actor (self->project, BL_ACTOR (step->object));
-      else
-        bl_project_remove_last_actor (self->project);
-      break;
-
-    case STEP_ADD_SOURCE:
-      if (forward)
-        bl_project_add_source (self->project, BL_SOURCE (step->object));
-      else
-        bl_project_remove_last_source (self->project);
-      break;
-
-    case STEP_ADD_TOPIC:
-      if (forward)
-        bl_project_add_topic (self->project, BL_TOPIC (step->object));
-      else
-        bl_project_remove_last_topic (self->project);
-      break;
-
-    case STEP_ADD_ANNOTATION:
-      apply_annotation (self, forward ? NULL : step->annotation_after,
-                        forward ? step->annotation_after : NULL, step->position);
-      break;
-
-    case STEP_REPLACE_ANNOTATION:
-      apply_annotation (self, forward ? step->annotation_before : step->annotation_after,
-                        forward ? step->annotation_after : step->annotation_before, 0);
-      break;
-
-    case STEP_REMOVE_ANNOTATION:
-      apply_annotation (self, forward ? step->annotation_before : NULL,
-                        forward ? NULL : step->annotation_before, step->position);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert (step->kind < N_STEP_KINDS);
+  step_classes[step->kind].apply (self, step, forward);
 }
+
+/* }}} */
 
 static void
 changed (BlHistory *self)
@@ -322,6 +299,16 @@ push (BlHistory *self,
     }
 
   changed (self);
+}
+
+/* Every change goes this way: the step is made with the same code that
+ * redoes it, then recorded. */
+void
+bl_history_do_step (BlHistory *self,
+                    Step      *step)
+{
+  apply (self, step, TRUE);
+  push (self, step);
 }
 
 static void
@@ -392,6 +379,8 @@ bl_history_get_project (BlHistory *self)
   return self->project;
 }
 
+/* Changes {{{ */
+
 /**
  * bl_history_add_claim:
  * @record: a new claim; its id must be new
@@ -406,22 +395,21 @@ bl_history_add_claim (BlHistory           *self,
 {
   BlClaimStore *store;
   Step *step;
-  guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (record != NULL, BL_NO_INDEX);
+  g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
 
   store = bl_project_get_claims (self->project);
-  index = bl_claim_store_append (store, record);
-  if (index == BL_NO_INDEX)
+  if (bl_claim_store_lookup (store, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (STEP_ADD_CLAIM, label);
+  step = bl_history_step_new (STEP_CLAIM, label);
   step->after = bl_claim_record_copy (record);
-  step->position = index;
-  push (self, step);
+  step->position = bl_claim_store_get_n_claims (store);
+  bl_history_do_step (self, step);
 
-  return index;
+  return bl_claim_store_lookup (store, record->id);
 }
 
 /**
@@ -449,21 +437,53 @@ bl_history_replace_claim (BlHistory           *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_REPLACE_CLAIM, label);
+  step = bl_history_step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->after = bl_claim_record_copy (record);
-
-  bl_claim_store_replace (store, index, step->after);
-  push (self, step);
+  step->position = index;
+  bl_history_do_step (self, step);
 
   return TRUE;
+}
+
+/* Other claims' relations to @claim_id go, each claim one step. */
+static void
+drop_relations_to (BlHistory  *self,
+                   const char *claim_id,
+                   const char *label)
+{
+  BlClaimStore *store = bl_project_get_claims (self->project);
+  guint n_claims = bl_claim_store_get_n_claims (store);
+
+  for (guint i = 0; i < n_claims; i++)
+    {
+      BlClaimRecord r;
+      g_autoptr(GArray) kept = NULL;
+
+      bl_claim_store_get_record (store, i, &r);
+      for (guint k = 0; k < r.n_relations; k++)
+        if (g_strcmp0 (r.relations[k].claim_id, claim_id) == 0 && kept == NULL)
+          kept = g_array_new (FALSE, FALSE, sizeof (BlRelation));
+      if (kept == NULL || g_strcmp0 (r.id, claim_id) == 0)
+        continue;
+
+      for (guint k = 0; k < r.n_relations; k++)
+        if (g_strcmp0 (r.relations[k].claim_id, claim_id) != 0)
+          g_array_append_val (kept, r.relations[k]);
+      r.relations = kept->len > 0 ? (const BlRelation *) kept->data : NULL;
+      r.n_relations = kept->len;
+      bl_history_replace_claim (self, &r, label);
+    }
 }
 
 /**
  * bl_history_remove_claim:
  * @claim_id: the claim to remove
  * @label: what the step is called ("Delete Claim")
+ *
+ * Removes a claim, and the relations other claims have to it (a file
+ * naming a claim that is not there does not load), as one step.
  *
  * Returns: %FALSE when no claim has that id
  */
@@ -484,13 +504,18 @@ bl_history_remove_claim (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = step_new (STEP_REMOVE_CLAIM, label);
+  bl_history_begin_group (self, label);
+  drop_relations_to (self, claim_id, label);
+
+  /* the store may have moved: look again */
+  index = bl_claim_store_lookup (store, claim_id);
+  step = bl_history_step_new (STEP_CLAIM, label);
   bl_claim_store_get_record (store, index, &current);
   step->before = bl_claim_record_copy (&current);
   step->position = index;
+  bl_history_do_step (self, step);
 
-  bl_claim_store_remove (store, index);
-  push (self, step);
+  bl_history_end_group (self);
 
   return TRUE;
 }
@@ -521,7 +546,7 @@ bl_history_set_property (BlHistory    *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_return_if_fail (pspec != NULL);
 
-  step = step_new (STEP_SET_PROPERTY, label);
+  step = bl_history_step_new (STEP_PROPERTY, label);
   step->object = g_object_ref (object);
   step->property = g_strdup (pspec->name);
   g_value_init (&step->old_value, pspec->value_type);
@@ -535,28 +560,31 @@ bl_history_set_property (BlHistory    *self,
       return;
     }
 
-  g_object_set_property (object, pspec->name, &step->new_value);
-  push (self, step);
+  bl_history_do_step (self, step);
 }
 
 static guint
-add_entity (BlHistory *self,
-            StepKind   kind,
-            GObject   *object,
-            const char *label)
+add_entity (BlHistory    *self,
+            BlEntityKind  kind,
+            GObject      *object,
+            const char   *id,
+            const char   *label)
 {
-  guint index;
+  GListModel *entities = bl_project_get_entities (self->project, kind);
+  guint index = g_list_model_get_n_items (entities);
   Step *step;
 
-  index = kind == STEP_ADD_ACTOR ? bl_project_add_actor (self->project, BL_ACTOR (object))
-        : kind == STEP_ADD_SOURCE ? bl_project_add_source (self->project, BL_SOURCE (object))
-        : bl_project_add_topic (self->project, BL_TOPIC (object));
-  if (index == BL_NO_INDEX)
+  if (id == NULL || (kind == BL_ENTITY_ACTOR ? bl_project_find_actor (self->project, id)
+                     : kind == BL_ENTITY_SOURCE ? bl_project_find_source (self->project, id)
+                     : bl_project_find_topic (self->project, id)) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = step_new (kind, label);
+  step = bl_history_step_new (STEP_ENTITY, label);
   step->object = g_object_ref (object);
-  push (self, step);
+  step->entity_kind = kind;
+  step->position = index;
+  step->present_after = TRUE;
+  bl_history_do_step (self, step);
 
   return index;
 }
@@ -574,7 +602,7 @@ bl_history_add_actor (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_ACTOR (actor), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_ACTOR, G_OBJECT (actor), label);
+  return add_entity (self, BL_ENTITY_ACTOR, G_OBJECT (actor), bl_actor_get_id (actor), label);
 }
 
 /**
@@ -590,7 +618,7 @@ bl_history_add_source (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_SOURCE (source), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_SOURCE, G_OBJECT (source), label);
+  return add_entity (self, BL_ENTITY_SOURCE, G_OBJECT (source), bl_source_get_id (source), label);
 }
 
 /**
@@ -606,7 +634,7 @@ bl_history_add_topic (BlHistory  *self,
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (BL_IS_TOPIC (topic), BL_NO_INDEX);
 
-  return add_entity (self, STEP_ADD_TOPIC, G_OBJECT (topic), label);
+  return add_entity (self, BL_ENTITY_TOPIC, G_OBJECT (topic), bl_topic_get_id (topic), label);
 }
 
 /**
@@ -618,18 +646,15 @@ bl_history_add_annotation (BlHistory          *self,
                            const BlAnnotation *annotation,
                            const char         *label)
 {
-  GPtrArray *annotations;
   Step *step;
 
   g_return_if_fail (BL_IS_HISTORY (self));
   g_return_if_fail (annotation != NULL);
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_ADD_ANNOTATION, label);
+  step = bl_history_step_new (STEP_ANNOTATION, label);
   step->annotation_after = bl_annotation_copy (annotation);
-  step->position = annotations->len;
-  g_ptr_array_add (annotations, bl_annotation_copy (annotation));
-  push (self, step);
+  step->position = bl_project_get_annotations (self->project)->len;
+  bl_history_do_step (self, step);
 }
 
 /**
@@ -643,7 +668,6 @@ bl_history_replace_annotation (BlHistory          *self,
                                const BlAnnotation *annotation,
                                const char         *label)
 {
-  GPtrArray *annotations;
   Step *step;
   guint index;
 
@@ -654,13 +678,11 @@ bl_history_replace_annotation (BlHistory          *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_REPLACE_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, index));
+  step = bl_history_step_new (STEP_ANNOTATION, label);
+  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->annotation_after = bl_annotation_copy (annotation);
-  bl_annotation_free (g_ptr_array_index (annotations, index));
-  annotations->pdata[index] = bl_annotation_copy (annotation);
-  push (self, step);
+  step->position = index;
+  bl_history_do_step (self, step);
 
   return TRUE;
 }
@@ -675,7 +697,6 @@ bl_history_remove_annotation (BlHistory  *self,
                               const char *annotation_id,
                               const char *label)
 {
-  GPtrArray *annotations;
   Step *step;
   guint index;
 
@@ -685,15 +706,15 @@ bl_history_remove_annotation (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  annotations = bl_project_get_annotations (self->project);
-  step = step_new (STEP_REMOVE_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, index));
+  step = bl_history_step_new (STEP_ANNOTATION, label);
+  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
   step->position = index;
-  g_ptr_array_remove_index (annotations, index);
-  push (self, step);
+  bl_history_do_step (self, step);
 
   return TRUE;
 }
+
+/* }}} */
 
 /**
  * bl_history_begin_group:
@@ -710,7 +731,7 @@ bl_history_begin_group (BlHistory  *self,
 
   g_return_if_fail (BL_IS_HISTORY (self));
 
-  group = step_new (STEP_GROUP, label);
+  group = bl_history_step_new (STEP_GROUP, label);
   group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   g_ptr_array_add (self->groups, group);
 }

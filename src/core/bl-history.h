@@ -41,6 +41,17 @@ guint       bl_history_add_source         (BlHistory           *self,
 guint       bl_history_add_topic          (BlHistory           *self,
                                            BlTopic             *topic,
                                            const char          *label);
+guint       bl_history_reassign_entity    (BlHistory           *self,
+                                           BlEntityKind         kind,
+                                           guint                from,
+                                           guint                to,
+                                           const char          *label);
+gboolean    bl_history_remove_entity      (BlHistory           *self,
+                                           BlEntityKind         kind,
+                                           guint                index,
+                                           guint                replacement,
+                                           gboolean             with_claims,
+                                           const char          *label);
 void        bl_history_add_annotation     (BlHistory           *self,
                                            const BlAnnotation  *annotation,
                                            const char          *label);

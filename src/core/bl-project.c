@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include "bl-project.h"
-#include "bl-project-private.h"
+#include "bl-claim-store-private.h"
 #include "bl-util.h"
 
 struct _BlProject
@@ -427,45 +427,204 @@ bl_project_find_topic (BlProject  *self,
   return find_id (self->topic_ids, id);
 }
 
+/* Removing and inserting in the middle {{{ */
+
+static GListStore *
+entity_store (BlProject    *self,
+              BlEntityKind  kind,
+              GHashTable  **ids)
+{
+  switch (kind)
+    {
+    case BL_ENTITY_ACTOR:
+      *ids = self->actor_ids;
+      return self->actors;
+    case BL_ENTITY_SOURCE:
+      *ids = self->source_ids;
+      return self->sources;
+    case BL_ENTITY_TOPIC:
+    default:
+      *ids = self->topic_ids;
+      return self->topics;
+    }
+}
+
+static const char *
+entity_id (gpointer entity)
+{
+  return BL_IS_ACTOR (entity) ? bl_actor_get_id (entity)
+       : BL_IS_SOURCE (entity) ? bl_source_get_id (entity)
+       : bl_topic_get_id (entity);
+}
+
+/* Positions after a change in the middle of a list all move. */
 static void
-remove_last (GListStore *store,
-             GHashTable *ids,
-             const char *(*get_id) (gpointer))
+reindex (GListStore *store,
+         GHashTable *ids)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  g_autoptr(GObject) item = NULL;
 
-  g_return_if_fail (n > 0);
+  g_hash_table_remove_all (ids);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-  item = g_list_model_get_item (G_LIST_MODEL (store), n - 1);
-  g_hash_table_remove (ids, get_id (item));
-  g_list_store_remove (store, n - 1);
+      g_hash_table_insert (ids, (gpointer) entity_id (item), GUINT_TO_POINTER (i + 1));
+    }
 }
 
-/*
- * bl_project_remove_last_actor:
+/**
+ * bl_project_get_entities:
+ * @kind: which list
  *
- * Takes back the last bl_project_add_actor(). Only the undo history does
- * this: claims may refer to actors by position, so only the last one,
- * added by the step being undone, can go.
+ * Returns: (transfer none): the actors, sources or topics
  */
-void
-bl_project_remove_last_actor (BlProject *self)
+GListModel *
+bl_project_get_entities (BlProject    *self,
+                         BlEntityKind  kind)
 {
-  g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->actors, self->actor_ids, (const char *(*) (gpointer)) bl_actor_get_id);
+  GHashTable *ids;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, NULL);
+
+  return G_LIST_MODEL (entity_store (self, kind, &ids));
 }
 
-void
-bl_project_remove_last_source (BlProject *self)
+/**
+ * bl_project_count_entity_uses:
+ * @kind: which list
+ * @index: the entity's position
+ *
+ * Returns: how many claims name the entity at @index
+ */
+guint
+bl_project_count_entity_uses (BlProject    *self,
+                              BlEntityKind  kind,
+                              guint         index)
 {
-  g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->sources, self->source_ids, (const char *(*) (gpointer)) bl_source_get_id);
+  guint n_claims, count = 0;
+  const guint32 *refs;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), 0);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, 0);
+
+  n_claims = bl_claim_store_get_n_claims (self->claims);
+  refs = kind == BL_ENTITY_ACTOR ? bl_claim_store_get_actors (self->claims)
+       : kind == BL_ENTITY_SOURCE ? bl_claim_store_get_sources (self->claims)
+       : bl_claim_store_get_topics (self->claims);
+  for (guint i = 0; i < n_claims; i++)
+    if (refs[i] == index)
+      count++;
+
+  return count;
 }
 
-void
-bl_project_remove_last_topic (BlProject *self)
+/* Whatever else names the entity by id: another source republishing this
+ * one, a saved view showing this topic. */
+static gboolean
+named_elsewhere (BlProject    *self,
+                 BlEntityKind  kind,
+                 const char   *id)
 {
-  g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->topics, self->topic_ids, (const char *(*) (gpointer)) bl_topic_get_id);
+  if (kind == BL_ENTITY_SOURCE)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (bl_source_get_origin (bl_project_get_source (self, i)), id) == 0)
+          return TRUE;
+    }
+  else if (kind == BL_ENTITY_TOPIC)
+    {
+      for (guint i = 0; i < self->views->len; i++)
+        if (g_strcmp0 (((BlView *) g_ptr_array_index (self->views, i))->topic, id) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
 }
+
+/**
+ * bl_project_remove_entity_at:
+ * @kind: which list
+ * @index: the entity's position
+ *
+ * Takes an entity out of the middle of its list. Every claim that names
+ * an entity after it is renumbered to follow. Only an entity that nothing
+ * names can go: no claim, no source republishing it (for a source), no
+ * saved view (for a topic). bl_history_remove_entity() makes it unused
+ * first, as the user chose, and keeps the step undoable.
+ *
+ * Returns: (transfer full) (nullable): the entity removed, or %NULL when
+ *   there is none at @index or something still names it
+ */
+GObject *
+bl_project_remove_entity_at (BlProject    *self,
+                             BlEntityKind  kind,
+                             guint         index)
+{
+  g_autoptr(GObject) entity = NULL;
+  GListStore *store;
+  GHashTable *ids;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, NULL);
+
+  store = entity_store (self, kind, &ids);
+  entity = g_list_model_get_item (G_LIST_MODEL (store), index);
+  if (entity == NULL)
+    return NULL;
+  if (bl_project_count_entity_uses (self, kind, index) > 0 ||
+      named_elsewhere (self, kind, entity_id (entity)))
+    return NULL;
+
+  /* the claims first, so that whoever the list tells sees them right */
+  bl_claim_store_shift_references (self->claims, kind, index, FALSE);
+  g_hash_table_remove (ids, entity_id (entity));
+  g_list_store_remove (store, index);
+  reindex (store, ids);
+
+  return g_steal_pointer (&entity);
+}
+
+/**
+ * bl_project_insert_entity_at:
+ * @kind: which list
+ * @index: the position it takes, at most the length of the list
+ * @entity: a #BlActor, #BlSource or #BlTopic, as @kind says
+ *
+ * Puts an entity back in the middle of its list (undoing
+ * bl_project_remove_entity_at()): the claims naming the entities from
+ * @index on are renumbered to follow them.
+ *
+ * Returns: %FALSE when @entity's id is taken or @index is past the end
+ */
+gboolean
+bl_project_insert_entity_at (BlProject    *self,
+                             BlEntityKind  kind,
+                             guint         index,
+                             GObject      *entity)
+{
+  GListStore *store;
+  GHashTable *ids;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (kind < BL_N_ENTITY_KINDS, FALSE);
+  g_return_val_if_fail (kind == BL_ENTITY_ACTOR ? BL_IS_ACTOR (entity)
+                        : kind == BL_ENTITY_SOURCE ? BL_IS_SOURCE (entity)
+                        : BL_IS_TOPIC (entity), FALSE);
+
+  store = entity_store (self, kind, &ids);
+  if (index > g_list_model_get_n_items (G_LIST_MODEL (store)) ||
+      g_hash_table_contains (ids, entity_id (entity)))
+    return FALSE;
+
+  bl_claim_store_shift_references (self->claims, kind, index, TRUE);
+  g_list_store_insert (store, index, entity);
+  reindex (store, ids);
+
+  return TRUE;
+}
+
+/* }}} */

@@ -103,4 +103,17 @@ guint         bl_project_find_source     (BlProject    *self,
 guint         bl_project_find_topic      (BlProject    *self,
                                           const char   *id);
 
+GListModel   *bl_project_get_entities    (BlProject    *self,
+                                          BlEntityKind  kind);
+guint         bl_project_count_entity_uses (BlProject  *self,
+                                          BlEntityKind  kind,
+                                          guint         index);
+GObject      *bl_project_remove_entity_at (BlProject   *self,
+                                          BlEntityKind  kind,
+                                          guint         index);
+gboolean      bl_project_insert_entity_at (BlProject   *self,
+                                          BlEntityKind  kind,
+                                          guint         index,
+                                          GObject      *entity);
+
 G_END_DECLS

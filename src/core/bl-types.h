@@ -61,6 +61,21 @@ typedef enum {
 } BlSourceKind;
 
 /**
+ * BlEntityKind:
+ * @BL_ENTITY_ACTOR: claimants (#BlActor)
+ * @BL_ENTITY_SOURCE: sources (#BlSource)
+ * @BL_ENTITY_TOPIC: topics (#BlTopic)
+ *
+ * Which of a project's entity lists: the ones claims refer to by position.
+ */
+typedef enum {
+  BL_ENTITY_ACTOR,
+  BL_ENTITY_SOURCE,
+  BL_ENTITY_TOPIC,
+  BL_N_ENTITY_KINDS
+} BlEntityKind;
+
+/**
  * BlRelationKind:
  *
  * How one claim relates to another.

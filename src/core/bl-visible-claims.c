@@ -285,6 +285,52 @@ on_store_changed (GListModel      *store,
   compute_visible (self, TRUE);
 }
 
+/* The filter names a claimant, source or topic by position: when one is
+ * taken out of the middle of its list, or put back, the filter follows
+ * it; when the one it names goes, it names none. */
+static guint32
+follow (guint32 value,
+        guint   position,
+        guint   removed,
+        guint   added)
+{
+  if (value == BL_NO_INDEX || value < position)
+    return value;
+  if (value < position + removed)
+    return BL_NO_INDEX;
+  return value - removed + added;
+}
+
+static void
+on_actors_changed (GListModel      *list,
+                   guint            position,
+                   guint            removed,
+                   guint            added,
+                   BlVisibleClaims *self)
+{
+  bl_filter_set_actor (self->filter, follow (bl_filter_get_actor (self->filter), position, removed, added));
+}
+
+static void
+on_sources_changed (GListModel      *list,
+                    guint            position,
+                    guint            removed,
+                    guint            added,
+                    BlVisibleClaims *self)
+{
+  bl_filter_set_source (self->filter, follow (bl_filter_get_source (self->filter), position, removed, added));
+}
+
+static void
+on_topics_changed (GListModel      *list,
+                   guint            position,
+                   guint            removed,
+                   guint            added,
+                   BlVisibleClaims *self)
+{
+  bl_filter_set_topic (self->filter, follow (bl_filter_get_topic (self->filter), position, removed, added));
+}
+
 /* GListModel */
 
 static GType
@@ -328,7 +374,11 @@ bl_visible_claims_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (bl_project_get_claims (self->project), self);
+    {
+      g_signal_handlers_disconnect_by_data (bl_project_get_claims (self->project), self);
+      for (guint k = 0; k < BL_N_ENTITY_KINDS; k++)
+        g_signal_handlers_disconnect_by_data (bl_project_get_entities (self->project, k), self);
+    }
 
   g_clear_object (&self->filter);
   g_clear_object (&self->project);
@@ -406,6 +456,9 @@ bl_visible_claims_new (BlProject *project,
 
   g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (store, "items-changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect (bl_project_get_actors (project), "items-changed", G_CALLBACK (on_actors_changed), self);
+  g_signal_connect (bl_project_get_sources (project), "items-changed", G_CALLBACK (on_sources_changed), self);
+  g_signal_connect (bl_project_get_topics (project), "items-changed", G_CALLBACK (on_topics_changed), self);
 
   compute_criteria (self);
   compute_visible (self, TRUE);

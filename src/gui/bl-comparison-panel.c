@@ -45,6 +45,7 @@
 
 static void rebuild (BlComparisonPanel *self);
 static void on_rebuild_timeout (gpointer user_data);
+static void disconnect_visible (BlComparisonPanel *self);
 
 G_DEFINE_FINAL_TYPE (BlComparisonPanel, bl_comparison_panel, GTK_TYPE_WIDGET)
 
@@ -805,7 +806,7 @@ bl_comparison_panel_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   if (self->visible != NULL)
-    g_signal_handlers_disconnect_by_data (self->visible, self);
+    disconnect_visible (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->row_selection != NULL)
@@ -975,6 +976,37 @@ bl_comparison_panel_init (BlComparisonPanel *self)
   bl_comparison_panel_show_page (self);
 }
 
+/* A claimant, source or topic taken out of the middle of its list (or
+ * put back) moves the ones after it: the chosen rows and the topic follow
+ * the topic chooser, which follows its list. */
+static void
+on_entities_changed (GListModel        *list,
+                     guint              position,
+                     guint              removed,
+                     guint              added,
+                     BlComparisonPanel *self)
+{
+  guint selected;
+
+  if (removed == 0 && position + added == g_list_model_get_n_items (list))
+    return;   /* appended: nothing moved */
+
+  reset_side_by_side_choice (self);
+  selected = gtk_drop_down_get_selected (self->topic_dropdown);
+  self->topic = selected == GTK_INVALID_LIST_POSITION ? BL_NO_INDEX : selected;
+  rebuild (self);
+}
+
+static void
+disconnect_visible (BlComparisonPanel *self)
+{
+  BlProject *project = get_project (self);
+
+  g_signal_handlers_disconnect_by_data (self->visible, self);
+  for (guint k = 0; k < BL_N_ENTITY_KINDS; k++)
+    g_signal_handlers_disconnect_by_func (bl_project_get_entities (project, k), on_entities_changed, self);
+}
+
 /* Public API */
 
 GtkWidget *
@@ -1026,7 +1058,7 @@ bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
     return;
 
   if (self->visible != NULL)
-    g_signal_handlers_disconnect_by_data (self->visible, self);
+    disconnect_visible (self);
   g_set_object (&self->visible, visible);
   g_clear_object (&self->painter);
   reset_side_by_side_choice (self);
@@ -1048,6 +1080,12 @@ bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
   gtk_drop_down_set_selected (self->topic_dropdown, self->topic == BL_NO_INDEX ? GTK_INVALID_LIST_POSITION
                                                                                : self->topic);
   g_signal_handlers_unblock_by_func (self->topic_dropdown, on_topic_selected, self);
+
+  /* after the chooser's own handler, so that it has followed the list */
+  if (visible != NULL)
+    for (guint k = 0; k < BL_N_ENTITY_KINDS; k++)
+      g_signal_connect (bl_project_get_entities (get_project (self), k), "items-changed",
+                        G_CALLBACK (on_entities_changed), self);
 
   rebuild (self);
 }

@@ -3,8 +3,10 @@
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * BlEntityList is split in two: bl-entity-list.c (the window, the list,
- * merging) and bl-entity-list-edit.c (the dialog that edits one entry).
+ * BlEntityList is split in three: bl-entity-list.c (the window, the list,
+ * merging), bl-entity-list-edit.c (the dialog that edits one entry) and
+ * bl-entity-list-delete.c (deleting one, and asking what becomes of its
+ * claims).
  */
 #pragma once
 
@@ -46,6 +48,8 @@ typedef struct {
 extern const BlEntityKindText bl_entity_kind_texts[BL_N_ENTITY_KINDS];
 
 GListModel *bl_entity_list_get_entities (BlEntityList *self);
+guint       bl_entity_list_index_of     (BlEntityList *self,
+                                         const char   *id);
 GObject    *bl_entity_list_lookup       (BlEntityList *self,
                                          const char   *id);
 char       *bl_entity_dup_string        (GObject      *entity,

@@ -9,12 +9,10 @@
  * duplicates: ticks two or more, chooses the one to keep, and every claim
  * naming the others names it instead, in one undo step.
  *
- * Every change goes through the project's BlHistory. An entity cannot be
- * taken out of the middle of the project's lists here (claims refer to
- * entities by position): a merged-away entity stays, unused, and Delete
- * is offered only for an unused entity; it emits
- * #BlEntityList::delete-requested for the window to remove it with the
- * core's help.
+ * Every change goes through the project's BlHistory. Deleting an unused
+ * entity is one step; deleting one that claims name asks first, and the
+ * analyst chooses another entity to take its claims over (a merge), or to
+ * delete those claims too, or to keep it.
  *
  * Names come from files: shown as plain text, never markup.
  */
@@ -34,13 +32,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  DELETE_REQUESTED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 const BlEntityKindText bl_entity_kind_texts[BL_N_ENTITY_KINDS] = {
   [BL_ENTITY_ACTOR] = {
@@ -65,16 +57,7 @@ const BlEntityKindText bl_entity_kind_texts[BL_N_ENTITY_KINDS] = {
 GListModel *
 bl_entity_list_get_entities (BlEntityList *self)
 {
-  switch (self->kind)
-    {
-    case BL_ENTITY_ACTOR:
-      return bl_project_get_actors (self->project);
-    case BL_ENTITY_SOURCE:
-      return bl_project_get_sources (self->project);
-    case BL_ENTITY_TOPIC:
-    default:
-      return bl_project_get_topics (self->project);
-    }
+  return bl_project_get_entities (self->project, self->kind);
 }
 
 char *
@@ -103,6 +86,13 @@ find_index (BlEntityList *self,
         return i;
     }
   return BL_NO_INDEX;
+}
+
+guint
+bl_entity_list_index_of (BlEntityList *self,
+                         const char   *id)
+{
+  return find_index (self, id);
 }
 
 GObject *
@@ -257,13 +247,12 @@ make_row (BlEntityList *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
-  gtk_widget_set_sensitive (remove, count == 0);
   if (count == 0)
     gtk_widget_set_tooltip_text (remove, _("Delete (Delete)"));
   else
     {
-      g_autofree char *why = g_strdup_printf (ngettext ("Used by %u claim: merge it into another, or change that claim, to delete it",
-                                                        "Used by %u claims: merge it into another, or change those claims, to delete it",
+      g_autofree char *why = g_strdup_printf (ngettext ("Delete… (Delete): used by %u claim, you choose what happens to it",
+                                                        "Delete… (Delete): used by %u claims, you choose what happens to them",
                                                         count), count);
 
       gtk_widget_set_tooltip_text (remove, why);
@@ -440,13 +429,7 @@ static void
 on_delete_clicked (GtkButton    *button,
                    BlEntityList *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "entity-id");
-  guint index = find_index (self, id);
-
-  if (index == BL_NO_INDEX || index >= self->n_counts || self->counts[index] > 0)
-    return;
-
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, id);
+  bl_entity_list_delete (self, g_object_get_data (G_OBJECT (button), "entity-id"));
 }
 
 static void
@@ -482,21 +465,9 @@ delete_action (GtkWidget  *widget,
 {
   BlEntityList *self = BL_ENTITY_LIST (widget);
   const char *id = focused_id (self);
-  guint index = id != NULL ? find_index (self, id) : BL_NO_INDEX;
 
-  if (index == BL_NO_INDEX || index >= self->n_counts)
-    return;
-
-  if (self->counts[index] > 0)
-    {
-      g_autofree char *why = g_strdup_printf (ngettext ("Used by %u claim: it cannot be deleted.",
-                                                        "Used by %u claims: it cannot be deleted.",
-                                                        self->counts[index]), self->counts[index]);
-      toast (self, why);
-      return;
-    }
-
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, id);
+  if (id != NULL)
+    bl_entity_list_delete (self, id);
 }
 
 static void
@@ -643,18 +614,6 @@ bl_entity_list_class_init (BlEntityListClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * BlEntityList::delete-requested:
-   * @id: the id of an entity no claim names
-   *
-   * The user asked to delete an unused entity. Removing it from the
-   * project's list needs the core (and the history) to renumber the
-   * claims' references; the window does it.
-   */
-  signals[DELETE_REQUESTED] =
-    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_install_action (widget_class, "entities.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "entities.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "entities.delete", NULL, delete_action);
@@ -754,6 +713,7 @@ bl_entity_list_rename (BlEntityList *self,
  *
  * Makes every claim that names one of @merged_ids name @keep_id instead
  * (and, for sources, every source republishing one of them republish
+ * @keep_id; for topics, every saved view showing one of them show
  * @keep_id), as one undo step. The duplicates stay in the project,
  * unused.
  *
@@ -764,12 +724,11 @@ bl_entity_list_merge (BlEntityList       *self,
                       const char         *keep_id,
                       const char * const *merged_ids)
 {
-  BlClaimStore *store;
   g_autofree gboolean *merged = NULL;
   g_autofree char *keep_name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GObject) keep_entity = NULL;
-  guint keep, n_entities, n_claims, n_changed = 0, n_merged = 0;
+  guint keep, n_entities, n_changed = 0, n_merged = 0;
 
   g_return_val_if_fail (BL_IS_ENTITY_LIST (self), 0);
   g_return_val_if_fail (keep_id != NULL && merged_ids != NULL, 0);
@@ -793,48 +752,11 @@ bl_entity_list_merge (BlEntityList       *self,
   if (n_merged == 0)
     return 0;
 
-  store = bl_project_get_claims (self->project);
-  n_claims = bl_claim_store_get_n_claims (store);
-
   bl_history_begin_group (self->history, _(bl_entity_kind_texts[self->kind].merge_label));
-  for (guint i = 0; i < n_claims; i++)
-    {
-      /* the hot arrays move when the store changes: fetch them again */
-      guint32 ref = claim_refs (self)[i];
-      BlClaimRecord r;
-
-      if (ref >= n_entities || !merged[ref])
-        continue;
-
-      bl_claim_store_get_record (store, i, &r);
-      if (self->kind == BL_ENTITY_ACTOR)
-        r.actor = keep;
-      else if (self->kind == BL_ENTITY_SOURCE)
-        r.source = keep;
-      else
-        r.topic = keep;
-      if (bl_history_replace_claim (self->history, &r, _(bl_entity_kind_texts[self->kind].merge_label)))
-        n_changed++;
-    }
-
-  /* sources that republish a duplicate republish the one kept */
-  if (self->kind == BL_ENTITY_SOURCE)
-    for (guint i = 0; i < n_entities; i++)
-      {
-        BlSource *source = bl_project_get_source (self->project, i);
-        guint origin = bl_source_get_origin (source) != NULL
-                       ? find_index (self, bl_source_get_origin (source)) : BL_NO_INDEX;
-
-        if (origin != BL_NO_INDEX && merged[origin] && i != keep)
-          {
-            g_auto(GValue) value = G_VALUE_INIT;
-
-            g_value_init (&value, G_TYPE_STRING);
-            g_value_set_string (&value, keep_id);
-            bl_history_set_property (self->history, G_OBJECT (source), "origin", &value,
-                                     _(bl_entity_kind_texts[self->kind].merge_label));
-          }
-      }
+  for (guint i = 0; i < n_entities; i++)
+    if (merged[i])
+      n_changed += bl_history_reassign_entity (self->history, self->kind, i, keep,
+                                               _(bl_entity_kind_texts[self->kind].merge_label));
   bl_history_end_group (self->history);
 
   g_hash_table_remove_all (self->checked);

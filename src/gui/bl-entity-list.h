@@ -11,21 +11,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * BlEntityKind:
- * @BL_ENTITY_ACTOR: claimants (#BlActor)
- * @BL_ENTITY_SOURCE: sources (#BlSource)
- * @BL_ENTITY_TOPIC: topics (#BlTopic)
- *
- * Which list a #BlEntityList manages.
- */
-typedef enum {
-  BL_ENTITY_ACTOR,
-  BL_ENTITY_SOURCE,
-  BL_ENTITY_TOPIC,
-  BL_N_ENTITY_KINDS
-} BlEntityKind;
-
 #define BL_TYPE_ENTITY_LIST (bl_entity_list_get_type ())
 G_DECLARE_FINAL_TYPE (BlEntityList, bl_entity_list, BL, ENTITY_LIST, AdwWindow)
 
@@ -37,6 +22,8 @@ guint         bl_entity_list_count_claims (BlEntityList *self,
 guint         bl_entity_list_merge        (BlEntityList *self,
                                            const char   *keep_id,
                                            const char * const *merged_ids);
+gboolean      bl_entity_list_delete       (BlEntityList *self,
+                                           const char   *id);
 gboolean      bl_entity_list_rename       (BlEntityList *self,
                                            const char   *id,
                                            const char   *name);

@@ -30,6 +30,7 @@
 #include "bl-history.h"
 #include "bl-error.h"
 #include "bl-filter.h"
+#include "bl-filter-popover.h"
 #include "bl-map-view.h"
 #include "bl-online-source.h"
 #include "bl-project-io.h"
@@ -58,6 +59,8 @@ struct _BlWindow
   GtkLabel             *claims_heading;
   GtkStack             *side_stack;
   GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  BlFilterPopover      *filter_popover;
   BlClaimPanel         *claim_panel;
   BlComparisonPanel    *comparison_panel;
   AdwViewStack         *side_view_stack;
@@ -822,6 +825,7 @@ set_project (BlWindow  *self,
   bl_filter_reset (self->filter);
   bl_filter_clear_window (self->filter);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  bl_filter_popover_set_project (self->filter_popover, project);
 
   if (self->visible != NULL)
     g_signal_handlers_disconnect_by_data (self->visible, self);
@@ -1586,6 +1590,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claims_heading);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, claim_panel);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, comparison_panel);
@@ -1662,6 +1667,8 @@ bl_window_init (BlWindow *self)
   gtk_list_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->list_selection));
   g_signal_connect (self->claim_list, "activate", G_CALLBACK (on_claim_activated), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  self->filter_popover = BL_FILTER_POPOVER (bl_filter_popover_new (self->filter));
+  bl_filter_popover_attach (self->filter_popover, self->filter_button);
   g_signal_connect_swapped (self->selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
   bl_claim_panel_set_selection (self->claim_panel, self->selection);
   bl_comparison_panel_set_selection (self->comparison_panel, self->selection);
