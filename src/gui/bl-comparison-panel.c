@@ -1000,7 +1000,7 @@ on_entities_changed (GListModel        *list,
 static void
 disconnect_visible (BlComparisonPanel *self)
 {
-  BlProject *project = get_project (self);
+  BlProject *project = bl_comparison_panel_project (self);
 
   g_signal_handlers_disconnect_by_data (self->visible, self);
   for (guint k = 0; k < BL_N_ENTITY_KINDS; k++)
@@ -1084,7 +1084,7 @@ bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
   /* after the chooser's own handler, so that it has followed the list */
   if (visible != NULL)
     for (guint k = 0; k < BL_N_ENTITY_KINDS; k++)
-      g_signal_connect (bl_project_get_entities (get_project (self), k), "items-changed",
+      g_signal_connect (bl_project_get_entities (bl_comparison_panel_project (self), k), "items-changed",
                         G_CALLBACK (on_entities_changed), self);
 
   rebuild (self);
