@@ -5,8 +5,10 @@
  *
  * What this is for: writing project files and exports as JSON that is
  * stable byte for byte (same values, same text) and that the strict reader
- * (bl-json-reader.c) reads back to the same values.
- * What it is not: a serializer of GObjects or a file writer.
+ * (bl-json-reader.c) reads back to the same values, into a string or, for
+ * files of any size, through a GOutputStream in 256 KiB chunks.
+ * What it is not: a serializer of GObjects or a file writer (the caller
+ * opens, syncs and renames the file).
  *
  * Output rules
  *
@@ -22,7 +24,11 @@
  * - Doubles: integral values below 1e17 in magnitude are written as plain
  *   integers ("6000", "-0"); others in the shortest of %.15g, %.16g, %.17g
  *   that reads back equal ("0.1", "1e+300"). Non-finite values cannot be
- *   written (JSON has none): that is a programming error.
+ *   written (JSON has none): that is a programming error. The text is
+ *   worked out without printf for most values (see "Doubles" below); the
+ *   bytes are those of the printf rule above, always.
+ * - Streams: a write error latches; what follows is dropped and
+ *   bl_json_writer_finish() reports the first error.
  * - Misuse (a value where a member name is needed, an unbalanced end, a
  *   second top-level value) is a programming error reported with
  *   g_return_if_fail(); nothing is written then.
@@ -31,6 +37,7 @@
 
 #include "bl-json-writer.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -39,9 +46,16 @@ enum {
   LEVEL_NONEMPTY = 1 << 1,
 };
 
+/* A stream writer hands its buffer on once it holds this much. */
+#define STREAM_CHUNK (256 * 1024)
+
 struct _BlJsonWriter
 {
-  GString  *out;
+  GString  *out;         /* borrowed; owned when writing to a stream */
+  GOutputStream *stream; /* (nullable): where @out goes when full */
+  GCancellable  *cancellable;
+  GError        *error;  /* the stream's first error */
+  guint64   flushed;     /* bytes handed to @stream so far */
   gboolean  pretty;
   gboolean  complete;    /* the top-level value has been written */
   gboolean  need_value;  /* a member name has been written */
@@ -70,14 +84,118 @@ bl_json_writer_new (GString *out)
   return w;
 }
 
+/**
+ * bl_json_writer_new_for_stream:
+ * @stream: where the text goes, in chunks of about 256 KiB; the writer
+ *   keeps a reference
+ * @cancellable: (nullable): checked at each chunk
+ *
+ * A writer for output of any size: it keeps one chunk in memory. Call
+ * bl_json_writer_finish() at the end to write the last chunk and to learn
+ * whether every write succeeded.
+ *
+ * Returns: (transfer full): a new writer, in pretty mode
+ */
+BlJsonWriter *
+bl_json_writer_new_for_stream (GOutputStream *stream,
+                               GCancellable  *cancellable)
+{
+  BlJsonWriter *w;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  w = bl_json_writer_new (g_string_sized_new (STREAM_CHUNK + 64 * 1024));
+  w->stream = g_object_ref (stream);
+  w->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+
+  return w;
+}
+
 void
 bl_json_writer_free (BlJsonWriter *writer)
 {
   if (writer == NULL)
     return;
 
+  if (writer->stream != NULL)
+    {
+      g_string_free (writer->out, TRUE);
+      g_object_unref (writer->stream);
+    }
+  g_clear_object (&writer->cancellable);
+  g_clear_error (&writer->error);
   g_free (writer->stack);
   g_free (writer);
+}
+
+/* Hands the buffer to the stream (stream writers only). */
+static void
+flush_chunk (BlJsonWriter *w)
+{
+  gsize written = 0;
+
+  if (w->error == NULL &&
+      !g_cancellable_set_error_if_cancelled (w->cancellable, &w->error) &&
+      !g_output_stream_write_all (w->stream, w->out->str, w->out->len, &written,
+                                  w->cancellable, &w->error))
+    g_assert (w->error != NULL);
+
+  w->flushed += w->out->len;
+  g_string_truncate (w->out, 0);
+}
+
+static inline void
+maybe_flush (BlJsonWriter *w)
+{
+  if (G_UNLIKELY (w->out->len >= STREAM_CHUNK) && w->stream != NULL)
+    flush_chunk (w);
+}
+
+/**
+ * bl_json_writer_finish:
+ * @error: the first error of the stream
+ *
+ * For a stream writer: writes what is still buffered (it does not flush
+ * or close the stream itself). For a string writer it does nothing.
+ *
+ * Returns: %TRUE if every write to the stream succeeded
+ */
+gboolean
+bl_json_writer_finish (BlJsonWriter  *writer,
+                       GError       **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  if (writer->stream == NULL)
+    return TRUE;
+
+  if (writer->out->len > 0)
+    flush_chunk (writer);
+
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&writer->error));
+      /* keep later calls failing too */
+      writer->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "already reported");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bl_json_writer_get_bytes_written:
+ *
+ * Returns: how many bytes of text the writer has produced so far (for a
+ *   stream writer, handed to the stream or still buffered)
+ */
+guint64
+bl_json_writer_get_bytes_written (BlJsonWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, 0);
+
+  return writer->flushed + writer->out->len;
 }
 
 /**
@@ -116,6 +234,14 @@ newline_indent (BlJsonWriter *w,
   if (!w->pretty)
     return;
 
+  static const char spaces[] = "\n                                ";
+
+  if (depth <= (sizeof spaces - 2) / 2)
+    {
+      g_string_append_len (w->out, spaces, 1 + 2 * depth);
+      return;
+    }
+
   g_string_append_c (w->out, '\n');
   for (guint i = 0; i < depth; i++)
     g_string_append_len (w->out, "  ", 2);
@@ -143,6 +269,7 @@ begin_value (BlJsonWriter *w)
   if (w->depth == 0)
     return;
 
+  maybe_flush (w);
   level = &w->stack[w->depth - 1];
   if (*level & LEVEL_OBJECT)
     {
@@ -346,6 +473,7 @@ bl_json_writer_member (BlJsonWriter *writer,
   g_return_if_fail (!writer->need_value);
   g_return_if_fail (g_utf8_validate (name, -1, NULL));
 
+  maybe_flush (writer);
   level = &writer->stack[writer->depth - 1];
   if (*level & LEVEL_NONEMPTY)
     g_string_append_c (writer->out, ',');
@@ -394,17 +522,213 @@ bl_json_writer_string (BlJsonWriter *writer,
   bl_json_writer_string_len (writer, value, strlen (value));
 }
 
+/* Writes the decimal digits of @value into the end of a buffer of at
+ * least 21 bytes; returns where they start. */
+static char *
+format_uint64 (guint64  value,
+               char    *end)
+{
+  char *p = end;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  return p;
+}
+
 void
 bl_json_writer_int64 (BlJsonWriter *writer,
                       gint64        value)
 {
+  char buf[24];
+  char *end = buf + sizeof buf;
+  char *p;
+
   g_return_if_fail (writer != NULL);
   g_return_if_fail (value_allowed (writer));
 
+  /* the magnitude of G_MININT64 only fits unsigned */
+  p = format_uint64 (value < 0 ? -(guint64) value : (guint64) value, end);
+  if (value < 0)
+    *--p = '-';
+
   begin_value (writer);
-  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+  g_string_append_len (writer->out, p, end - p);
   end_value (writer);
 }
+
+/* Doubles {{{ */
+
+/* The printf rule (see the top of this file), the reference that the fast
+ * path below must always agree with. */
+static void
+format_double_printf (double  value,
+                      char   *buf)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+}
+
+#if LDBL_MANT_DIG >= 64
+/*
+ * The fast path, for 1e-4 <= |value| < 1e15 (where %g writes no
+ * exponent). With P significant digits and the decimal exponent X of
+ * |value|, %.Pg writes D = round(|value| × 10^k), k = P - 1 - X, as an
+ * integer of P digits with the point put back and trailing zeros cut; and
+ * that text reads back equal iff |D - |value| × 10^k| is below half the
+ * gap between |value| and its neighbours, scaled by 10^k.
+ *
+ * |value| × 10^k is worked out in x87 extended precision: 10^k is exact
+ * there for k <= 27 and the product is off by at most half a unit in the
+ * last place (ulp) of its 64 bits. Whenever that error could change an
+ * answer (the product within an ulp of a rounding tie, or the distance
+ * within an ulp of half the gap), and for powers of two (whose gap below
+ * is half the gap above), the fast path gives up and printf decides.
+ */
+static const long double pow10_exact[] = {
+  1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
+  1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+};
+
+/* Writes D (P digits) with exponent X as %g does in fixed notation
+ * (-4 <= X < P): the point after digit X + 1, trailing zeros cut. */
+static void
+write_fixed (char    *buf,
+             gboolean negative,
+             guint64  d,
+             int      p,
+             int      x)
+{
+  char digits[24];
+  char *end = digits + sizeof digits;
+  const char *start = format_uint64 (d, end);
+  int n = (int) (end - start);
+  char *o = buf;
+
+  g_assert (n == p);
+
+  /* cut trailing zeros of the fraction; the integer part stays whole */
+  while (n > MAX (x + 1, 0) && start[n - 1] == '0')
+    n--;
+
+  if (negative)
+    *o++ = '-';
+
+  if (x >= 0)
+    {
+      memcpy (o, start, x + 1);
+      o += x + 1;
+      if (n > x + 1)
+        {
+          *o++ = '.';
+          memcpy (o, start + x + 1, n - (x + 1));
+          o += n - (x + 1);
+        }
+    }
+  else
+    {
+      *o++ = '0';
+      *o++ = '.';
+      for (int i = 0; i < -x - 1; i++)
+        *o++ = '0';
+      memcpy (o, start, n);
+      o += n;
+    }
+  *o = '\0';
+}
+
+static gboolean
+format_double_fast (double  value,
+                    char   *buf)
+{
+  double a = fabs (value);
+  double mantissa;
+  int binary_exp, x;
+
+  if (!(a >= 1e-4 && a < 1e15))
+    return FALSE;
+
+  mantissa = frexp (a, &binary_exp);
+  if (mantissa == 0.5)
+    return FALSE;
+
+  x = (int) floor (log10 (a));
+  x = CLAMP (x, -4, 14);
+
+  for (int p = 15; p <= 17; p++)
+    {
+      long double y, floor_y, frac, ulp, half_gap, diff;
+      guint64 d;
+      int k, e = x;
+
+      /* the exponent: log10() may be off by one next to powers of ten */
+      k = p - 1 - e;
+      if (k < 1 || k >= (int) G_N_ELEMENTS (pow10_exact) - 1)
+        return FALSE;
+      y = (long double) a * pow10_exact[k];
+      if (y < pow10_exact[p - 1])
+        {
+          e--;
+          k++;
+          y = (long double) a * pow10_exact[k];
+        }
+      else if (y >= pow10_exact[p])
+        {
+          e++;
+          k--;
+          y = (long double) a * pow10_exact[k];
+        }
+      if (y < pow10_exact[p - 1] || y >= pow10_exact[p])
+        return FALSE;
+
+      ulp = ldexpl (1.0L, ilogbl (y) - 63);
+      floor_y = floorl (y);
+      frac = y - floor_y;
+      if (fabsl (frac - 0.5L) <= ulp)
+        return FALSE;
+      d = (guint64) floor_y + (frac > 0.5L ? 1 : 0);
+
+      /* reads back equal? */
+      half_gap = ldexpl (pow10_exact[k], binary_exp - 54);
+      diff = fabsl ((long double) d - y);
+      if (fabsl (diff - half_gap) <= ulp)
+        return FALSE;
+      if (diff > half_gap)
+        continue;
+
+      /* D rounded up to 10^P: one digit fewer, exponent one more */
+      if (d == (guint64) pow10_exact[p])
+        {
+          d /= 10;
+          e++;
+        }
+      if (e >= p || e < -4)
+        return FALSE;
+
+      write_fixed (buf, value < 0, d, p, e);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+#else
+static gboolean
+format_double_fast (double  value,
+                    char   *buf)
+{
+  return FALSE;
+}
+#endif
 
 /**
  * bl_json_writer_format_double:
@@ -421,23 +745,51 @@ const char *
 bl_json_writer_format_double (double  value,
                               char   *buf)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  g_return_val_if_fail (buf != NULL, NULL);
+  g_return_val_if_fail (isfinite (value), NULL);
 
+  if (value > -1e17 && value < 1e17 && (double) (gint64) value == value)
+    {
+      /* "%.0f": the integer, and "-0" for negative zero */
+      gint64 i = (gint64) value;
+      char digits[24];
+      char *end = digits + sizeof digits;
+      char *p = format_uint64 (i < 0 ? -(guint64) i : (guint64) i, end);
+
+      if (signbit (value))
+        *--p = '-';
+      memcpy (buf, p, end - p);
+      buf[end - p] = '\0';
+      return buf;
+    }
+
+  if (!format_double_fast (value, buf))
+    format_double_printf (value, buf);
+
+  return buf;
+}
+
+/*
+ * bl_json_writer_format_double_printf:
+ *
+ * The same as bl_json_writer_format_double() by printf alone, slowly: for
+ * tests that check the fast path against it.
+ */
+const char *
+bl_json_writer_format_double_printf (double  value,
+                                     char   *buf)
+{
   g_return_val_if_fail (buf != NULL, NULL);
   g_return_val_if_fail (isfinite (value), NULL);
 
   if (value > -1e17 && value < 1e17 && (double) (gint64) value == value)
     return g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, "%.0f", value);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
+  format_double_printf (value, buf);
   return buf;
 }
+
+/* }}} */
 
 /**
  * bl_json_writer_double:
