@@ -324,6 +324,13 @@ save_to_path (BlProject     *project,
 
   stream = g_unix_output_stream_new (wb.fd, FALSE);
   ok = bl_project_write (project, stream, start_writeback, &wb, cancellable, error);
+  if (!ok && error != NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* the stream's messages do not say which file */
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_prefix_error (error, "%s: ", name);
+    }
 
   if (ok && fsync (wb.fd) != 0)
     ok = set_errno_error (error, STEP_SYNC, path);
