@@ -52,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "bl-project-io.h"
 #include "synthetic.h"
@@ -63,6 +64,7 @@ typedef struct {
   double peak_mb;  /* VmHWM at the end */
   double extra;    /* the longest main-loop stall, or the claims read */
   double cpu_ms;   /* CPU time (user and system) of the measure */
+  double longest_cpu;  /* async save: the longest main-thread CPU between ticks */
 } Result;
 
 typedef struct {
@@ -80,7 +82,9 @@ typedef struct {
   GError       *error;
   BlProject    *project;        /* what the load gave */
   BlProject    *edit;           /* a project to change on the next tick */
-  double        edit_ms;        /* how long that change took */
+  double        edit_ms;        /* how long that change took (thread CPU) */
+  double        last_cpu;       /* the main thread's CPU time at the last tick */
+  double        longest_cpu;    /* its longest CPU time between two ticks */
 } AsyncRun;
 
 static int
@@ -107,6 +111,18 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* The CPU time of the calling thread, in ms: on a busy machine the wall
+ * time between two ticks also counts the time the thread waited for a
+ * core; this counts only the work done on the main thread. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 /* From /proc/self/status: a field in kB, as MB. */
@@ -179,25 +195,30 @@ on_tick (gpointer user_data)
   AsyncRun *run = user_data;
   gint64 now = g_get_monotonic_time ();
 
+  double cpu = thread_cpu_ms ();
+
   run->longest_gap = MAX (run->longest_gap, now - run->last_tick);
   run->last_tick = now;
+  run->longest_cpu = MAX (run->longest_cpu, cpu - run->last_cpu);
+  run->last_cpu = cpu;
 
   if (run->edit != NULL)
     {
       BlClaimStore *store = bl_project_get_claims (run->edit);
       g_autoptr(BlClaimRecord) record = NULL;
       BlClaimRecord changed;
-      double start = now_ms ();
+      double start = thread_cpu_ms ();
 
       bl_claim_store_get_record (store, bl_claim_store_get_n_claims (store) / 2, &changed);
       record = bl_claim_record_copy (&changed);
       changed = *record;
       changed.statement = "Changed while the project was being saved";
       bl_claim_store_replace (store, bl_claim_store_get_n_claims (store) / 2, &changed);
-      run->edit_ms = now_ms () - start;
+      run->edit_ms = thread_cpu_ms () - start;
       run->edit = NULL;
       /* the edit is measured on its own, not as a stall of the save */
       run->last_tick = g_get_monotonic_time ();
+      run->last_cpu = thread_cpu_ms ();
     }
 
   if (run->cancelled_at == 0 && g_atomic_int_get (&run->progress) >= run->cancel_at * 1000)
@@ -262,6 +283,7 @@ async_run_init (AsyncRun *run,
   run->cancellable = g_cancellable_new ();
   run->cancel_at = cancel_at;
   run->last_tick = g_get_monotonic_time ();
+  run->last_cpu = thread_cpu_ms ();
   run->tick_id = g_timeout_add (TICK_MS, on_tick, run);
 }
 
@@ -386,6 +408,8 @@ run_child (const char *mode,
                   g_main_context_iteration (NULL, TRUE);
               }
               run.longest_gap = 0;
+              run.longest_cpu = 0;
+              run.last_cpu = thread_cpu_ms ();
               start = now_ms ();
               bl_project_save_async (project, out, NULL, on_saved, &run);
               run.edit = pass == 1 ? project : NULL;
@@ -393,8 +417,10 @@ run_child (const char *mode,
               if (!run.ok)
                 g_error ("%s", run.error->message);
               res->ms = run.done_at / 1000.0 - start;
-              /* the call itself may be the longest stall: it counts as one */
+              /* the call itself may be the longest stall: it counts as one;
+               * so does the callback */
               res->extra = run.longest_gap / 1000.0;
+              res->longest_cpu = MAX (run.longest_cpu, thread_cpu_ms () - run.last_cpu);
               res->cpu_ms = run.edit_ms;
             }
           have_also = have_edited = TRUE;
@@ -411,9 +437,9 @@ run_child (const char *mode,
   r.cpu_ms = cpu_ms () - cpu_start;
   printf ("%.3f %.1f %.3f %.3f\n", r.ms, r.peak_mb, r.extra, r.cpu_ms);
   if (have_also)
-    printf ("%.3f %.1f %.3f %.3f\n", also.ms, also.peak_mb, also.extra, also.cpu_ms);
+    printf ("%.3f %.1f %.3f %.3f %.3f\n", also.ms, also.peak_mb, also.extra, also.cpu_ms, also.longest_cpu);
   if (have_edited)
-    printf ("%.3f %.1f %.3f %.3f\n", edited.ms, edited.peak_mb, edited.extra, edited.cpu_ms);
+    printf ("%.3f %.1f %.3f %.3f %.3f\n", edited.ms, edited.peak_mb, edited.extra, edited.cpu_ms, edited.longest_cpu);
   return EXIT_SUCCESS;
 }
 
@@ -454,7 +480,8 @@ measure_full (const char *mode,
       const char *second = strchr (out, '\n');
 
       if (second == NULL ||
-          sscanf (second + 1, "%lf %lf %lf %lf", &also->ms, &also->peak_mb, &also->extra, &also->cpu_ms) != 4)
+          sscanf (second + 1, "%lf %lf %lf %lf %lf", &also->ms, &also->peak_mb, &also->extra, &also->cpu_ms,
+                  &also->longest_cpu) < 4)
         {
           g_printerr ("bench-load-save: no second result from %s\n", mode);
           return FALSE;
@@ -464,7 +491,8 @@ measure_full (const char *mode,
           const char *line = strchr (second + 1, '\n');
 
           if (line == NULL ||
-              sscanf (line + 1, "%lf %lf %lf %lf", &third->ms, &third->peak_mb, &third->extra, &third->cpu_ms) != 4)
+              sscanf (line + 1, "%lf %lf %lf %lf %lf", &third->ms, &third->peak_mb, &third->extra, &third->cpu_ms,
+                      &third->longest_cpu) != 5)
             {
               g_printerr ("bench-load-save: no third result from %s\n", mode);
               return FALSE;
@@ -650,8 +678,10 @@ bench_size (guint    n,
         print_row ("async save (ms)", n, saved.ms, saved.ms, "", 0, "");
         print_row ("async save: longest stall (ms)", n, saved.extra, saved.extra, "< 16", 0,
                    saved.extra < 16 ? "ok" : "MISSED");
-        print_row ("async save: an edit meanwhile (ms)", n, edited.cpu_ms, edited.cpu_ms, "", 0, "");
-        print_row ("  and that save's longest stall (ms)", n, edited.extra, edited.extra, "", 0, "");
+        print_row ("async save: main CPU burst (ms)", n, saved.longest_cpu, saved.longest_cpu,
+                   "< 16", 0, saved.longest_cpu < 16 ? "ok" : "MISSED");
+        print_row ("edit during async save, CPU (ms)", n, edited.cpu_ms, edited.cpu_ms, "", 0, "");
+        print_row ("  that save: longest stall (ms)", n, edited.extra, edited.extra, "", 0, "");
       }
   }
   if (measure ("cancel", path, out_path, &r, NULL) && r.ms >= 0)
