@@ -231,6 +231,25 @@ typedef struct {
   GPtrArray *topics;
 } Ids;
 
+/* bl_*_get_id() with the type collect_ids() calls */
+static const char *
+actor_id (gpointer item)
+{
+  return bl_actor_get_id (item);
+}
+
+static const char *
+source_id (gpointer item)
+{
+  return bl_source_get_id (item);
+}
+
+static const char *
+topic_id (gpointer item)
+{
+  return bl_topic_get_id (item);
+}
+
 static GPtrArray *
 collect_ids (GListModel  *model,
              const char *(*get_id) (gpointer item))
@@ -254,11 +273,11 @@ ids_init (Ids       *ids,
           BlProject *project)
 {
   ids->actors = collect_ids (bl_project_get_actors (project),
-                             (const char *(*) (gpointer)) bl_actor_get_id);
+                             actor_id);
   ids->sources = collect_ids (bl_project_get_sources (project),
-                              (const char *(*) (gpointer)) bl_source_get_id);
+                              source_id);
   ids->topics = collect_ids (bl_project_get_topics (project),
-                             (const char *(*) (gpointer)) bl_topic_get_id);
+                             topic_id);
 }
 
 static void

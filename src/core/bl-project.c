@@ -453,6 +453,25 @@ bl_project_find_topic (BlProject  *self,
   return find_id (self->topic_ids, id);
 }
 
+/* bl_*_get_id() with the type remove_last() and copy_list() call */
+static const char *
+actor_id (gpointer item)
+{
+  return bl_actor_get_id (item);
+}
+
+static const char *
+source_id (gpointer item)
+{
+  return bl_source_get_id (item);
+}
+
+static const char *
+topic_id (gpointer item)
+{
+  return bl_topic_get_id (item);
+}
+
 static void
 remove_last (GListStore *store,
              GHashTable *ids,
@@ -479,21 +498,21 @@ void
 bl_project_remove_last_actor (BlProject *self)
 {
   g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->actors, self->actor_ids, (const char *(*) (gpointer)) bl_actor_get_id);
+  remove_last (self->actors, self->actor_ids, actor_id);
 }
 
 void
 bl_project_remove_last_source (BlProject *self)
 {
   g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->sources, self->source_ids, (const char *(*) (gpointer)) bl_source_get_id);
+  remove_last (self->sources, self->source_ids, source_id);
 }
 
 void
 bl_project_remove_last_topic (BlProject *self)
 {
   g_return_if_fail (BL_IS_PROJECT (self));
-  remove_last (self->topics, self->topic_ids, (const char *(*) (gpointer)) bl_topic_get_id);
+  remove_last (self->topics, self->topic_ids, topic_id);
 }
 
 /* Snapshot {{{ */
@@ -573,11 +592,11 @@ bl_project_snapshot (BlProject *self)
   snapshot->title = g_strdup (self->title);
   snapshot->description = g_strdup (self->description);
   copy_list (self->actors, snapshot->actors, snapshot->actor_ids,
-             (const char *(*) (gpointer)) bl_actor_get_id);
+             actor_id);
   copy_list (self->sources, snapshot->sources, snapshot->source_ids,
-             (const char *(*) (gpointer)) bl_source_get_id);
+             source_id);
   copy_list (self->topics, snapshot->topics, snapshot->topic_ids,
-             (const char *(*) (gpointer)) bl_topic_get_id);
+             topic_id);
 
   g_object_unref (snapshot->claims);
   snapshot->claims = bl_claim_store_snapshot (self->claims);
