@@ -309,6 +309,123 @@ static const char *const tricky_strings[] = {
   "0123456789abcdef0123456789abcdef\"0123456789abcdef0123456789abcdef",
 };
 
+/* A value with few decimals (a typed coordinate or figure), or one just
+ * next to such a value or to a rounding tie of 15, 16 or 17 digits. */
+static double
+decimal_double (GRand *rand)
+{
+  char text[64];
+  double d;
+
+  g_snprintf (text, sizeof text, "%.*f", g_rand_int_range (rand, 0, 12),
+              g_rand_double_range (rand, -2e5, 2e5) * pow (10, g_rand_int_range (rand, -8, 10)));
+  d = g_ascii_strtod (text, NULL);
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      return d;
+    case 1:
+      return nextafter (d, INFINITY);
+    case 2:
+      return nextafter (d, -INFINITY);
+    default:
+      /* halfway between two 15-, 16- or 17-digit decimals */
+      g_snprintf (text, sizeof text, "%.*e5", g_rand_int_range (rand, 14, 17),
+                  g_rand_double_range (rand, 1, 10));
+      return g_ascii_strtod (text, NULL) * pow (10, g_rand_int_range (rand, -5, 16));
+    }
+}
+
+/* The fast formatting gives the very bytes of the printf rule (the one
+ * the project files were always written with). */
+static void
+test_doubles_as_printf (void)
+{
+  const guint n = g_test_slow () ? 20000000 : 300000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (0xd0b1e);
+  static const double edges[] = {
+    1e-4, 0.00010000000000000002, 9.9999999999999991e-05, 1e15, 999999999999999.9,
+    999999999999999.88, 99999999999999.99, 9999999999999999.0, 0.1, 0.2, 0.3,
+    1.0 / 3.0, 2.0 / 3.0, 36.7, 69.2, 4503599627370495.5, 0.5, 0.25, 1024.5,
+    123456789012345.6, 12345678901234.56, 1.5e-4, 5e-4,
+  };
+
+  for (guint i = 0; i < n + G_N_ELEMENTS (edges); i++)
+    {
+      char fast[BL_JSON_DOUBLE_BUF_SIZE], slow[BL_JSON_DOUBLE_BUF_SIZE];
+      double d;
+
+      if (i < G_N_ELEMENTS (edges))
+        d = edges[i] * (i % 2 ? -1 : 1);
+      else if (i % 2)
+        d = random_double (rand);
+      else
+        d = decimal_double (rand);
+      if (!isfinite (d))
+        continue;
+
+      bl_json_writer_format_double (d, fast);
+      bl_json_writer_format_double_printf (d, slow);
+      if (strcmp (fast, slow) != 0)
+        g_error ("%.17g: written as %s, printf says %s", d, fast, slow);
+    }
+}
+
+/* A stream writer's bytes are those of a string writer, whatever the
+ * chunks; a failing stream is reported at the end. */
+static void
+test_stream (void)
+{
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(BlJsonWriter) s = bl_json_writer_new (expected);
+  g_autoptr(BlJsonWriter) w = bl_json_writer_new_for_stream (memory, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GOutputStream) cancelled = g_memory_output_stream_new_resizable ();
+  g_autoptr(BlJsonWriter) c = bl_json_writer_new_for_stream (cancelled, cancellable);
+
+  /* a few MB: many chunks */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      BlJsonWriter *x = pass == 0 ? s : w;
+
+      bl_json_writer_begin_array (x);
+      for (guint i = 0; i < 100000; i++)
+        {
+          bl_json_writer_begin_object (x);
+          bl_json_writer_member (x, "n");
+          bl_json_writer_int64 (x, i);
+          bl_json_writer_member (x, "x");
+          bl_json_writer_double (x, i / 7.0);
+          bl_json_writer_member (x, "s");
+          bl_json_writer_string (x, tricky_strings[i % 8]);
+          bl_json_writer_end_object (x);
+        }
+      bl_json_writer_end_array (x);
+    }
+  g_assert_true (bl_json_writer_finish (s, &error));
+  g_assert_true (bl_json_writer_finish (w, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  g_assert_cmpuint (expected->len, >, 1024 * 1024);
+  g_assert_cmpuint (bl_json_writer_get_bytes_written (w), ==, expected->len);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), ==, expected->len);
+  g_assert_true (memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                         expected->str, expected->len) == 0);
+
+  /* cancelled: the writer goes on quietly and says so at the end */
+  g_cancellable_cancel (cancellable);
+  bl_json_writer_begin_array (c);
+  for (guint i = 0; i < 100000; i++)
+    bl_json_writer_string (c, "a long enough string to fill a chunk now and then");
+  bl_json_writer_end_array (c);
+  g_assert_false (bl_json_writer_finish (c, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (cancelled)), ==, 0);
+}
+
 static void
 test_round_trip_strings (void)
 {
@@ -558,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/json-writer/numbers", test_numbers);
   g_test_add_func ("/json-writer/round-trip-doubles", test_round_trip_doubles);
   g_test_add_func ("/json-writer/round-trip-strings", test_round_trip_strings);
+  g_test_add_func ("/json-writer/doubles-as-printf", test_doubles_as_printf);
+  g_test_add_func ("/json-writer/stream", test_stream);
   g_test_add_func ("/json-writer/round-trip-int64", test_round_trip_int64);
   g_test_add_func ("/json-writer/deterministic", test_deterministic);
   g_test_add_func ("/json-writer/misuse", test_misuse);

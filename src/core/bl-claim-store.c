@@ -15,6 +15,25 @@
  *
  * It is not the place for filtering, time indices or spatial indices:
  * those are built over these arrays by their own classes.
+ *
+ * Snapshots (bl_claim_store_snapshot()) let another thread read the claims
+ * as they were while the main thread goes on changing the store. Taking
+ * one copies nothing: the snapshot reads the store's own arrays, and the
+ * store keeps its hands off them while any snapshot lives:
+ *
+ * - a change that writes inside the arrays (insert, replace, remove,
+ *   remapping) or would move them (growing) first gives the store fresh
+ *   copies of its arrays (one memcpy of each; the strings are shared) and
+ *   retires the old ones, which the snapshots go on reading;
+ * - appending within the capacity writes past every snapshot's end;
+ * - details (strings, areas, relations…) that a change drops are retired,
+ *   not freed, while snapshots live: old arrays may still point to them;
+ * - what is retired is freed at the first change after the last snapshot
+ *   is gone, or with the store (each snapshot holds a reference on it).
+ *
+ * So the rule for callers: take a snapshot on the thread that changes the
+ * store; read the snapshot on one other thread (or the same); never change
+ * a snapshot (it refuses).
  */
 #include "config.h"
 
@@ -64,6 +83,13 @@ struct _BlClaimStore
 
   /* id → claim number + 1 (the id strings are owned by details) */
   GHashTable *by_id;
+
+  /* snapshots (see the top of this file) */
+  BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */
+  gint          readers;      /* live snapshots of this store (atomic) */
+  gboolean      shared;       /* the current arrays are read by a snapshot */
+  GPtrArray    *retired;      /* arrays replaced while snapshots read them */
+  GArray       *retired_details;  /* Details dropped while snapshots read them */
 };
 
 static void bl_claim_store_list_model_init (GListModelInterface *iface);
@@ -152,12 +178,109 @@ set_hot_fields (BlClaimStore        *self,
   self->precision[i] = (guint8) r->precision;
 }
 
+/* Snapshots {{{ */
+
+/* Frees what snapshots no longer read (main thread only). */
+static void
+release_retired (BlClaimStore *self)
+{
+  if (g_atomic_int_get (&self->readers) > 0)
+    return;
+
+  self->shared = FALSE;
+  if (self->retired != NULL)
+    g_ptr_array_set_size (self->retired, 0);
+  if (self->retired_details != NULL)
+    {
+      for (guint i = 0; i < self->retired_details->len; i++)
+        details_clear (&g_array_index (self->retired_details, Details, i));
+      g_array_set_size (self->retired_details, 0);
+    }
+}
+
+#define UNSHARE(field)                                                    \
+  G_STMT_START {                                                          \
+    gpointer copy_ = g_malloc (sizeof (self->field[0]) * capacity);       \
+    memcpy (copy_, self->field, sizeof (self->field[0]) * self->n_claims); \
+    g_ptr_array_add (self->retired, self->field);                         \
+    self->field = copy_;                                                  \
+  } G_STMT_END
+
+/* Gives the store its own copies of the arrays, of @capacity claims, and
+ * leaves the old ones to the snapshots. */
+static void
+unshare (BlClaimStore *self,
+         guint         capacity)
+{
+  g_assert (capacity >= self->n_claims && capacity > 0);
+
+  if (self->retired == NULL)
+    self->retired = g_ptr_array_new_with_free_func (g_free);
+
+  UNSHARE (lat);
+  UNSHARE (lon);
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    UNSHARE (dates[c]);
+  UNSHARE (topic);
+  UNSHARE (actor);
+  UNSHARE (source);
+  UNSHARE (stance);
+  UNSHARE (credibility);
+  UNSHARE (precision);
+  UNSHARE (details);
+
+  self->capacity = capacity;
+  self->shared = FALSE;
+}
+
+#undef UNSHARE
+
+/* Before a change that writes inside the arrays: makes sure no snapshot
+ * reads them. */
+static void
+prepare_change (BlClaimStore *self)
+{
+  g_assert (self->origin == NULL);
+
+  release_retired (self);
+  if (self->shared && self->capacity > 0)
+    unshare (self, self->capacity);
+}
+
+/* Drops a claim's details: freed now, or kept until the snapshots that
+ * may read them are gone. */
+static void
+drop_details (BlClaimStore *self,
+              Details      *d)
+{
+  if (g_atomic_int_get (&self->readers) == 0)
+    {
+      details_clear (d);
+      return;
+    }
+
+  if (self->retired_details == NULL)
+    self->retired_details = g_array_new (FALSE, FALSE, sizeof (Details));
+  g_array_append_val (self->retired_details, *d);
+  memset (d, 0, sizeof *d);
+}
+
+/* }}} */
+
 static void
 grow_to (BlClaimStore *self,
          guint         capacity)
 {
   if (capacity <= self->capacity)
     return;
+
+  release_retired (self);
+  if (self->shared && self->capacity > 0)
+    {
+      /* realloc could free what a snapshot reads */
+      unshare (self, capacity);
+      return;
+    }
 
   self->lat = g_renew (double, self->lat, capacity);
   self->lon = g_renew (double, self->lon, capacity);
@@ -254,6 +377,22 @@ bl_claim_store_finalize (GObject *object)
   BlClaimStore *self = (BlClaimStore *) object;
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+
+  if (self->origin != NULL)
+    {
+      /* a snapshot: the arrays are the origin's */
+      g_atomic_int_dec_and_test (&self->origin->readers);
+      g_clear_object (&self->origin);
+      G_OBJECT_CLASS (bl_claim_store_parent_class)->finalize (object);
+      return;
+    }
+
+  /* snapshots hold a reference: none is left */
+  g_assert (g_atomic_int_get (&self->readers) == 0);
+  release_retired (self);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_details, g_array_unref);
+
   for (guint i = 0; i < self->n_claims; i++)
     details_clear (&self->details[i]);
 
@@ -332,6 +471,7 @@ bl_claim_store_reserve (BlClaimStore *self,
                         guint         n_claims)
 {
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (self->origin == NULL);
 
   grow_to (self, n_claims);
 }
@@ -352,9 +492,13 @@ bl_claim_store_append (BlClaimStore        *self,
   g_return_val_if_fail (record != NULL, BL_NO_INDEX);
   g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
   g_return_val_if_fail (self->n_claims < BL_NO_INDEX - 1, BL_NO_INDEX);
+  g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (g_hash_table_contains (self->by_id, record->id))
     return BL_NO_INDEX;
+
+  /* appending writes past the end of every snapshot: no copy needed */
+  release_retired (self);
 
   if (self->n_claims == self->capacity)
     grow_to (self, MAX (64, self->capacity + self->capacity / 2));
@@ -386,12 +530,15 @@ bl_claim_store_insert (BlClaimStore        *self,
   g_return_val_if_fail (record != NULL, BL_NO_INDEX);
   g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
   g_return_val_if_fail (position <= self->n_claims, BL_NO_INDEX);
+  g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (position == self->n_claims)
     return bl_claim_store_append (self, record);
 
   if (g_hash_table_contains (self->by_id, record->id))
     return BL_NO_INDEX;
+
+  prepare_change (self);
 
   if (self->n_claims == self->capacity)
     grow_to (self, MAX (64, self->capacity + self->capacity / 2));
@@ -428,13 +575,15 @@ bl_claim_store_replace (BlClaimStore        *self,
   g_return_if_fail (index < self->n_claims);
   g_return_if_fail (record != NULL);
   g_return_if_fail (g_strcmp0 (record->id, self->details[index].id) == 0);
+  g_return_if_fail (self->origin == NULL);
 
   /* Copy first: @record may point into the details being replaced. */
   details_set (&fresh, record);
+  prepare_change (self);
   set_hot_fields (self, index, record);
 
   g_hash_table_remove (self->by_id, self->details[index].id);
-  details_clear (&self->details[index]);
+  drop_details (self, &self->details[index]);
   self->details[index] = fresh;
   g_hash_table_insert (self->by_id, self->details[index].id, GUINT_TO_POINTER (index + 1));
 
@@ -453,9 +602,11 @@ bl_claim_store_remove (BlClaimStore *self,
 {
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (index < self->n_claims);
+  g_return_if_fail (self->origin == NULL);
 
+  prepare_change (self);
   g_hash_table_remove (self->by_id, self->details[index].id);
-  details_clear (&self->details[index]);
+  drop_details (self, &self->details[index]);
   shift_down (self, index);
   self->n_claims--;
 
@@ -478,6 +629,7 @@ bl_claim_store_lookup (BlClaimStore *self,
   gpointer value;
 
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
+  g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (id == NULL)
     return BL_NO_INDEX;
@@ -570,6 +722,64 @@ bl_claim_store_get_dates (BlClaimStore *self,
   return self->dates[clock];
 }
 
+/**
+ * bl_claim_store_snapshot:
+ *
+ * Takes a read-only copy of the store as it is now, in constant time (see
+ * the top of this file for how). The snapshot can be read on another
+ * thread while this thread goes on changing @self; it answers
+ * bl_claim_store_get_n_claims(), bl_claim_store_get_record(),
+ * bl_claim_store_get_id() and the array getters, but not
+ * bl_claim_store_lookup(), and it cannot be changed.
+ *
+ * Call it on the thread that changes @self.
+ *
+ * Returns: (transfer full): the snapshot; it keeps @self alive
+ */
+BlClaimStore *
+bl_claim_store_snapshot (BlClaimStore *self)
+{
+  BlClaimStore *snapshot;
+
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
+  g_return_val_if_fail (self->origin == NULL, NULL);
+
+  snapshot = bl_claim_store_new ();
+  snapshot->origin = g_object_ref (self);
+  snapshot->n_claims = self->n_claims;
+  snapshot->capacity = self->n_claims;
+  snapshot->lat = self->lat;
+  snapshot->lon = self->lon;
+  for (guint c = 0; c < BL_N_CLOCKS; c++)
+    snapshot->dates[c] = self->dates[c];
+  snapshot->topic = self->topic;
+  snapshot->actor = self->actor;
+  snapshot->source = self->source;
+  snapshot->stance = self->stance;
+  snapshot->credibility = self->credibility;
+  snapshot->precision = self->precision;
+  snapshot->details = self->details;
+
+  release_retired (self);
+  g_atomic_int_inc (&self->readers);
+  self->shared = TRUE;
+
+  return snapshot;
+}
+
+/**
+ * bl_claim_store_is_snapshot:
+ *
+ * Returns: %TRUE if @self came from bl_claim_store_snapshot()
+ */
+gboolean
+bl_claim_store_is_snapshot (BlClaimStore *self)
+{
+  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), FALSE);
+
+  return self->origin != NULL;
+}
+
 static void
 remap (guint32       *values,
        guint          n,
@@ -603,7 +813,9 @@ bl_claim_store_remap_references (BlClaimStore  *self,
                                  const guint32 *topic_map)
 {
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
+  g_return_if_fail (self->origin == NULL);
 
+  prepare_change (self);
   remap (self->actor, self->n_claims, pending_bit, actor_map);
   remap (self->source, self->n_claims, pending_bit, source_map);
   remap (self->topic, self->n_claims, pending_bit, topic_map);
@@ -631,7 +843,10 @@ bl_claim_store_shift_references (BlClaimStore *self,
 
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (kind < BL_N_ENTITY_KINDS);
+  g_return_if_fail (self->origin == NULL);
 
+  /* a snapshot being saved keeps the references it was taken with */
+  prepare_change (self);
   values = kind == BL_ENTITY_ACTOR ? self->actor
          : kind == BL_ENTITY_SOURCE ? self->source
          : self->topic;

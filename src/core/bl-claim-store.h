@@ -93,6 +93,8 @@ guint           bl_claim_store_lookup            (BlClaimStore        *self,
 void            bl_claim_store_get_record        (BlClaimStore        *self,
                                                   guint                index,
                                                   BlClaimRecord       *record);
+BlClaimStore   *bl_claim_store_snapshot          (BlClaimStore        *self);
+gboolean        bl_claim_store_is_snapshot       (BlClaimStore        *self);
 
 /* Hot fields: plain arrays indexed by claim number, valid until the store
  * next changes. */

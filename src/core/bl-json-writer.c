@@ -5,8 +5,10 @@
  *
  * What this is for: writing project files and exports as JSON that is
  * stable byte for byte (same values, same text) and that the strict reader
- * (bl-json-reader.c) reads back to the same values.
- * What it is not: a serializer of GObjects or a file writer.
+ * (bl-json-reader.c) reads back to the same values, into a string or, for
+ * files of any size, through a GOutputStream in 256 KiB chunks.
+ * What it is not: a serializer of GObjects or a file writer (the caller
+ * opens, syncs and renames the file).
  *
  * Output rules
  *
@@ -22,7 +24,11 @@
  * - Doubles: integral values below 1e17 in magnitude are written as plain
  *   integers ("6000", "-0"); others in the shortest of %.15g, %.16g, %.17g
  *   that reads back equal ("0.1", "1e+300"). Non-finite values cannot be
- *   written (JSON has none): that is a programming error.
+ *   written (JSON has none): that is a programming error. The text is
+ *   worked out without printf for most values (see "Doubles" below); the
+ *   bytes are those of the printf rule above, always.
+ * - Streams: a write error latches; what follows is dropped and
+ *   bl_json_writer_finish() reports the first error.
  * - Misuse (a value where a member name is needed, an unbalanced end, a
  *   second top-level value) is a programming error reported with
  *   g_return_if_fail(); nothing is written then.
@@ -30,6 +36,7 @@
 #include "config.h"
 
 #include "bl-json-writer.h"
+#include "bl-json-writer-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -39,9 +46,16 @@ enum {
   LEVEL_NONEMPTY = 1 << 1,
 };
 
+/* A stream writer hands its buffer on once it holds this much. */
+#define STREAM_CHUNK (256 * 1024)
+
 struct _BlJsonWriter
 {
-  GString  *out;
+  GString  *out;         /* borrowed; owned when writing to a stream */
+  GOutputStream *stream; /* (nullable): where @out goes when full */
+  GCancellable  *cancellable;
+  GError        *error;  /* the stream's first error */
+  guint64   flushed;     /* bytes handed to @stream so far */
   gboolean  pretty;
   gboolean  complete;    /* the top-level value has been written */
   gboolean  need_value;  /* a member name has been written */
@@ -70,14 +84,118 @@ bl_json_writer_new (GString *out)
   return w;
 }
 
+/**
+ * bl_json_writer_new_for_stream:
+ * @stream: where the text goes, in chunks of about 256 KiB; the writer
+ *   keeps a reference
+ * @cancellable: (nullable): checked at each chunk
+ *
+ * A writer for output of any size: it keeps one chunk in memory. Call
+ * bl_json_writer_finish() at the end to write the last chunk and to learn
+ * whether every write succeeded.
+ *
+ * Returns: (transfer full): a new writer, in pretty mode
+ */
+BlJsonWriter *
+bl_json_writer_new_for_stream (GOutputStream *stream,
+                               GCancellable  *cancellable)
+{
+  BlJsonWriter *w;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  w = bl_json_writer_new (g_string_sized_new (STREAM_CHUNK + 64 * 1024));
+  w->stream = g_object_ref (stream);
+  w->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+
+  return w;
+}
+
 void
 bl_json_writer_free (BlJsonWriter *writer)
 {
   if (writer == NULL)
     return;
 
+  if (writer->stream != NULL)
+    {
+      g_string_free (writer->out, TRUE);
+      g_object_unref (writer->stream);
+    }
+  g_clear_object (&writer->cancellable);
+  g_clear_error (&writer->error);
   g_free (writer->stack);
   g_free (writer);
+}
+
+/* Hands the buffer to the stream (stream writers only). */
+static void
+flush_chunk (BlJsonWriter *w)
+{
+  gsize written = 0;
+
+  if (w->error == NULL &&
+      !g_cancellable_set_error_if_cancelled (w->cancellable, &w->error) &&
+      !g_output_stream_write_all (w->stream, w->out->str, w->out->len, &written,
+                                  w->cancellable, &w->error))
+    g_assert (w->error != NULL);
+
+  w->flushed += w->out->len;
+  g_string_truncate (w->out, 0);
+}
+
+static inline void
+maybe_flush (BlJsonWriter *w)
+{
+  if (G_UNLIKELY (w->out->len >= STREAM_CHUNK) && w->stream != NULL)
+    flush_chunk (w);
+}
+
+/**
+ * bl_json_writer_finish:
+ * @error: the first error of the stream
+ *
+ * For a stream writer: writes what is still buffered (it does not flush
+ * or close the stream itself). For a string writer it does nothing.
+ *
+ * Returns: %TRUE if every write to the stream succeeded
+ */
+gboolean
+bl_json_writer_finish (BlJsonWriter  *writer,
+                       GError       **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  if (writer->stream == NULL)
+    return TRUE;
+
+  if (writer->out->len > 0)
+    flush_chunk (writer);
+
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&writer->error));
+      /* keep later calls failing too */
+      writer->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "already reported");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bl_json_writer_get_bytes_written:
+ *
+ * Returns: how many bytes of text the writer has produced so far (for a
+ *   stream writer, handed to the stream or still buffered)
+ */
+guint64
+bl_json_writer_get_bytes_written (BlJsonWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, 0);
+
+  return writer->flushed + writer->out->len;
 }
 
 /**
@@ -116,6 +234,14 @@ newline_indent (BlJsonWriter *w,
   if (!w->pretty)
     return;
 
+  static const char spaces[] = "\n                                ";
+
+  if (depth <= (sizeof spaces - 2) / 2)
+    {
+      g_string_append_len (w->out, spaces, 1 + 2 * depth);
+      return;
+    }
+
   g_string_append_c (w->out, '\n');
   for (guint i = 0; i < depth; i++)
     g_string_append_len (w->out, "  ", 2);
@@ -143,6 +269,7 @@ begin_value (BlJsonWriter *w)
   if (w->depth == 0)
     return;
 
+  maybe_flush (w);
   level = &w->stack[w->depth - 1];
   if (*level & LEVEL_OBJECT)
     {
@@ -346,6 +473,7 @@ bl_json_writer_member (BlJsonWriter *writer,
   g_return_if_fail (!writer->need_value);
   g_return_if_fail (g_utf8_validate (name, -1, NULL));
 
+  maybe_flush (writer);
   level = &writer->stack[writer->depth - 1];
   if (*level & LEVEL_NONEMPTY)
     g_string_append_c (writer->out, ',');
@@ -398,46 +526,23 @@ void
 bl_json_writer_int64 (BlJsonWriter *writer,
                       gint64        value)
 {
+  char buf[24];
+  char *end = buf + sizeof buf;
+  char *p;
+
   g_return_if_fail (writer != NULL);
   g_return_if_fail (value_allowed (writer));
 
+  /* the magnitude of G_MININT64 only fits unsigned */
+  p = bl_json_format_uint64 (value < 0 ? -(guint64) value : (guint64) value, end);
+  if (value < 0)
+    *--p = '-';
+
   begin_value (writer);
-  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+  g_string_append_len (writer->out, p, end - p);
   end_value (writer);
 }
 
-/**
- * bl_json_writer_format_double:
- * @value: a finite double
- * @buf: a buffer of %BL_JSON_DOUBLE_BUF_SIZE bytes
- *
- * Formats @value as the writer does (see the top of this file): C locale,
- * integral values below 1e17 without exponent or fraction, otherwise the
- * shortest of 15, 16 or 17 significant digits that reads back equal.
- *
- * Returns: @buf
- */
-const char *
-bl_json_writer_format_double (double  value,
-                              char   *buf)
-{
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  g_return_val_if_fail (buf != NULL, NULL);
-  g_return_val_if_fail (isfinite (value), NULL);
-
-  if (value > -1e17 && value < 1e17 && (double) (gint64) value == value)
-    return g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, "%.0f", value);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, BL_JSON_DOUBLE_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
-  return buf;
-}
 
 /**
  * bl_json_writer_double:

@@ -6,13 +6,14 @@
  * Writes JSON text into a GString, pretty-printed with 2-space indentation
  * (or compact), with numbers in the C locale and doubles in the shortest
  * form that reads back to the same value. The same calls always give the
- * same bytes, so saved projects diff cleanly. It does not write files
- * (the caller saves the string atomically) and it does not sort members or
- * check for duplicate names: members appear in the order they are written.
+ * same bytes, so saved projects diff cleanly. It writes into a string, or
+ * through a GOutputStream in chunks; it does not open or replace files
+ * (the caller saves atomically) and it does not sort members or check for
+ * duplicate names: members appear in the order they are written.
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,12 @@ G_BEGIN_DECLS
 typedef struct _BlJsonWriter BlJsonWriter;
 
 BlJsonWriter *bl_json_writer_new           (GString      *out);
+BlJsonWriter *bl_json_writer_new_for_stream (GOutputStream *stream,
+                                             GCancellable  *cancellable);
 void          bl_json_writer_free          (BlJsonWriter *writer);
+gboolean      bl_json_writer_finish        (BlJsonWriter *writer,
+                                            GError      **error);
+guint64       bl_json_writer_get_bytes_written (BlJsonWriter *writer);
 
 void          bl_json_writer_set_pretty    (BlJsonWriter *writer,
                                             gboolean      pretty);
@@ -50,6 +56,8 @@ void          bl_json_writer_null          (BlJsonWriter *writer);
 
 const char   *bl_json_writer_format_double (double        value,
                                             char         *buf);
+const char   *bl_json_writer_format_double_printf (double   value,
+                                                   char    *buf);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlJsonWriter, bl_json_writer_free)
 

@@ -50,6 +50,12 @@ void       bl_project_load_async     (GFile           *file,
 BlProject *bl_project_load_finish    (GAsyncResult    *result,
                                       GError         **error);
 
+gboolean   bl_project_write          (BlProject       *project,
+                                      GOutputStream   *stream,
+                                      BlProgressFunc   progress,
+                                      gpointer         progress_data,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
 GBytes    *bl_project_to_bytes       (BlProject       *project,
                                       GCancellable    *cancellable,
                                       GError         **error);

@@ -1,4 +1,4 @@
-/* bl-project-writer.c — writing .borderline project files, and file I/O
+/* bl-project-writer.c — writing .borderline project files
  *
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,22 +8,18 @@
  * reads back to the same double. So load → save → load → save gives the
  * same bytes twice.
  *
- * Saving is atomic and durable: the old file, if any, is kept as a backup
- * ("NAME~", a hard link where the file system allows, so no copy is
- * made), and the new content is written to a temporary file, flushed to
- * disk and renamed over the old one. A failure at any point leaves the old
- * file whole.
+ * The text goes into a GOutputStream as it is made, in chunks (see
+ * bl-json-writer.c), so that saving a million claims holds one chunk in
+ * memory, not the file; or into memory, for small uses (drafts, tests).
+ * The ids of actors, sources and topics are fetched once per save into
+ * arrays, not looked up in the list models for every claim.
  *
- * Also here: loading from a GFile (the file is mapped, not copied) and the
- * async variants that the window uses to keep its main loop free.
+ * Files, atomic replacement and the async variants are in
+ * bl-project-file.c.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <unistd.h>
 
 #include "bl-error.h"
 #include "bl-json-writer.h"
@@ -227,28 +223,84 @@ write_quantity (BlJsonWriter     *w,
   bl_json_writer_end_object (w);
 }
 
+/* The ids of the project's actors, sources and topics by index, fetched
+ * once per save; borrowed from the project, which outlives them. */
+typedef struct {
+  GPtrArray *actors;
+  GPtrArray *sources;
+  GPtrArray *topics;
+} Ids;
+
+/* bl_*_get_id() with the type collect_ids() calls */
 static const char *
-lookup_id (BlProject *project,
-           guint      kind,
+actor_id (gpointer item)
+{
+  return bl_actor_get_id (item);
+}
+
+static const char *
+source_id (gpointer item)
+{
+  return bl_source_get_id (item);
+}
+
+static const char *
+topic_id (gpointer item)
+{
+  return bl_topic_get_id (item);
+}
+
+static GPtrArray *
+collect_ids (GListModel  *model,
+             const char *(*get_id) (gpointer item))
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *ids = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      /* the list keeps the item, and so its id, alive */
+      g_ptr_array_add (ids, (gpointer) get_id (item));
+    }
+
+  return ids;
+}
+
+static void
+ids_init (Ids       *ids,
+          BlProject *project)
+{
+  ids->actors = collect_ids (bl_project_get_actors (project),
+                             actor_id);
+  ids->sources = collect_ids (bl_project_get_sources (project),
+                              source_id);
+  ids->topics = collect_ids (bl_project_get_topics (project),
+                             topic_id);
+}
+
+static void
+ids_clear (Ids *ids)
+{
+  g_clear_pointer (&ids->actors, g_ptr_array_unref);
+  g_clear_pointer (&ids->sources, g_ptr_array_unref);
+  g_clear_pointer (&ids->topics, g_ptr_array_unref);
+}
+
+static const char *
+lookup_id (GPtrArray *ids,
            guint32    index)
 {
-  if (index == BL_NO_INDEX)
+  if (index >= ids->len)
     return NULL;
 
-  switch (kind)
-    {
-    case 0:
-      return bl_actor_get_id (bl_project_get_actor (project, index));
-    case 1:
-      return bl_source_get_id (bl_project_get_source (project, index));
-    default:
-      return bl_topic_get_id (bl_project_get_topic (project, index));
-    }
+  return g_ptr_array_index (ids, index);
 }
 
 static void
 write_claim (BlJsonWriter        *w,
-             BlProject           *project,
+             const Ids           *ids,
              const BlClaimRecord *r)
 {
   gboolean has_point = !isnan (r->lat) && !isnan (r->lon);
@@ -257,11 +309,11 @@ write_claim (BlJsonWriter        *w,
   write_text (w, "id", r->id);
   write_text (w, "statement", r->statement);
   write_text (w, "quote", r->quote);
-  write_text (w, "claimant", lookup_id (project, 0, r->actor));
-  write_text (w, "source", lookup_id (project, 1, r->source));
+  write_text (w, "claimant", lookup_id (ids->actors, r->actor));
+  write_text (w, "source", lookup_id (ids->sources, r->source));
   write_date (w, "said-on", &r->said_on);
   write_date (w, "about", &r->about);
-  write_text (w, "topic", lookup_id (project, 2, r->topic));
+  write_text (w, "topic", lookup_id (ids->topics, r->topic));
   if (r->quantity != NULL)
     write_quantity (w, r->quantity);
   if (r->stance != BL_STANCE_ASSERTS)
@@ -313,16 +365,21 @@ write_claim (BlJsonWriter        *w,
 }
 
 static gboolean
-write_claims (BlJsonWriter  *w,
-              BlProject     *project,
-              GCancellable  *cancellable,
-              GError       **error)
+write_claims (BlJsonWriter    *w,
+              BlProject       *project,
+              BlProgressFunc   progress,
+              gpointer         progress_data,
+              GCancellable    *cancellable,
+              GError         **error)
 {
   BlClaimStore *store = bl_project_get_claims (project);
   guint n = bl_claim_store_get_n_claims (store);
+  Ids ids;
 
   if (n == 0)
     return TRUE;
+
+  ids_init (&ids, project);
 
   bl_json_writer_member (w, "claims");
   bl_json_writer_begin_array (w);
@@ -330,13 +387,23 @@ write_claims (BlJsonWriter  *w,
     {
       BlClaimRecord record;
 
-      if ((i & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if ((i & 4095) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ids_clear (&ids);
+              return FALSE;
+            }
+          if (progress != NULL && i > 0)
+            progress ((double) i / n, progress_data);
+        }
 
       bl_claim_store_get_record (store, i, &record);
-      write_claim (w, project, &record);
+      write_claim (w, &ids, &record);
     }
   bl_json_writer_end_array (w);
+
+  ids_clear (&ids);
 
   return TRUE;
 }
@@ -410,11 +477,88 @@ write_views (BlJsonWriter *w,
   bl_json_writer_end_array (w);
 }
 
+/* The whole document. FALSE only when cancelled. */
+static gboolean
+write_project (BlJsonWriter    *w,
+               BlProject       *project,
+               BlProgressFunc   progress,
+               gpointer         progress_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  bl_json_writer_set_pretty (w, TRUE);
+
+  bl_json_writer_begin_object (w);
+  write_text (w, "format", "borderline");
+  bl_json_writer_member (w, "version");
+  bl_json_writer_int64 (w, BL_PROJECT_FORMAT_VERSION);
+  write_text (w, "title", bl_project_get_title (project));
+  write_text (w, "description", bl_project_get_description (project));
+  write_actors (w, project);
+  write_sources (w, project);
+  write_topics (w, project);
+  if (!write_claims (w, project, progress, progress_data, cancellable, error))
+    return FALSE;
+  write_annotations (w, project);
+  write_views (w, project);
+  bl_json_writer_end_object (w);
+
+  g_assert (bl_json_writer_is_complete (w));
+
+  return TRUE;
+}
+
+/**
+ * bl_project_write:
+ * @project: a project (or a bl_project_snapshot(), to write on another
+ *   thread)
+ * @stream: where the file's content goes; it is not closed
+ * @progress: (nullable): called now and then with the part of the claims
+ *   written, from the calling thread
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a write error of @stream, or %G_IO_ERROR_CANCELLED
+ *
+ * Writes @project in its canonical form into @stream, as it goes: the
+ * memory used does not grow with the project.
+ *
+ * Returns: %TRUE when everything was written
+ */
+gboolean
+bl_project_write (BlProject       *project,
+                  GOutputStream   *stream,
+                  BlProgressFunc   progress,
+                  gpointer         progress_data,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(BlJsonWriter) w = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (BL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  w = bl_json_writer_new_for_stream (stream, cancellable);
+  if (!write_project (w, project, progress, progress_data, cancellable, &local_error))
+    {
+      /* a write error that came first says more than the cancellation */
+      if (!bl_json_writer_finish (w, error))
+        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return bl_json_writer_finish (w, error);
+}
+
 /**
  * bl_project_to_bytes:
  * @project: a project
  * @cancellable: (nullable): a #GCancellable
  * @error: set only when cancelled
+ *
+ * The file's content in memory, for small uses (drafts, exports, tests);
+ * files are written with bl_project_write().
  *
  * Returns: (transfer full): the project file's content, canonical form
  */
@@ -430,369 +574,15 @@ bl_project_to_bytes (BlProject     *project,
   g_return_val_if_fail (BL_IS_PROJECT (project), NULL);
 
   store = bl_project_get_claims (project);
-  /* about 400 bytes per claim: one allocation for most projects */
-  out = g_string_sized_new (4096 + (gsize) bl_claim_store_get_n_claims (store) * 400);
+  /* about 550 bytes per claim: one allocation for most projects */
+  out = g_string_sized_new (4096 + (gsize) bl_claim_store_get_n_claims (store) * 560);
   w = bl_json_writer_new (out);
-  bl_json_writer_set_pretty (w, TRUE);
 
-  bl_json_writer_begin_object (w);
-  write_text (w, "format", "borderline");
-  bl_json_writer_member (w, "version");
-  bl_json_writer_int64 (w, BL_PROJECT_FORMAT_VERSION);
-  write_text (w, "title", bl_project_get_title (project));
-  write_text (w, "description", bl_project_get_description (project));
-  write_actors (w, project);
-  write_sources (w, project);
-  write_topics (w, project);
-  if (!write_claims (w, project, cancellable, error))
+  if (!write_project (w, project, NULL, NULL, cancellable, error))
     {
       g_string_free (out, TRUE);
       return NULL;
     }
-  write_annotations (w, project);
-  write_views (w, project);
-  bl_json_writer_end_object (w);
-
-  g_assert (bl_json_writer_is_complete (w));
 
   return g_string_free_to_bytes (out);
-}
-
-/* Keeps the current file as NAME~ before it is replaced. */
-static gboolean
-keep_backup (const char  *path,
-             GError     **error)
-{
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (g_unlink (backup) != 0 && errno != ENOENT)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not replace the backup “%s”: %s"), backup, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (link (path, backup) == 0)
-    return TRUE;
-
-  /* no hard links here: copy */
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-
-  return g_file_set_contents_full (backup, contents, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
-}
-
-/* Writes @bytes to @file, keeping the old content as a backup; the old
- * file stays whole on any failure. */
-static gboolean
-write_atomically (GFile         *file,
-                  GBytes        *bytes,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  gconstpointer data;
-  gsize len;
-
-  data = g_bytes_get_data (bytes, &len);
-
-  if (path != NULL)
-    return keep_backup (path, error) &&
-           g_file_set_contents_full (path, data, len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, error);
-
-  /* Not a local file: GIO's replace writes a temporary and keeps a backup. */
-  return g_file_replace_contents (file, data, len, NULL, TRUE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
-}
-
-/**
- * bl_project_save:
- * @project: a project
- * @file: where to save it
- * @cancellable: (nullable): a #GCancellable
- * @error: a #GError
- *
- * Writes @project to @file atomically, keeping the previous file as a
- * backup. On failure the previous file is untouched.
- *
- * Returns: %TRUE on success
- */
-gboolean
-bl_project_save (BlProject     *project,
-                 GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (BL_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = bl_project_to_bytes (project, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return write_atomically (file, bytes, cancellable, error);
-}
-
-/**
- * bl_file_get_display_name:
- *
- * Returns: (transfer full): how to name @file in messages: its path, or
- *   its URI when it has no local path
- */
-char *
-bl_file_get_display_name (GFile *file)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  path = g_file_get_path (file);
-  if (path != NULL)
-    return g_filename_display_name (path);
-
-  return g_file_get_parse_name (file);
-}
-
-/**
- * bl_project_load:
- * @file: a .borderline file
- * @cancellable: (nullable): a #GCancellable
- * @error: a #GError
- *
- * Reads a project file, blocking. Local files are mapped into memory
- * rather than copied.
- *
- * Returns: (transfer full): the project, or %NULL with @error set
- */
-BlProject *
-bl_project_load (GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  const char *data;
-  gsize len;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = bl_file_get_display_name (file);
-  path = g_file_get_path (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a project file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > BL_PROJECT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than Borderline reads (2 GiB)"), name);
-      return NULL;
-    }
-
-  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      data = g_mapped_file_get_contents (mapped);
-      len = g_mapped_file_get_length (mapped);
-    }
-  else
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-        return NULL;
-      data = contents;
-    }
-
-  return bl_project_load_from_data (data, len, name, cancellable, NULL, NULL, error);
-}
-
-typedef struct {
-  GFile          *file;
-  BlProgressFunc  progress;
-  gpointer        progress_data;
-} LoadData;
-
-static void
-load_data_free (LoadData *d)
-{
-  g_clear_object (&d->file);
-  g_free (d);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *d = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = bl_file_get_display_name (d->file);
-  g_autofree char *path = g_file_get_path (d->file);
-  g_autoptr(GMappedFile) mapped = NULL;
-  BlProject *project;
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR) || d->progress == NULL)
-    project = bl_project_load (d->file, cancellable, &error);
-  else if ((mapped = g_mapped_file_new (path, FALSE, &error)) == NULL)
-    project = NULL;
-  else
-    project = bl_project_load_from_data (g_mapped_file_get_contents (mapped),
-                                         g_mapped_file_get_length (mapped),
-                                         name, cancellable, d->progress, d->progress_data,
-                                         &error);
-
-  if (project == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, project, g_object_unref);
-}
-
-/**
- * bl_project_load_async:
- * @file: a .borderline file
- * @cancellable: (nullable): a #GCancellable
- * @progress: (nullable): called from the loading thread
- * @progress_data: data for @progress; must stay valid until the callback
- * @callback: called in the thread-default main context when done
- * @user_data: data for @callback
- *
- * Reads a project file in a worker thread.
- */
-void
-bl_project_load_async (GFile               *file,
-                       GCancellable        *cancellable,
-                       BlProgressFunc       progress,
-                       gpointer             progress_data,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadData *d;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  d = g_new0 (LoadData, 1);
-  d->file = g_object_ref (file);
-  d->progress = progress;
-  d->progress_data = progress_data;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bl_project_load_async);
-  g_task_set_task_data (task, d, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-BlProject *
-bl_project_load_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Saving serialises in the main thread (the project is not thread-safe
- * and may change while a thread reads it), then writes in a worker. */
-typedef struct {
-  GFile  *file;
-  GBytes *bytes;
-} SaveData;
-
-static void
-save_data_free (SaveData *d)
-{
-  g_clear_object (&d->file);
-  g_clear_pointer (&d->bytes, g_bytes_unref);
-  g_free (d);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *d = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!write_atomically (d->file, d->bytes, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-/**
- * bl_project_save_async:
- * @project: a project
- * @file: where to save it
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Serialises @project now, then writes it atomically in a worker thread.
- */
-void
-bl_project_save_async (BlProject           *project,
-                       GFile               *file,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  SaveData *d;
-
-  g_return_if_fail (BL_IS_PROJECT (project));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (project, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bl_project_save_async);
-
-  d = g_new0 (SaveData, 1);
-  d->file = g_object_ref (file);
-  d->bytes = bl_project_to_bytes (project, cancellable, &error);
-  g_task_set_task_data (task, d, (GDestroyNotify) save_data_free);
-
-  if (d->bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-bl_project_save_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  /* the task's source is the project */
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bl_project_save_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -7,9 +7,14 @@
  * list models), the claims (many, in a BlClaimStore), the analyst's map
  * annotations and saved views. It knows nothing of files (see
  * bl-project-io.c) or of windows.
+ *
+ * A project belongs to the thread that made it (the main thread, in the
+ * application). bl_project_snapshot() gives another thread something to
+ * read: an unchanging copy, made in constant time for the claims.
  */
 #include "config.h"
 
+#include "bl-history.h"
 #include "bl-project.h"
 #include "bl-claim-store-private.h"
 #include "bl-util.h"
@@ -68,6 +73,27 @@ bl_view_free (BlView *view)
   g_free (view->topic);
   g_free (view->text);
   g_free (view);
+}
+
+/**
+ * bl_view_copy:
+ *
+ * Returns: (transfer full): a copy of @view (every field: keep in step
+ *   with bl_view_free() and #BlView)
+ */
+BlView *
+bl_view_copy (const BlView *view)
+{
+  BlView *copy;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  copy = g_new (BlView, 1);
+  *copy = *view;
+  copy->name = g_strdup (view->name);
+  copy->topic = g_strdup (view->topic);
+  copy->text = g_strdup (view->text);
+  return copy;
 }
 
 static guint
@@ -625,6 +651,98 @@ bl_project_insert_entity_at (BlProject    *self,
   reindex (store, ids);
 
   return TRUE;
+}
+
+/* }}} */
+
+/* Snapshot {{{ */
+
+/* A new object with the same values of every property that can be set. */
+static gpointer
+copy_object (GObject *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree const char **names = NULL;
+  g_autofree GValue *values = NULL;
+  guint n_pspecs, n = 0;
+  GObject *copy;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  names = g_new0 (const char *, n_pspecs);
+  values = g_new0 (GValue, n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamFlags flags = pspecs[i]->flags;
+
+      if ((flags & G_PARAM_READABLE) && (flags & G_PARAM_WRITABLE))
+        {
+          names[n] = pspecs[i]->name;
+          g_value_init (&values[n], pspecs[i]->value_type);
+          g_object_get_property (object, pspecs[i]->name, &values[n]);
+          n++;
+        }
+    }
+
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (object), n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return copy;
+}
+
+static void
+copy_list (GListStore *from,
+           GListStore *to,
+           GHashTable *ids)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (from));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(GObject) copy = copy_object (item);
+
+      add_with_id (to, ids, copy, entity_id (copy));
+    }
+}
+
+/**
+ * bl_project_snapshot:
+ *
+ * A copy of the project as it is now, for another thread to read (to save
+ * it, for instance) while this one goes on changing @self. The claims are
+ * a bl_claim_store_snapshot(), taken in constant time; actors, sources,
+ * topics, annotations and views (few) are copied. Nothing in the snapshot
+ * is shared with @self, so later changes to @self never reach it.
+ *
+ * Call it on the thread that changes @self; read the snapshot on one
+ * thread at a time, and do not change it.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+BlProject *
+bl_project_snapshot (BlProject *self)
+{
+  BlProject *snapshot;
+
+  g_return_val_if_fail (BL_IS_PROJECT (self), NULL);
+
+  snapshot = bl_project_new ();
+  snapshot->title = g_strdup (self->title);
+  snapshot->description = g_strdup (self->description);
+  copy_list (self->actors, snapshot->actors, snapshot->actor_ids);
+  copy_list (self->sources, snapshot->sources, snapshot->source_ids);
+  copy_list (self->topics, snapshot->topics, snapshot->topic_ids);
+
+  g_object_unref (snapshot->claims);
+  snapshot->claims = bl_claim_store_snapshot (self->claims);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    g_ptr_array_add (snapshot->annotations, bl_annotation_copy (g_ptr_array_index (self->annotations, i)));
+  for (guint i = 0; i < self->views->len; i++)
+    g_ptr_array_add (snapshot->views, bl_view_copy (g_ptr_array_index (self->views, i)));
+
+  return snapshot;
 }
 
 /* }}} */

@@ -62,6 +62,7 @@ typedef struct {
 
 void          bl_annotation_free         (BlAnnotation *annotation);
 void          bl_view_free               (BlView       *view);
+BlView       *bl_view_copy               (const BlView *view);
 
 #define BL_PROJECT_FORMAT_VERSION 1
 
@@ -69,6 +70,7 @@ void          bl_view_free               (BlView       *view);
 G_DECLARE_FINAL_TYPE (BlProject, bl_project, BL, PROJECT, GObject)
 
 BlProject    *bl_project_new             (void);
+BlProject    *bl_project_snapshot        (BlProject    *self);
 
 const char   *bl_project_get_title       (BlProject    *self);
 void          bl_project_set_title       (BlProject    *self,
