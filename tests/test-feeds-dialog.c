@@ -26,6 +26,7 @@
 
 #include "bl-basemap-source.h"
 #include "bl-claim.h"
+#include "bl-claim-editor.h"
 #include "bl-feeds-dialog.h"
 #include "bl-window.h"
 #include "display-helpers.h"
@@ -37,7 +38,7 @@
 static const char feed_body[] =
   "{\"type\":\"FeatureCollection\",\"features\":["
   "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[68.86,36.73]},"
-  "\"properties\":{\"id\":\"k-1\",\"statement\":\"4,000 ISIS-K fighters seen near Kunduz\","
+  "\"properties\":{\"id\":\"k-1\",\"statement\":\"4,000 ISIS-K fighters seen near Zebak\","
   "\"claimant\":\"A feed reporter\",\"said_on\":\"2023-05-25\"}},"
   "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[70.5,37.1]},"
   "\"properties\":{\"id\":\"k-2\",\"statement\":\"Several thousand militants in Badakhshan\","
@@ -396,6 +397,25 @@ save_screenshot (GtkWidget  *widget,
     g_test_message ("could not save %s", path);
 }
 
+static gboolean
+claim_selected (gpointer data)
+{
+  return bl_window_get_selected_claim (data) != NULL;
+}
+
+static gboolean
+editor_open (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (BL_IS_CLAIM_EDITOR (l->data))
+      found = TRUE;
+  g_list_free (toplevels);
+  return found;
+}
+
 /* Tests */
 
 static gboolean
@@ -412,7 +432,7 @@ test_subscribe_refresh_fail (void)
   g_autofree char *url = g_strdup_printf ("%s/feed.geojson", srv.base);
   g_autofree char *bad = g_strdup_printf ("ftp://%s/feed.geojson", srv.base + strlen ("http://"));
   BlHistory *history = bl_window_get_history (window);
-  GtkWidget *row, *button;
+  GtkWidget *row, *button, *list;
 
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "No subscriptions yet"));
@@ -434,7 +454,7 @@ test_subscribe_refresh_fail (void)
   wait_for_text (dialog, "2 claims added");
 
   /* in the window's claim list, as one step to undo */
-  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Kunduz"));
+  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_true (claim_listed (window, "Several thousand militants in Badakhshan"));
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “127.0.0.1”");
   row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
@@ -445,9 +465,26 @@ test_subscribe_refresh_fail (void)
 
   g_assert_true (bl_history_undo (history));
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS);
-  g_assert_false (claim_listed (window, "4,000 ISIS-K fighters seen near Kunduz"));
+  g_assert_false (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_true (bl_history_redo (history));
-  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Kunduz"));
+  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
+
+  /* a claim from the feed names it and does not open in the editor */
+  bl_window_set_search_text (window, "Zebak");
+  bl_test_wait_for_frames (GTK_WIDGET (window), 3);
+  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  bl_test_click (list, gtk_widget_get_width (list) / 2.0, 20);
+  bl_test_wait_for (claim_selected, window, 10, "the feed's claim to be selected");
+  bl_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "From the feed “127.0.0.1”: read-only"));
+  bl_test_keys (GTK_WIDGET (window), "ctrl+e");
+  bl_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_false (editor_open ());
+  save_screenshot (GTK_WIDGET (window), "feeds-claim.png");
+  bl_window_set_search_text (window, "");
+  gtk_window_present (GTK_WINDOW (dialog));
+  bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
 
   /* the server fails: Refresh Now says so in words, the claims stay */
   srv.broken = TRUE;
@@ -458,7 +495,7 @@ test_subscribe_refresh_fail (void)
   click_center (button);
   wait_for_text (dialog, "the server answered 500 Internal Server Error");
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS + 2);
-  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Kunduz"));
+  g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “127.0.0.1”");
   save_screenshot (GTK_WIDGET (dialog), "feeds-dialog-failed.png");
 

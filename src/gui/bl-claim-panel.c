@@ -381,7 +381,17 @@ show_claim (BlClaimPanel *self)
   if (r.credibility != 0)
     credibility = g_strdup_printf ("%u — %s", r.credibility, bl_credibility_get_meaning (r.credibility));
   if (r.tags != NULL)
-    tags = g_strjoinv (", ", (char **) r.tags);
+    {
+      g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      /* the feed's tag is said above the statement, in words */
+      for (guint i = 0; r.tags[i] != NULL; i++)
+        if (!g_str_has_prefix (r.tags[i], "feed:"))
+          g_strv_builder_add (shown, r.tags[i]);
+      list = g_strv_builder_end (shown);
+      tags = g_strjoinv (", ", list);
+    }
   if (r.quote != NULL)
     quote = g_strdup_printf ("“%s”", r.quote);
 

@@ -33,6 +33,7 @@ struct _BlFeedManager
   char         *project_uri;     /* NULL while the project has no file */
   GCancellable *cancellable;
   GHashTable   *outcomes;        /* feed id → what its last refresh did */
+  GError       *load_error;      /* told once the window is there */
 
   gboolean      started;
   gboolean      shut_down;
@@ -169,6 +170,12 @@ on_window_tick (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->started = TRUE;
+  if (self->load_error != NULL)
+    {
+      g_autoptr(GError) error = g_steal_pointer (&self->load_error);
+
+      g_signal_emit (self, signals[FAILED], 0, NULL, error);
+    }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->feeds));
   for (guint i = 0; i < n; i++)
     {
@@ -205,6 +212,7 @@ bl_feed_manager_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->outcomes, g_hash_table_unref);
+  g_clear_error (&self->load_error);
   g_free (self->project_uri);
 
   G_OBJECT_CLASS (bl_feed_manager_parent_class)->finalize (object);
@@ -262,7 +270,7 @@ bl_feed_manager_init (BlFeedManager *self)
  * @file: (nullable): the project's file, whose subscriptions are read
  *
  * A subscription list that cannot be read starts empty, and the failure
- * is told once the window is there (#BlFeedManager::failed, from an idle).
+ * is told once the window has drawn its first frame (#BlFeedManager::failed).
  *
  * Returns: (transfer full): the feeds of the project
  */
@@ -280,12 +288,9 @@ bl_feed_manager_new (BlHistory *history,
   if (file != NULL)
     {
       g_autoptr(GPtrArray) feeds = NULL;
-      g_autoptr(GError) error = NULL;
 
       self->project_uri = g_file_get_uri (file);
-      feeds = bl_feed_list_load (self->project_uri, &error);
-      if (feeds == NULL)
-        g_warning ("%s", error->message);
+      feeds = bl_feed_list_load (self->project_uri, &self->load_error);
       for (guint i = 0; feeds != NULL && i < feeds->len; i++)
         {
           watch (self, g_ptr_array_index (feeds, i));
