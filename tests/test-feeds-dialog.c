@@ -235,7 +235,9 @@ open_copy_of_sample (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
+  g_test_message ("opening %s", name);
   bl_test_wait_for (project_shown, window, 20, "the project");
+  g_test_message ("project shown");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
   return window;
 }
@@ -275,6 +277,7 @@ open_feeds_dialog (BlWindow *window)
 {
   BlFeedsDialog *dialog = NULL;
 
+  g_test_message ("opening the Feeds dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.feeds", NULL));
   bl_test_wait_for (dialog_shown, &dialog, 10, "the Feeds dialog");
   g_assert_cmpuint (count_dialogs (&dialog), ==, 1);
@@ -321,6 +324,7 @@ type_address (BlFeedsDialog *dialog,
   GtkWidget *url_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Address");
 
   g_assert_nonnull (url_row);
+  g_test_message ("typing %s", url);
   click_center (url_row);
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   bl_test_keys (GTK_WIDGET (dialog), "ctrl+a BackSpace");
