@@ -34,6 +34,7 @@
 #define SAMPLE          BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define SAMPLE_CLAIMS   16
 #define TRICKLE_SECONDS 600
+#define NAME            "Feed <b>&amp; Co"
 
 static const char feed_body[] =
   "{\"type\":\"FeatureCollection\",\"features\":["
@@ -302,6 +303,11 @@ type_text (GtkWidget  *widget,
         case '/': g_string_append (keys, "slash"); break;
         case '.': g_string_append (keys, "period"); break;
         case '-': g_string_append (keys, "minus"); break;
+        case ' ': g_string_append (keys, "space"); break;
+        case '&': g_string_append (keys, "ampersand"); break;
+        case '<': g_string_append (keys, "less"); break;
+        case '>': g_string_append (keys, "greater"); break;
+        case ';': g_string_append (keys, "semicolon"); break;
         default:
           g_assert_true (g_ascii_isalnum (*p));
           g_string_append_c (keys, *p);
@@ -449,10 +455,14 @@ test_subscribe_refresh_fail (void)
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "No subscriptions yet"));
 
-  /* the server's address is taken; Enter subscribes and refreshes */
+  /* the server's address is taken; a name with markup characters, then
+   * Enter subscribes and refreshes */
   type_address (dialog, url);
   g_assert_null (find_label (GTK_WIDGET (dialog), "Only http and https addresses"));
   g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Subscribe")));
+  click_center (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (optional)"));
+  bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
+  type_text (GTK_WIDGET (dialog), "Feed <b>&amp; Co");
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for (refreshed_claims, window, 30, "the feed's claims");
   wait_for_text (dialog, "2 claims added");
@@ -460,8 +470,8 @@ test_subscribe_refresh_fail (void)
   /* in the window's claim list, as one step to undo */
   g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_true (claim_listed (window, "Several thousand militants in Badakhshan"));
-  g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “127.0.0.1”");
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
+  g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “" NAME "”");
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NAME);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), url));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 claims ·"));
@@ -481,7 +491,7 @@ test_subscribe_refresh_fail (void)
   bl_test_click (list, gtk_widget_get_width (list) / 2.0, 20);
   bl_test_wait_for (claim_selected, window, 10, "the feed's claim to be selected");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "From the feed “127.0.0.1”: read-only"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "From the feed “" NAME "”: read-only"));
   bl_test_keys (GTK_WIDGET (window), "ctrl+e");
   bl_test_wait_for_frames (GTK_WIDGET (window), 5);
   g_assert_false (editor_open ());
@@ -500,7 +510,7 @@ test_subscribe_refresh_fail (void)
   wait_for_text (dialog, "the server answered 500 Internal Server Error");
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS + 2);
   g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
-  g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “127.0.0.1”");
+  g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “" NAME "”");
   save_screenshot (GTK_WIDGET (dialog), "feeds-dialog-failed.png");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -200,11 +200,14 @@ check_address (BlFeedsDialog *self)
   return valid;
 }
 
+/* Toasts are Pango markup in libadwaita 1.2; feed names are not. */
 static void
 toast (BlFeedsDialog *self,
        const char    *text)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 /* Callbacks */

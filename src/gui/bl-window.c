@@ -558,7 +558,10 @@ on_feed_failed (BlFeedManager *feeds,
                 GError        *error,
                 BlWindow      *self)
 {
-  toast (self, error->message);
+  /* a toast is Pango markup; the message quotes the feed's name */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  toast (self, escaped);
 }
 
 static void
