@@ -453,6 +453,20 @@ test_new (void)
   g_assert_cmpint (bl_feed_get_state (feed), ==, BL_FEED_STATE_NEW);
 }
 
+/* Which claims are read-only: those tagged by a feed, with an id. */
+static void
+test_id_from_tags (void)
+{
+  static const char * const none[] = { "isis-k", "feedback", NULL };
+  static const char * const empty[] = { "feed:", NULL };
+  static const char * const second[] = { "border", "feed:ab12cd34", "feed:other", NULL };
+
+  g_assert_null (bl_feed_id_from_tags (NULL));
+  g_assert_null (bl_feed_id_from_tags (none));
+  g_assert_null (bl_feed_id_from_tags (empty));
+  g_assert_cmpstr (bl_feed_id_from_tags (second), ==, "ab12cd34");
+}
+
 static void
 test_redirect_policy (void)
 {
@@ -827,6 +841,7 @@ main (int   argc,
   server_start ();
 
   g_test_add_func ("/feed/new", test_new);
+  g_test_add_func ("/feed/id-from-tags", test_id_from_tags);
   g_test_add_func ("/feed/redirect-policy", test_redirect_policy);
   g_test_add_func ("/feed/normal-304-gone", test_normal_then_304_then_gone);
   g_test_add_func ("/feed/unreachable", test_unreachable);

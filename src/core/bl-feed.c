@@ -724,3 +724,23 @@ bl_feed_redirect_allowed (GUri *from,
 {
   return bl_uri_redirect_allowed (from, to);
 }
+
+/**
+ * bl_feed_id_from_tags:
+ * @tags: (nullable) (array zero-terminated=1): a claim's tags
+ *
+ * Whether a claim came from a feed, told by its `feed:ID` tag (see
+ * bl-merge.h). Such a claim is read-only in the interface, also once the
+ * feed is unsubscribed.
+ *
+ * Returns: (nullable): the ID of the feed the claim came from, pointing
+ *   into @tags; %NULL for a claim made here
+ */
+const char *
+bl_feed_id_from_tags (const char * const *tags)
+{
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (g_str_has_prefix (tags[i], "feed:") && tags[i][5] != '\0')
+      return tags[i] + 5;
+  return NULL;
+}

@@ -80,6 +80,8 @@ gboolean     bl_feed_get_auto_refresh  (BlFeed              *self);
 gboolean     bl_feed_redirect_allowed  (GUri                *from,
                                         GUri                *to);
 
+const char  *bl_feed_id_from_tags      (const char * const  *tags);
+
 /* Subscriptions, kept per project file */
 GPtrArray   *bl_feed_list_load         (const char          *project_uri,
                                         GError             **error);

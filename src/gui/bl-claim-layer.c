@@ -28,6 +28,7 @@
 #include <math.h>
 
 #include "bl-claim-layer.h"
+#include "bl-feed.h"
 #include "bl-spatial-index.h"
 #include "bl-map-frame.h"
 
@@ -427,6 +428,7 @@ on_drag_begin (GtkGestureDrag *gesture,
                BlClaimLayer   *self)
 {
   BlClaimStore *store;
+  BlClaimRecord record;
   const BlCluster *list;
   guint cluster, n;
 
@@ -449,6 +451,9 @@ on_drag_begin (GtkGestureDrag *gesture,
     return;
 
   store = bl_project_get_claims (bl_visible_claims_get_project (bl_claim_painter_get_visible (self->painter)));
+  bl_claim_store_get_record (store, list[cluster].representative, &record);
+  if (bl_feed_id_from_tags (record.tags) != NULL)
+    return;   /* a claim from a feed is read-only */
   self->drag_id = g_strdup (bl_claim_store_get_id (store, list[cluster].representative));
   self->drag_start_x = list[cluster].x - self->frame.x;
   self->drag_start_y = list[cluster].y - self->frame.y;

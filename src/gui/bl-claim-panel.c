@@ -31,6 +31,8 @@ struct _BlClaimPanel
 
   /* template widgets */
   GtkWidget   *scroller;
+  GtkWidget   *feed_row;
+  GtkLabel    *feed_value;
   GtkLabel    *statement_value;
   GtkLabel    *stance_badge;
   GtkWidget   *quote_row;
@@ -64,6 +66,7 @@ struct _BlClaimPanel
   /* owned */
   BlProject   *project;
   BlSelection *selection;
+  BlFeedManager *feeds;
   char        *source_url;
 };
 
@@ -317,6 +320,25 @@ fill_relations (BlClaimPanel        *self,
                           gtk_widget_get_first_child (GTK_WIDGET (self->relations_list)) != NULL);
 }
 
+/* A claim from a feed says so, and that it is read-only. */
+static void
+show_feed (BlClaimPanel        *self,
+           const BlClaimRecord *r)
+{
+  const char *feed_id = bl_feed_id_from_tags (r->tags);
+  BlFeed *feed = feed_id != NULL && self->feeds != NULL ? bl_feed_manager_lookup (self->feeds, feed_id) : NULL;
+  g_autofree char *text = NULL;
+
+  if (feed != NULL)
+    text = g_strdup_printf (_("From the feed “%s”: read-only, it changes when the feed does"),
+                            bl_feed_get_name (feed));
+  else if (feed_id != NULL)
+    text = g_strdup_printf (_("From a former feed (%s): read-only"), feed_id);
+
+  gtk_label_set_text (self->feed_value, text != NULL ? text : "");
+  gtk_widget_set_visible (self->feed_row, text != NULL);
+}
+
 static void
 show_claim (BlClaimPanel *self)
 {
@@ -359,7 +381,17 @@ show_claim (BlClaimPanel *self)
   if (r.credibility != 0)
     credibility = g_strdup_printf ("%u — %s", r.credibility, bl_credibility_get_meaning (r.credibility));
   if (r.tags != NULL)
-    tags = g_strjoinv (", ", (char **) r.tags);
+    {
+      g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      /* the feed's tag is said above the statement, in words */
+      for (guint i = 0; r.tags[i] != NULL; i++)
+        if (!g_str_has_prefix (r.tags[i], "feed:"))
+          g_strv_builder_add (shown, r.tags[i]);
+      list = g_strv_builder_end (shown);
+      tags = g_strjoinv (", ", list);
+    }
   if (r.quote != NULL)
     quote = g_strdup_printf ("“%s”", r.quote);
 
@@ -382,6 +414,7 @@ show_claim (BlClaimPanel *self)
   set_row (self->credibility_row, self->credibility_value, credibility);
   set_row (self->tags_row, self->tags_value, tags);
   set_row (self->notes_row, self->notes_value, r.notes);
+  show_feed (self, &r);
 
   if (r.source != BL_NO_INDEX)
     {
@@ -427,6 +460,7 @@ bl_claim_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->project);
+  g_clear_object (&self->feeds);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_CLAIM_PANEL);
 
@@ -459,6 +493,8 @@ bl_claim_panel_class_init (BlClaimPanelClass *klass)
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, BlClaimPanel, name)
   BIND (scroller);
+  BIND (feed_row);
+  BIND (feed_value);
   BIND (statement_value);
   BIND (stance_badge);
   BIND (quote_row);
@@ -536,4 +572,20 @@ bl_claim_panel_set_selection (BlClaimPanel *self,
     g_signal_connect_swapped (selection, "notify::claim-id", G_CALLBACK (show_claim), self);
 
   show_claim (self);
+}
+
+/**
+ * bl_claim_panel_set_feeds:
+ * @feeds: (nullable): the subscriptions of the project, to name the feed
+ *   a claim came from
+ */
+void
+bl_claim_panel_set_feeds (BlClaimPanel  *self,
+                          BlFeedManager *feeds)
+{
+  g_return_if_fail (BL_IS_CLAIM_PANEL (self));
+  g_return_if_fail (feeds == NULL || BL_IS_FEED_MANAGER (feeds));
+
+  if (g_set_object (&self->feeds, feeds))
+    show_claim (self);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bl-feed-manager.h"
 #include "bl-project.h"
 #include "bl-selection.h"
 
@@ -20,5 +21,7 @@ void       bl_claim_panel_set_project   (BlClaimPanel *self,
                                          BlProject    *project);
 void       bl_claim_panel_set_selection (BlClaimPanel *self,
                                          BlSelection  *selection);
+void       bl_claim_panel_set_feeds     (BlClaimPanel  *self,
+                                         BlFeedManager *feeds);
 
 G_END_DECLS

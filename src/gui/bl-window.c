@@ -25,6 +25,8 @@
 #include "bl-comparison-panel.h"
 #include "bl-copy-image.h"
 #include "bl-export-dialog.h"
+#include "bl-feed-manager.h"
+#include "bl-feeds-dialog.h"
 #include "bl-draft.h"
 #include "bl-entity-list.h"
 #include "bl-history.h"
@@ -76,6 +78,7 @@ struct _BlWindow
   BlFilter             *filter;
   BlSelection          *selection;
   BlHistory            *history;
+  BlFeedManager        *feeds;
   char                 *draft_path;
   char                 *untitled_key;
   guint                 draft_source;
@@ -168,6 +171,7 @@ update_actions (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-entities", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feeds", self->feeds != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bl_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -461,6 +465,21 @@ on_pick_location_requested (BlClaimEditor *editor,
   toast (self, _("Click on the map to place the claim (Escape cancels)"));
 }
 
+/* A claim from a feed is read-only: it changes when the feed does. */
+static gboolean
+claim_is_from_feed (BlWindow   *self,
+                    const char *id)
+{
+  BlClaimStore *store = self->project != NULL ? bl_project_get_claims (self->project) : NULL;
+  guint index = store != NULL && id != NULL ? bl_claim_store_lookup (store, id) : BL_NO_INDEX;
+  BlClaimRecord r;
+
+  if (index == BL_NO_INDEX)
+    return FALSE;
+  bl_claim_store_get_record (store, index, &r);
+  return bl_feed_id_from_tags (r.tags) != NULL;
+}
+
 static void
 open_editor (BlWindow   *self,
              const char *claim_id)
@@ -494,7 +513,7 @@ edit_claim_action (GtkWidget  *widget,
   BlWindow *self = BL_WINDOW (widget);
   const char *id = bl_selection_get_claim_id (self->selection);
 
-  if (id != NULL)
+  if (id != NULL && !claim_is_from_feed (self, id))
     open_editor (self, id);
 }
 
@@ -532,6 +551,31 @@ manage_entities_action (GtkWidget  *widget,
   list = bl_entity_list_new (self->history, kind);
   gtk_window_set_transient_for (GTK_WINDOW (list), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (list));
+}
+
+/* Feeds */
+
+static void
+on_feed_failed (BlFeedManager *feeds,
+                BlFeed        *feed,
+                GError        *error,
+                BlWindow      *self)
+{
+  /* a toast is Pango markup; the message quotes the feed's name */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  toast (self, escaped);
+}
+
+static void
+feeds_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->feeds != NULL)
+    gtk_window_present (GTK_WINDOW (bl_feeds_dialog_new (GTK_WINDOW (self), self->feeds)));
 }
 
 static void
@@ -777,7 +821,7 @@ on_selection_changed (BlWindow *self)
         bl_map_view_center_on (self->map_view, lat, lon);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim-list", id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-claim", id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-claim", id != NULL && !claim_is_from_feed (self, id));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-claim", id != NULL);
 }
 
@@ -810,6 +854,12 @@ set_project (BlWindow  *self,
   discard_draft (self);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->feeds != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feeds, self);
+      bl_feed_manager_shutdown (self->feeds);
+    }
+  g_clear_object (&self->feeds);
   g_clear_object (&self->history);
   g_clear_pointer (&self->file_etag, g_free);
   g_free (self->untitled_key);
@@ -818,7 +868,11 @@ set_project (BlWindow  *self,
     {
       self->history = bl_history_new (project);
       g_signal_connect_swapped (self->history, "changed", G_CALLBACK (on_history_changed), self);
+      self->feeds = bl_feed_manager_new (self->history, file);
+      g_signal_connect (self->feeds, "failed", G_CALLBACK (on_feed_failed), self);
+      bl_feed_manager_start (self->feeds, GTK_WIDGET (self));
     }
+  bl_claim_panel_set_feeds (self->claim_panel, self->feeds);
   update_edit_menu (self);
 
   bl_selection_clear (self->selection);
@@ -1183,6 +1237,8 @@ save_now (BlWindow *self,
     {
       discard_draft (self);
       g_set_object (&self->file, file);
+      if (self->feeds != NULL)
+        bl_feed_manager_set_file (self->feeds, file);
     }
   update_title (self);
 
@@ -1444,6 +1500,8 @@ bl_window_close_request (GtkWindow *window)
     g_cancellable_cancel (self->load_cancellable);
   if (self->online != NULL)
     bl_online_source_cancel_all (self->online);
+  if (self->feeds != NULL)
+    bl_feed_manager_shutdown (self->feeds);
 
   return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
 }
@@ -1464,6 +1522,12 @@ bl_window_dispose (GObject *object)
     }
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->feeds != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feeds, self);
+      bl_feed_manager_shutdown (self->feeds);
+    }
+  g_clear_object (&self->feeds);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
 
@@ -1614,6 +1678,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-claim", NULL, edit_claim_action);
   gtk_widget_class_install_action (widget_class, "win.delete-claim", NULL, delete_claim_action);
   gtk_widget_class_install_action (widget_class, "win.manage-entities", "s", manage_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.feeds", NULL, feeds_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.base-map", "base-map");
