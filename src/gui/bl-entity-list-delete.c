@@ -42,7 +42,6 @@ say_deleted (BlEntityList *self,
 {
   g_autofree char *name = bl_entity_display_name (entity, bl_entity_kind_texts[self->kind].name_property);
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   if (n_claims == 0)
     text = g_strdup_printf (_("“%s” deleted"), name);
@@ -53,9 +52,7 @@ say_deleted (BlEntityList *self,
     text = g_strdup_printf (ngettext ("“%s” deleted; its %u claim moved", "“%s” deleted; its %u claims moved", n_claims),
                             name, n_claims);
 
-  toast = adw_toast_new ("");
-  adw_toast_set_custom_title (toast, gtk_label_new (text));   /* plain text */
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  bl_entity_list_toast (self, text);   /* plain text */
 }
 
 static void

@@ -56,6 +56,8 @@ char       *bl_entity_dup_string        (GObject      *entity,
                                          const char   *property);
 char       *bl_entity_display_name      (GObject      *entity,
                                          const char   *name_property);
+void        bl_entity_list_toast        (BlEntityList *self,
+                                         const char   *text);
 void        bl_entity_list_edit         (BlEntityList *self,
                                          const char   *id);
 

@@ -299,9 +299,9 @@ rebuild (BlEntityList *self)
   update_merge (self);
 }
 
-static void
-toast (BlEntityList *self,
-       const char   *text)
+void
+bl_entity_list_toast (BlEntityList *self,
+                      const char   *text)
 {
   AdwToast *t = adw_toast_new ("");
   GtkWidget *label = gtk_label_new (text);
@@ -767,7 +767,7 @@ bl_entity_list_merge (BlEntityList       *self,
   message = g_strdup_printf (ngettext ("%u claim now names “%s”. The merged entries are unused: delete them when you like.",
                                        "%u claims now name “%s”. The merged entries are unused: delete them when you like.",
                                        n_changed), n_changed, keep_name);
-  toast (self, message);
+  bl_entity_list_toast (self, message);
 
   return n_changed;
 }
