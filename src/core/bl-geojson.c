@@ -951,7 +951,10 @@ finish_feature (GeoImport  *g,
 
   if (g->problem != NULL)
     {
-      bl_import_report_add (g->report, BL_IMPORT_REJECTED, NULL, "%s.%s", place, g->problem);
+      g_autofree char *message = g_strdup_printf ("%s.%s", place, g->problem);
+
+      /* the place names the file already */
+      bl_import_report_add_verbatim (g->report, BL_IMPORT_REJECTED, message);
       bl_import_report_end_record (g->report);
       return;
     }
@@ -975,8 +978,12 @@ finish_feature (GeoImport  *g,
 
   if (g->warnings)
     for (guint i = 0; i < g->warnings->len; i++)
-      bl_import_report_add (g->report, BL_IMPORT_WARNING, NULL, "%s.%s", place,
-                            (const char *) g_ptr_array_index (g->warnings, i));
+      {
+        g_autofree char *message = g_strdup_printf ("%s.%s", place,
+                                                    (const char *) g_ptr_array_index (g->warnings, i));
+
+        bl_import_report_add_verbatim (g->report, BL_IMPORT_WARNING, message);
+      }
 
   bl_import_builder_add (g->builder, &g->values, place, g->index + 1);
   bl_import_report_end_record (g->report);
