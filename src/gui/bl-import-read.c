@@ -205,9 +205,12 @@ add_filter (GtkFileChooser *chooser,
 void
 bl_import_add_filters (GtkFileChooser *chooser)
 {
-  add_filter (chooser, _("GeoJSON and CSV Files"), "geojson json csv", "application/geo+json text/csv");
+  GtkFileFilter *both = add_filter (chooser, _("GeoJSON and CSV Files"), "geojson json csv",
+                                    "application/geo+json text/csv");
+
   add_filter (chooser, _("GeoJSON Files"), "geojson json", "application/geo+json");
   add_filter (chooser, _("CSV Tables (and ACLED Exports)"), "csv", "text/csv");
   add_filter (chooser, _("Borderline Projects"), "borderline", "application/x-borderline");
   gtk_file_filter_add_pattern (add_filter (chooser, _("All Files"), "", ""), "*");
+  gtk_file_chooser_set_filter (chooser, both);
 }
