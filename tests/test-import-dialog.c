@@ -29,6 +29,7 @@
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define ODD_CSV BL_SOURCE_DIR "/tests/import/odd-header.csv"
+#define EVENTS_GEOJSON BL_SOURCE_DIR "/tests/import/events.geojson"
 #define SAMPLE_CLAIMS 16
 
 /* Finding widgets */
@@ -428,6 +429,7 @@ test_import_into_project (void)
   bl_test_wait_for (count_is, &count, 10, "the imported claims in the list");
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Import “odd-header.csv”");
   wait_for_label (GTK_WIDGET (window), "Imported “odd-header.csv”: 3 claims added", TRUE);
+  save_screenshot (GTK_WIDGET (window), "import-toast.png");
   g_assert_true (list_has (claims, "At least 6,000 terrorists\noperate in Afghanistan"));
   g_assert_true (list_has (claims, "Several thousand ISIS-K fighters are in Afghanistan"));
 
@@ -470,6 +472,44 @@ test_import_without_project (void)
   discard_drafts ();
 }
 
+static void
+test_geojson_properties (void)
+{
+  BlWindow *window = open_window (SAMPLE);
+  BlImportDialog *dialog;
+  GtkWidget *preview;
+
+  dialog = import_with_keys (window, EVENTS_GEOJSON);
+
+  /* "headline" is guessed as the statement; "who" is not known */
+  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "headline")), ==, "Statement");
+  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "who")), ==, "Ignore");
+  map_column (dialog, "who", "Source");
+  map_column (dialog, "reported", "Said on");
+  bl_test_wait_for (dialog_idle, dialog, 20, "the counts");
+
+  /* features are numbered as the messages number them; the point is
+   * the geometry's */
+  preview = find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
+  wait_for_label (preview, "Feature", FALSE);
+  g_assert_cmpstr (cell (dialog, 0, "number"), ==, "0");
+  g_assert_cmpstr (cell (dialog, 0, "source"), ==, "Pajhwok");
+  g_assert_cmpstr (cell (dialog, 0, "location"), ==, "37.1000, 70.5000");
+  g_assert_nonnull (strstr (cell (dialog, 1, "problems"), "geometry: latitude 97.1 is outside -90..90"));
+  g_assert_nonnull (strstr (cell (dialog, 2, "problems"), "said_on: cannot read the date “someday”"));
+  g_assert_cmpstr (cell (dialog, 3, "said-on"), ==, "March 2023");
+  wait_for_label (GTK_WIDGET (dialog), "3 claims will be imported, 1 feature skipped, 1 value left out", FALSE);
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog-geojson.png");
+
+  /* Escape closes it; nothing was imported */
+  bl_test_keys (GTK_WIDGET (dialog), "Escape");
+  bl_test_wait_for (dialog_gone, NULL, 10, "the dialog to close");
+  g_assert_false (bl_history_can_undo (bl_window_get_history (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  discard_drafts ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +528,7 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/into-project", test_import_into_project);
   g_test_add_func ("/import-dialog/without-project", test_import_without_project);
+  g_test_add_func ("/import-dialog/geojson-properties", test_geojson_properties);
 
   status = g_test_run ();
   bl_basemap_source_wait_for_renders ();
