@@ -243,9 +243,7 @@ show_problem (BlImportDialog *self,
   g_autofree char *text = bl_import_preview_place (self->name, summary);
 
   /* the message of an error starts with the file, which the title names */
-  if (text[0])
-    text[0] = g_unichar_isalpha (g_utf8_get_char (text)) && g_ascii_islower (text[0])
-              ? g_ascii_toupper (text[0]) : text[0];
+  text[0] = g_ascii_toupper (text[0]);
   gtk_label_set_text (self->summary_label, text);
   gtk_label_set_text (self->problems_label, problems ? problems : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems != NULL);
@@ -292,7 +290,8 @@ on_job_done (GObject      *source_object,
 
       if (r->error != NULL)
         {
-          g_autofree char *both = g_strdup_printf ("%s\n%s", r->error->message, problems ? problems : "");
+          g_autofree char *why = bl_import_preview_place (self->name, r->error->message);
+          g_autofree char *both = g_strdup_printf ("%s\n%s", why, problems ? problems : "");
 
           show_problem (self, _("Nothing can be imported"), g_strstrip (both));
         }
