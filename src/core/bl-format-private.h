@@ -69,6 +69,12 @@ void     bl_import_report_set_format   (BlImportReport      *report,
                                         BlFormat             format);
 void     bl_import_report_set_imported (BlImportReport      *report,
                                         guint                n_imported);
+void     bl_import_report_begin_record (BlImportReport      *report,
+                                        guint                number,
+                                        const char          *place);
+void     bl_import_report_set_record_claim (BlImportReport  *report,
+                                            guint            claim);
+void     bl_import_report_end_record   (BlImportReport      *report);
 
 gboolean bl_format_names_equal         (const char *a,
                                         const char *b);

@@ -110,7 +110,20 @@ struct _BlImportReport
   guint      n_warnings;
   GPtrArray *messages;   /* char * */
   GArray    *kinds;      /* BlImportProblemKind */
+
+  /* the first records, described one by one */
+  guint      max_described;
+  GArray    *records;    /* Record */
+  gboolean   in_record;  /* the last of @records is being read */
+  char      *record_place;
 };
+
+typedef struct {
+  guint      number;
+  guint      claim;      /* BL_NO_INDEX: not imported */
+  gboolean   rejected;
+  GPtrArray *problems;   /* char *, NULL-terminated */
+} Record;
 
 /* Formats */
 
@@ -533,7 +546,14 @@ bl_import_report_new (const char *display_name,
   report->max_listed = max_listed ? max_listed : DEFAULT_MAX_LISTED;
   report->messages = g_ptr_array_new_with_free_func (g_free);
   report->kinds = g_array_new (FALSE, FALSE, sizeof (BlImportProblemKind));
+  report->records = g_array_new (FALSE, FALSE, sizeof (Record));
   return report;
+}
+
+static void
+record_clear (Record *record)
+{
+  g_ptr_array_unref (record->problems);
 }
 
 void
@@ -545,6 +565,10 @@ bl_import_report_free (BlImportReport *report)
   g_free (report->name);
   g_ptr_array_unref (report->messages);
   g_array_unref (report->kinds);
+  for (guint i = 0; i < report->records->len; i++)
+    record_clear (&g_array_index (report->records, Record, i));
+  g_array_unref (report->records);
+  g_free (report->record_place);
   g_free (report);
 }
 
@@ -673,6 +697,33 @@ bl_import_report_to_string (BlImportReport *report)
   return g_string_free (s, FALSE);
 }
 
+/* Adds a problem of the record being read to its description, without
+ * the record's place: "lat/lon: latitude 95 is outside -90..90". */
+static void
+describe_problem (BlImportReport      *report,
+                  BlImportProblemKind  kind,
+                  const char          *message)
+{
+  Record *record;
+  const char *rest = message;
+  gsize len;
+
+  if (!report->in_record)
+    return;
+
+  record = &g_array_index (report->records, Record, report->records->len - 1);
+  len = strlen (report->record_place);
+  if (strncmp (message, report->record_place, len) == 0)
+    {
+      rest = message + len;
+      while (*rest == ':' || *rest == '.' || *rest == ' ')
+        rest++;
+    }
+  if (kind == BL_IMPORT_REJECTED)
+    record->rejected = TRUE;
+  g_ptr_array_insert (record->problems, (int) record->problems->len - 1, g_strdup (rest));
+}
+
 void
 bl_import_report_add (BlImportReport      *report,
                       BlImportProblemKind  kind,
@@ -682,20 +733,25 @@ bl_import_report_add (BlImportReport      *report,
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
 
   if (kind == BL_IMPORT_REJECTED)
     report->n_rejected++;
   else
     report->n_warnings++;
 
-  if (report->messages->len >= report->max_listed)
+  if (report->messages->len >= report->max_listed && !report->in_record)
     return;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (report->messages, g_strdup_printf ("%s: %s", place ? place : report->name, message));
+  full = g_strdup_printf ("%s: %s", place ? place : report->name, message);
+  describe_problem (report, kind, full);
+  if (report->messages->len >= report->max_listed)
+    return;
+  g_ptr_array_add (report->messages, g_steal_pointer (&full));
   g_array_append_val (report->kinds, kind);
 }
 
@@ -710,6 +766,7 @@ bl_import_report_add_verbatim (BlImportReport      *report,
   else
     report->n_warnings++;
 
+  describe_problem (report, kind, message);
   if (report->messages->len >= report->max_listed)
     return;
   g_ptr_array_add (report->messages, g_strdup (message));
@@ -728,6 +785,129 @@ bl_import_report_set_imported (BlImportReport *report,
                                guint           n_imported)
 {
   report->n_imported = n_imported;
+}
+
+/* The importers tell where each record begins and ends: @number is its
+ * line (CSV) or its index in "features" (GeoJSON), @place the prefix of
+ * its messages ("FILE:12", "FILE: features[3]"). Only the first
+ * described_records records are kept. */
+void
+bl_import_report_begin_record (BlImportReport *report,
+                               guint           number,
+                               const char     *place)
+{
+  Record record;
+
+  report->in_record = FALSE;
+  if (report->records->len >= report->max_described)
+    return;
+
+  record.number = number;
+  record.claim = BL_NO_INDEX;
+  record.rejected = FALSE;
+  record.problems = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (record.problems, NULL);
+  g_array_append_val (report->records, record);
+  g_free (report->record_place);
+  report->record_place = g_strdup (place);
+  report->in_record = TRUE;
+}
+
+/* The record being read became the claim with this index. */
+void
+bl_import_report_set_record_claim (BlImportReport *report,
+                                   guint           claim)
+{
+  if (report->in_record)
+    g_array_index (report->records, Record, report->records->len - 1).claim = claim;
+}
+
+void
+bl_import_report_end_record (BlImportReport *report)
+{
+  report->in_record = FALSE;
+}
+
+/**
+ * bl_import_report_get_n_records:
+ *
+ * Returns: how many records are described one by one: the first ones
+ *   read, at most #BlImportOptions.described_records
+ */
+guint
+bl_import_report_get_n_records (BlImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->records->len;
+}
+
+static Record *
+get_record (BlImportReport *report,
+            guint           index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < report->records->len, NULL);
+  return &g_array_index (report->records, Record, index);
+}
+
+/**
+ * bl_import_report_get_record_number:
+ *
+ * Returns: where the record is: the line it begins on (CSV), or its index
+ *   in the "features" array (GeoJSON, from 0, as the messages count)
+ */
+guint
+bl_import_report_get_record_number (BlImportReport *report,
+                                    guint           index)
+{
+  Record *record = get_record (report, index);
+
+  return record ? record->number : 0;
+}
+
+/**
+ * bl_import_report_get_record_claim:
+ *
+ * Returns: the index, in the imported project, of the claim the record
+ *   became, or %BL_NO_INDEX when it was not imported
+ */
+guint
+bl_import_report_get_record_claim (BlImportReport *report,
+                                   guint           index)
+{
+  Record *record = get_record (report, index);
+
+  return record ? record->claim : BL_NO_INDEX;
+}
+
+/**
+ * bl_import_report_get_record_rejected:
+ *
+ * Returns: whether the record was rejected (not imported)
+ */
+gboolean
+bl_import_report_get_record_rejected (BlImportReport *report,
+                                      guint           index)
+{
+  Record *record = get_record (report, index);
+
+  return record ? record->rejected : FALSE;
+}
+
+/**
+ * bl_import_report_get_record_problems:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the record's
+ *   problems, without its place ("lat/lon: latitude 95 is outside
+ *   -90..90"); empty when it imported whole
+ */
+const char * const *
+bl_import_report_get_record_problems (BlImportReport *report,
+                                      guint           index)
+{
+  Record *record = get_record (report, index);
+
+  return record ? (const char * const *) record->problems->pdata : NULL;
 }
 
 /* Importing */
@@ -798,6 +978,7 @@ bl_import_data (const char             *data,
     format = bl_format_guess (display_name, data, len);
 
   rep = bl_import_report_new (name, options->max_listed);
+  rep->max_described = options->described_records;
   bl_import_report_set_format (rep, format);
 
   switch (format)

@@ -199,6 +199,11 @@ typedef const char *(*BlAreaLookupFunc) (const char *country,
  *   cells which are not UTF-8 are converted from; %NULL rejects them
  * @max_listed: the most problems the report lists one by one (the rest
  *   are counted); 0 for the default, 1000
+ * @max_records: read only the first this many records (a quick preview
+ *   of a big file); 0 to read them all
+ * @described_records: how many of the first records the report describes
+ *   one by one, with the claim each became and its problems
+ *   (bl_import_report_get_n_records()); 0 for none
  *
  * How to import. Initialise with bl_import_options_init().
  */
@@ -209,6 +214,8 @@ typedef struct {
   gpointer              area_lookup_data;
   const char           *fallback_encoding;
   guint                 max_listed;
+  guint                 max_records;
+  guint                 described_records;
 } BlImportOptions;
 
 void        bl_import_options_init   (BlImportOptions *options);
@@ -239,6 +246,16 @@ BlImportProblemKind bl_import_report_get_kind      (BlImportReport  *report,
 const char         *bl_import_report_get_message   (BlImportReport  *report,
                                                     guint            index);
 char               *bl_import_report_to_string     (BlImportReport  *report);
+
+guint               bl_import_report_get_n_records (BlImportReport  *report);
+guint               bl_import_report_get_record_number (BlImportReport *report,
+                                                    guint            index);
+guint               bl_import_report_get_record_claim (BlImportReport *report,
+                                                    guint            index);
+const char * const *bl_import_report_get_record_problems (BlImportReport *report,
+                                                    guint            index);
+gboolean            bl_import_report_get_record_rejected (BlImportReport *report,
+                                                    guint            index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlImportReport, bl_import_report_free)
 

@@ -78,6 +78,7 @@ typedef struct {
   char                  *type;
   char                  *geometry_from;
   char                  *problem;     /* the first, with its path */
+  gboolean               stopped;     /* at #BlImportOptions.max_records */
   GPtrArray             *warnings;
 
   /* its geometry */
@@ -935,6 +936,7 @@ finish_feature (GeoImport  *g,
 {
   g_autofree char *place = g_strdup_printf ("%s: %s", g->name, path);
 
+  bl_import_report_begin_record (g->report, g->index, place);
   if (g->problem == NULL && g_strcmp0 (g->type, "Feature") != 0)
     {
       g_autofree char *escaped = g->type ? g_strescape (g->type, NULL) : NULL;
@@ -949,7 +951,11 @@ finish_feature (GeoImport  *g,
 
   if (g->problem != NULL)
     {
-      bl_import_report_add (g->report, BL_IMPORT_REJECTED, NULL, "%s.%s", place, g->problem);
+      g_autofree char *message = g_strdup_printf ("%s.%s", place, g->problem);
+
+      /* the place names the file already */
+      bl_import_report_add_verbatim (g->report, BL_IMPORT_REJECTED, message);
+      bl_import_report_end_record (g->report);
       return;
     }
 
@@ -972,10 +978,15 @@ finish_feature (GeoImport  *g,
 
   if (g->warnings)
     for (guint i = 0; i < g->warnings->len; i++)
-      bl_import_report_add (g->report, BL_IMPORT_WARNING, NULL, "%s.%s", place,
-                            (const char *) g_ptr_array_index (g->warnings, i));
+      {
+        g_autofree char *message = g_strdup_printf ("%s.%s", place,
+                                                    (const char *) g_ptr_array_index (g->warnings, i));
+
+        bl_import_report_add_verbatim (g->report, BL_IMPORT_WARNING, message);
+      }
 
   bl_import_builder_add (g->builder, &g->values, place, g->index + 1);
+  bl_import_report_end_record (g->report);
 }
 
 static gboolean
@@ -997,13 +1008,21 @@ read_features (GeoImport     *g,
           g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
+      if (g->options->max_records > 0 && g->index >= g->options->max_records)
+        {
+          g->stopped = TRUE;
+          return TRUE;
+        }
+
       path = g_strdup_printf ("features[%u]", g->index);
       reset_feature (g);
       if (token != BL_JSON_TOKEN_BEGIN_OBJECT)
         {
           g_autofree char *place = g_strdup_printf ("%s: %s", g->name, path);
 
+          bl_import_report_begin_record (g->report, g->index, place);
           bl_import_report_add (g->report, BL_IMPORT_REJECTED, place, _("a feature is an object"));
+          bl_import_report_end_record (g->report);
           if (!skip_value (g, error))
             return FALSE;
           continue;
@@ -1119,6 +1138,8 @@ bl_import_geojson (const char             *data,
           if (!read_features (&g, cancellable, error))
             goto out;
           reset_feature (&g);
+          if (g.stopped)
+            break;
         }
       else if ((strcmp (key, "title") == 0 || strcmp (key, "description") == 0))
         {
@@ -1146,11 +1167,12 @@ bl_import_geojson (const char             *data,
         }
     }
 
-  token = next (&g, error);
-  if (token == BL_JSON_TOKEN_ERROR)
+  /* a preview of the first features reads no further */
+  if (g.stopped)
+    ;
+  else if ((token = next (&g, error)) == BL_JSON_TOKEN_ERROR)
     goto out;
-
-  if (g_strcmp0 (top_type, "Feature") == 0 && !saw_features)
+  else if (g_strcmp0 (top_type, "Feature") == 0 && !saw_features)
     {
       g.index = 0;
       finish_feature (&g, "feature");

@@ -1221,6 +1221,7 @@ bl_import_builder_add (BlImportBuilder *b,
   index = bl_claim_store_append (b->store, &record);
   g_assert (index != BL_NO_INDEX);
   b->n_imported++;
+  bl_import_report_set_record_claim (b->report, index);
 
   if (relations->len > 0)
     {

@@ -806,20 +806,22 @@ bl_import_csv (const char             *data,
       n_rows++;
       if (n_rows % CANCEL_CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      if (status == BL_CSV_BAD_ROW)
-        {
-          /* the reader's message is "FILE:LINE: what" already */
-          bl_import_report_add_verbatim (report, BL_IMPORT_REJECTED, row_error->message);
-          continue;
-        }
 
       line = bl_csv_reader_get_line (csv);
       g_free (im.place);
       im.place = g_strdup_printf ("%s:%u", name, line);
-      if (acled)
+      bl_import_report_begin_record (report, line, im.place);
+      if (status == BL_CSV_BAD_ROW)
+        /* the reader's message is "FILE:LINE: what" already */
+        bl_import_report_add_verbatim (report, BL_IMPORT_REJECTED, row_error->message);
+      else if (acled)
         import_acled_row (&im, line);
       else
         import_generic_row (&im, line);
+      bl_import_report_end_record (report);
+
+      if (options->max_records > 0 && n_rows >= options->max_records)
+        break;
     }
 
   project = bl_import_builder_finish (builder);

@@ -27,6 +27,7 @@
 #include "bl-export-dialog.h"
 #include "bl-feed-manager.h"
 #include "bl-feeds-dialog.h"
+#include "bl-import-dialog.h"
 #include "bl-draft.h"
 #include "bl-entity-list.h"
 #include "bl-history.h"
@@ -169,6 +170,7 @@ update_actions (BlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", self->history != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_project && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-entities", self->history != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feeds", self->feeds != NULL);
@@ -609,6 +611,33 @@ export_action (GtkWidget  *widget,
                                  color_by_from_state (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Imports: into the open project, or, with none open, as a new one */
+
+static void
+on_imported (BlImportDialog *dialog,
+             BlProject      *created,
+             BlWindow       *self)
+{
+  if (created != NULL)
+    {
+      set_project (self, created, NULL);
+      bl_history_mark_modified (self->history);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, bl_import_dialog_create_toast (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  BlImportDialog *dialog = bl_import_dialog_new (GTK_WINDOW (self), self->history);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  bl_import_dialog_choose_file (dialog);
 }
 
 static void
@@ -1673,6 +1702,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
   gtk_widget_class_install_action (widget_class, "win.edit-claim", NULL, edit_claim_action);
@@ -1691,6 +1721,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.new-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-claim", NULL);
