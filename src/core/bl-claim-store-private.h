@@ -15,4 +15,6 @@ void bl_claim_store_remap_references (BlClaimStore  *self,
                                       const guint32 *source_map,
                                       const guint32 *topic_map);
 
+void bl_claim_store_trim               (BlClaimStore  *self);
+
 G_END_DECLS
