@@ -157,6 +157,29 @@ test_pool_strv (void)
   g_assert_null (bl_string_pool_intern_strv (pool, empty));
 }
 
+/* A claim from a file may carry any number of tags. */
+static void
+test_pool_strv_long (void)
+{
+  g_autoptr(BlStringPool) pool = bl_string_pool_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) tags = NULL;
+  const char * const *v;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("tag %u", i % 4000);
+
+      g_strv_builder_add (builder, tag);
+    }
+  tags = g_strv_builder_end (builder);
+
+  v = bl_string_pool_intern_strv (pool, (const char * const *) tags);
+  g_assert_cmpstrv (v, tags);
+  g_assert_true (bl_string_pool_intern_strv (pool, (const char * const *) tags) == v);
+  g_assert_cmpuint (bl_string_pool_get_n_strings (pool), ==, 4000);
+}
+
 static void
 test_pool_strv_many (void)
 {
@@ -322,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/string-pool/long-strings", test_pool_long_strings);
   g_test_add_func ("/string-pool/strv", test_pool_strv);
   g_test_add_func ("/string-pool/strv-many", test_pool_strv_many);
+  g_test_add_func ("/string-pool/strv-long", test_pool_strv_long);
   g_test_add_func ("/id-index/grow-lookup", test_index_grow_lookup);
   g_test_add_func ("/id-index/remove", test_index_remove);
   g_test_add_func ("/id-index/shift", test_index_shift);

@@ -247,7 +247,9 @@ bl_string_pool_intern_len (BlStringPool *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  if (length > 0 && memchr (text, '\0', length) != NULL)
+  if (length == 0)
+    text = "";
+  else if (memchr (text, '\0', length) != NULL)
     return NULL;
 
   h = hash_bytes (text, length);
@@ -307,6 +309,8 @@ const char * const *
 bl_string_pool_intern_strv (BlStringPool       *self,
                             const char * const *strv)
 {
+  const char *on_stack[16];
+  g_autofree const char **on_heap = NULL;
   const char **elements;
   const char **copy;
   gsize n;
@@ -318,8 +322,9 @@ bl_string_pool_intern_strv (BlStringPool       *self,
   if (strv == NULL || strv[0] == NULL)
     return NULL;
 
+  /* a file may give a claim any number of tags */
   n = strv_length (strv);
-  elements = g_newa (const char *, n);
+  elements = n <= G_N_ELEMENTS (on_stack) ? on_stack : (on_heap = g_new (const char *, n));
   for (gsize k = 0; k < n; k++)
     elements[k] = bl_string_pool_intern (self, strv[k]);
 
