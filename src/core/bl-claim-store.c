@@ -120,8 +120,7 @@ static void
 details_clear (Details *d)
 {
   g_free (d->text);
-  if (d->extra != NULL)
-    g_free (d->extra);
+  g_free (d->extra);
   memset (d, 0, sizeof *d);
 }
 
