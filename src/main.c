@@ -189,42 +189,6 @@ on_handle_local_options (GApplication *application,
   return -1;
 }
 
-/* Whether the kernel has a GPU driver: a DRM render node, as Mesa opens
- * for hardware GL. */
-static gboolean
-has_gpu (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "renderD"))
-      return TRUE;
-  return FALSE;
-}
-
-/* Without a GPU, GL can only be Mesa's software rasteriser (llvmpipe), and
- * GTK's GL renderer then costs seconds at start (creating the context,
- * compiling its shaders for the first frame: 3.7 s to the first frame on
- * the benchmark machine, against under 1 s) and about 150 MB more memory
- * with a window full of claims, for frames no faster than cairo's. So
- * there, and only when the user chose nothing, GTK draws with cairo and
- * does not set up GL at all (GTK 4.8 creates a GL context to pick the X11
- * visual even for the cairo renderer). With a GPU, GTK chooses as usual. */
-static void
-prefer_cairo_without_gpu (void)
-{
-  if (g_getenv ("GSK_RENDERER") != NULL || g_getenv ("GDK_DEBUG") != NULL)
-    return;
-  if (has_gpu ())
-    return;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -252,7 +216,6 @@ main (int   argc,
   g_application_add_main_option_entries (G_APPLICATION (app), options);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
 
-  prefer_cairo_without_gpu ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
   bl_basemap_source_wait_for_renders ();
 
