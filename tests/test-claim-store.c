@@ -180,7 +180,7 @@ test_store_fields_round_trip (void)
     { BL_RELATION_CITES, (char *) "c3" },
   };
   BlQuantity q = BL_QUANTITY_INIT;
-  BlClaimRecord r, got;
+  BlClaimRecord r, got, changed;
   g_autoptr(BlClaimRecord) copy = NULL;
 
   bl_claim_record_init (&r);
@@ -218,10 +218,11 @@ test_store_fields_round_trip (void)
     }
   bl_claim_store_get_record (store, bl_claim_store_lookup (store, "n7"), &got);
   copy = bl_claim_record_copy (&got);
-  copy->place = "Dushanbe";
-  copy->tags = NULL;
-  copy->quantity = NULL;
-  bl_claim_store_replace (store, bl_claim_store_lookup (store, "n7"), copy);
+  changed = *copy;
+  changed.place = "Dushanbe";
+  changed.tags = NULL;
+  changed.quantity = NULL;
+  bl_claim_store_replace (store, bl_claim_store_lookup (store, "n7"), &changed);
   bl_claim_store_remove (store, bl_claim_store_lookup (store, "n8"));
 
   bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c1"), &got);
