@@ -164,6 +164,139 @@ test_store_million (void)
   g_assert_cmpfloat (bl_claim_store_get_lats (store)[1234], ==, 30 + (1234 % 1200) / 100.0);
 }
 
+/* Every field comes back as given, with NULL and "" kept apart, and a
+ * claim's fields do not change when other claims with the same tags,
+ * place or unit are added, replaced or removed. */
+static void
+test_store_fields_round_trip (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  const char *tags[] = { "border", "synthetic", NULL };
+  const char *other_tags[] = { "border", NULL };
+  const char *areas[] = { "AF-BDS", "TJ-GB", NULL };
+  const double polygon[] = { 70.1, 37.0, 70.5, 37.2, 70.3, 37.6 };
+  BlRelation relations[] = {
+    { BL_RELATION_DENIES, (char *) "c2" },
+    { BL_RELATION_CITES, (char *) "c3" },
+  };
+  BlQuantity q = BL_QUANTITY_INIT;
+  BlClaimRecord r, got, changed;
+  g_autoptr(BlClaimRecord) copy = NULL;
+
+  bl_claim_record_init (&r);
+  r.id = "c1";
+  r.statement = "";
+  r.quote = "“About 6,000 fighters”";
+  r.notes = NULL;
+  r.place = "Khorugh";
+  r.tags = tags;
+  r.areas = areas;
+  r.polygon = polygon;
+  r.n_polygon = 3;
+  r.relations = relations;
+  r.n_relations = 2;
+  q.value = 6000;
+  q.qualifier = BL_QUANTITY_APPROXIMATELY;
+  q.unit = (char *) "fighters";
+  q.text = (char *) "about 6,000 fighters";
+  r.quantity = &q;
+  g_assert_cmpuint (bl_claim_store_append (store, &r), ==, 0);
+
+  /* neighbours sharing the strings, then one of them changed and removed */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      BlClaimRecord n;
+
+      bl_claim_record_init (&n);
+      n.id = id;
+      n.statement = "Another";
+      n.place = "Khorugh";
+      n.tags = i % 2 ? tags : other_tags;
+      n.quantity = &q;
+      g_assert_cmpuint (bl_claim_store_insert (store, i % 2, &n), !=, BL_NO_INDEX);
+    }
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "n7"), &got);
+  copy = bl_claim_record_copy (&got);
+  changed = *copy;
+  changed.place = "Dushanbe";
+  changed.tags = NULL;
+  changed.quantity = NULL;
+  bl_claim_store_replace (store, bl_claim_store_lookup (store, "n7"), &changed);
+  bl_claim_store_remove (store, bl_claim_store_lookup (store, "n8"));
+
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c1"), &got);
+  g_assert_cmpstr (got.id, ==, "c1");
+  g_assert_cmpstr (got.statement, ==, "");
+  g_assert_cmpstr (got.quote, ==, "“About 6,000 fighters”");
+  g_assert_null (got.notes);
+  g_assert_cmpstr (got.place, ==, "Khorugh");
+  g_assert_cmpstrv (got.tags, tags);
+  g_assert_cmpstrv (got.areas, areas);
+  g_assert_cmpuint (got.n_polygon, ==, 3);
+  g_assert_cmpmem (got.polygon, sizeof polygon, polygon, sizeof polygon);
+  g_assert_cmpuint (got.n_relations, ==, 2);
+  g_assert_cmpint (got.relations[1].kind, ==, BL_RELATION_CITES);
+  g_assert_cmpstr (got.relations[0].claim_id, ==, "c2");
+  g_assert_cmpstr (got.relations[1].claim_id, ==, "c3");
+  g_assert_nonnull (got.quantity);
+  g_assert_cmpfloat (got.quantity->value, ==, 6000);
+  g_assert_cmpint (got.quantity->qualifier, ==, BL_QUANTITY_APPROXIMATELY);
+  g_assert_cmpstr (got.quantity->unit, ==, "fighters");
+  g_assert_cmpstr (got.quantity->text, ==, "about 6,000 fighters");
+
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "n7"), &got);
+  g_assert_cmpstr (got.place, ==, "Dushanbe");
+  g_assert_null (got.tags);
+  g_assert_null (got.quantity);
+  g_assert_null (got.quote);
+  g_assert_cmpstr (got.statement, ==, "Another");
+  g_assert_cmpuint (bl_claim_store_lookup (store, "n8"), ==, BL_NO_INDEX);
+
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "n9"), &got);
+  g_assert_cmpstrv (got.tags, tags);
+  g_assert_cmpstr (got.quantity->unit, ==, "fighters");
+}
+
+/* Random inserts and removals against a plain list of ids: every id
+ * keeps finding its claim as the claims move. */
+static void
+test_store_insert_remove_many (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      if (ids->len > 0 && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          guint at = g_rand_int_range (rand, 0, ids->len);
+
+          bl_claim_store_remove (store, at);
+          g_ptr_array_remove_index (ids, at);
+        }
+      else
+        {
+          guint at = g_rand_int_range (rand, 0, ids->len + 1);
+          char *id = g_strdup_printf ("r%u", round);
+          BlClaimRecord r;
+
+          make_record (&r, id, 0, 0);
+          g_assert_cmpuint (bl_claim_store_insert (store, at, &r), ==, at);
+          g_ptr_array_insert (ids, at, id);
+        }
+    }
+
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_cmpuint (bl_claim_store_lookup (store, g_ptr_array_index (ids, i)), ==, i);
+      g_assert_cmpstr (bl_claim_store_get_id (store, i), ==, g_ptr_array_index (ids, i));
+    }
+  g_assert_cmpuint (bl_claim_store_lookup (store, "r-gone"), ==, BL_NO_INDEX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +307,8 @@ main (int   argc,
   g_test_add_func ("/claim-store/remove-replace", test_store_remove_replace);
   g_test_add_func ("/claim-store/list-model", test_store_list_model);
   g_test_add_func ("/claim-store/million", test_store_million);
+  g_test_add_func ("/claim-store/fields-round-trip", test_store_fields_round_trip);
+  g_test_add_func ("/claim-store/insert-remove-many", test_store_insert_remove_many);
 
   return g_test_run ();
 }

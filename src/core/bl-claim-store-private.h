@@ -19,4 +19,6 @@ void bl_claim_store_shift_references (BlClaimStore  *self,
                                       guint32        index,
                                       gboolean       inserted);
 
+void bl_claim_store_trim               (BlClaimStore  *self);
+
 G_END_DECLS

@@ -6,9 +6,19 @@
  * A project may hold a million claims, so the store keeps no object per
  * claim. The fields that views scan on every frame (position, the two
  * dates, topic, claimant, source, stance, grade, precision) live in plain
- * arrays indexed by claim number; the rest (texts, areas, polygon, tags,
- * relations, quantity) lives in a parallel array of small structs. Ids map
- * to claim numbers through one hash table.
+ * arrays indexed by claim number; the rest lives in a parallel array of
+ * small structs, packed for a million claims (about 40 bytes and two
+ * allocations a claim beside the texts themselves):
+ *
+ * - the id, statement, quote and notes, which are new on every claim, in
+ *   one block per claim;
+ * - the place, tags, areas and unit, which repeat, interned in the store's
+ *   BlStringPool (one copy of each value, and of each tag vector; kept
+ *   until the store goes, edits included);
+ * - the polygon, relations and figure, which few claims have, in one more
+ *   block when there are any.
+ *
+ * Ids map to claim numbers through a BlIdIndex, which holds only numbers.
  *
  * The store is also a GListModel of BlClaim, made on demand, so that a
  * GtkListView can show any number of claims.
@@ -43,46 +53,63 @@
 #include "bl-claim.h"
 #include "bl-claim-store.h"
 #include "bl-claim-store-private.h"
+#include "bl-id-index.h"
+#include "bl-string-pool.h"
 
+/* The parts that few claims have, in one block: this struct, then the
+ * polygon, the relations, then the strings they point to. */
 typedef struct {
-  char       *id;
-  char       *statement;
-  char       *quote;
-  char       *place;
-  char       *notes;
-  char      **areas;
-  char      **tags;
-  double     *polygon;
-  guint       n_polygon;
-  BlRelation *relations;
-  guint       n_relations;
+  BlQuantity  quantity;      /* unit interned, text in the block */
   gboolean    has_quantity;
-  BlQuantity  quantity;
+  guint       n_polygon;
+  guint       n_relations;
+  double     *polygon;       /* in the block */
+  BlRelation *relations;     /* in the block, ids too */
+} Extra;
+
+/* Which optional texts follow the id in a claim's text block. */
+enum {
+  HAS_STATEMENT = 1 << 0,
+  HAS_QUOTE     = 1 << 1,
+  HAS_NOTES     = 1 << 2,
+};
+
+/* One claim's cold fields: 40 bytes, and one allocation for its texts. */
+typedef struct {
+  char               *text;   /* a flags byte, the id, then the statement,
+                               * quote and notes present: one block */
+  const char         *place;  /* interned */
+  const char * const *areas;  /* interned */
+  const char * const *tags;   /* interned */
+  Extra              *extra;  /* nullable */
 } Details;
 
 struct _BlClaimStore
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  guint       n_claims;
-  guint       capacity;
+  guint         n_claims;
+  guint         capacity;
 
   /* hot fields, one entry per claim */
-  double     *lat;
-  double     *lon;
-  BlDate     *dates[BL_N_CLOCKS];
-  guint32    *topic;
-  guint32    *actor;
-  guint32    *source;
-  guint8     *stance;
-  guint8     *credibility;
-  guint8     *precision;
+  double       *lat;
+  double       *lon;
+  BlDate       *dates[BL_N_CLOCKS];
+  guint32      *topic;
+  guint32      *actor;
+  guint32      *source;
+  guint8       *stance;
+  guint8       *credibility;
+  guint8       *precision;
 
   /* cold fields */
-  Details    *details;
+  Details      *details;
 
-  /* id → claim number + 1 (the id strings are owned by details) */
-  GHashTable *by_id;
+  /* places, tags, areas, units: one copy each */
+  BlStringPool *pool;
+
+  /* id → claim number (the ids are the details') */
+  BlIdIndex     by_id;
 
   /* snapshots (see the top of this file) */
   BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */
@@ -98,68 +125,162 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BlClaimStore, bl_claim_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       bl_claim_store_list_model_init))
 
-static char **
-strv_copy_or_null (const char * const *strv)
+/* Details {{{ */
+
+static inline const char *
+details_id (const Details *d)
 {
-  if (strv == NULL || strv[0] == NULL)
-    return NULL;
-  return g_strdupv ((char **) strv);
+  return d->text + 1;
+}
+
+static const char *
+id_of (guint32  index,
+       gpointer user_data)
+{
+  BlClaimStore *self = user_data;
+
+  return details_id (&self->details[index]);
 }
 
 static void
 details_clear (Details *d)
 {
-  g_free (d->id);
-  g_free (d->statement);
-  g_free (d->quote);
-  g_free (d->place);
-  g_free (d->notes);
-  g_strfreev (d->areas);
-  g_strfreev (d->tags);
-  g_free (d->polygon);
-  for (guint i = 0; i < d->n_relations; i++)
-    g_free (d->relations[i].claim_id);
-  g_free (d->relations);
-  if (d->has_quantity)
-    bl_quantity_clear (&d->quantity);
+  g_free (d->text);
+  g_free (d->extra);
   memset (d, 0, sizeof *d);
 }
 
-static void
-details_set (Details             *d,
-             const BlClaimRecord *r)
+/* Appends @text and its NUL at @p; returns the byte after. */
+static char *
+put_string (char       *p,
+            const char *text,
+            gsize       length)
 {
-  d->id = g_strdup (r->id);
-  d->statement = g_strdup (r->statement);
-  d->quote = g_strdup (r->quote);
-  d->place = g_strdup (r->place);
-  d->notes = g_strdup (r->notes);
-  d->areas = strv_copy_or_null (r->areas);
-  d->tags = strv_copy_or_null (r->tags);
+  memcpy (p, text, length);
+  p[length] = '\0';
+  return p + length + 1;
+}
 
-  if (r->polygon != NULL && r->n_polygon > 0)
-    {
-      d->polygon = g_memdup2 (r->polygon, sizeof (double) * 2 * r->n_polygon);
-      d->n_polygon = r->n_polygon;
-    }
+static char *
+text_block_new (const BlClaimRecord *r)
+{
+  gsize id_len = strlen (r->id);
+  gsize statement_len = r->statement != NULL ? strlen (r->statement) : 0;
+  gsize quote_len = r->quote != NULL ? strlen (r->quote) : 0;
+  gsize notes_len = r->notes != NULL ? strlen (r->notes) : 0;
+  guint8 flags = 0;
+  char *block, *p;
 
-  if (r->relations != NULL && r->n_relations > 0)
-    {
-      d->relations = g_new (BlRelation, r->n_relations);
-      d->n_relations = r->n_relations;
-      for (guint i = 0; i < r->n_relations; i++)
-        {
-          d->relations[i].kind = r->relations[i].kind;
-          d->relations[i].claim_id = g_strdup (r->relations[i].claim_id);
-        }
-    }
+  if (r->statement != NULL)
+    flags |= HAS_STATEMENT;
+  if (r->quote != NULL)
+    flags |= HAS_QUOTE;
+  if (r->notes != NULL)
+    flags |= HAS_NOTES;
+
+  block = g_malloc (1 + id_len + 1 +
+                    (r->statement != NULL ? statement_len + 1 : 0) +
+                    (r->quote != NULL ? quote_len + 1 : 0) +
+                    (r->notes != NULL ? notes_len + 1 : 0));
+  block[0] = (char) flags;
+  p = put_string (block + 1, r->id, id_len);
+  if (r->statement != NULL)
+    p = put_string (p, r->statement, statement_len);
+  if (r->quote != NULL)
+    p = put_string (p, r->quote, quote_len);
+  if (r->notes != NULL)
+    put_string (p, r->notes, notes_len);
+
+  return block;
+}
+
+#define ROUND8(n) (((n) + 7) & ~(gsize) 7)
+
+static Extra *
+extra_new (BlStringPool        *pool,
+           const BlClaimRecord *r)
+{
+  gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
+  gboolean has_relations = r->relations != NULL && r->n_relations > 0;
+  gsize size, polygon_at, relations_at, strings_at;
+  gsize text_len = 0;
+  Extra *e;
+  char *block, *p;
+
+  if (!has_polygon && !has_relations && r->quantity == NULL)
+    return NULL;
+
+  polygon_at = ROUND8 (sizeof (Extra));
+  relations_at = polygon_at + (has_polygon ? sizeof (double) * 2 * r->n_polygon : 0);
+  strings_at = relations_at + (has_relations ? sizeof (BlRelation) * r->n_relations : 0);
+  size = strings_at;
+  if (r->quantity != NULL && r->quantity->text != NULL)
+    size += (text_len = strlen (r->quantity->text)) + 1;
+  if (has_relations)
+    for (guint i = 0; i < r->n_relations; i++)
+      size += (r->relations[i].claim_id != NULL ? strlen (r->relations[i].claim_id) : 0) + 1;
+
+  block = g_malloc0 (size);
+  e = (Extra *) block;
+  p = block + strings_at;
 
   if (r->quantity != NULL)
     {
-      bl_quantity_copy (&d->quantity, r->quantity);
-      d->has_quantity = TRUE;
+      e->quantity = *r->quantity;
+      e->quantity.unit = (char *) bl_string_pool_intern (pool, r->quantity->unit);
+      e->quantity.text = NULL;
+      if (r->quantity->text != NULL)
+        {
+          e->quantity.text = p;
+          p = put_string (p, r->quantity->text, text_len);
+        }
+      e->has_quantity = TRUE;
     }
+
+  if (has_polygon)
+    {
+      e->polygon = (double *) (block + polygon_at);
+      e->n_polygon = r->n_polygon;
+      memcpy (e->polygon, r->polygon, sizeof (double) * 2 * r->n_polygon);
+    }
+
+  if (has_relations)
+    {
+      e->relations = (BlRelation *) (block + relations_at);
+      e->n_relations = r->n_relations;
+      for (guint i = 0; i < r->n_relations; i++)
+        {
+          e->relations[i].kind = r->relations[i].kind;
+          if (r->relations[i].claim_id != NULL)
+            {
+              e->relations[i].claim_id = p;
+              p = put_string (p, r->relations[i].claim_id, strlen (r->relations[i].claim_id));
+            }
+          else
+            {
+              e->relations[i].claim_id = NULL;
+              p++;
+            }
+        }
+    }
+
+  g_assert (p <= block + size);
+  return e;
 }
+
+static void
+details_set (BlClaimStore        *self,
+             Details             *d,
+             const BlClaimRecord *r)
+{
+  d->text = text_block_new (r);
+  d->place = bl_string_pool_intern (self->pool, r->place);
+  d->areas = bl_string_pool_intern_strv (self->pool, r->areas);
+  d->tags = bl_string_pool_intern_strv (self->pool, r->tags);
+  d->extra = extra_new (self->pool, r);
+}
+
+/* }}} */
 
 static void
 set_hot_fields (BlClaimStore        *self,
@@ -267,12 +388,12 @@ drop_details (BlClaimStore *self,
 
 /* }}} */
 
+/* Grows or shrinks every array to @capacity (at least n_claims). */
 static void
-grow_to (BlClaimStore *self,
-         guint         capacity)
+resize_to (BlClaimStore *self,
+           guint         capacity)
 {
-  if (capacity <= self->capacity)
-    return;
+  g_assert (capacity >= self->n_claims);
 
   release_retired (self);
   if (self->shared && self->capacity > 0)
@@ -295,6 +416,14 @@ grow_to (BlClaimStore *self,
   self->details = g_renew (Details, self->details, capacity);
 
   self->capacity = capacity;
+}
+
+static void
+grow_to (BlClaimStore *self,
+         guint         capacity)
+{
+  if (capacity > self->capacity)
+    resize_to (self, capacity);
 }
 
 /* Moves claims [from, n) by delta places (±1) in every array. */
@@ -376,11 +505,12 @@ bl_claim_store_finalize (GObject *object)
 {
   BlClaimStore *self = (BlClaimStore *) object;
 
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  bl_id_index_clear (&self->by_id);
 
   if (self->origin != NULL)
     {
-      /* a snapshot: the arrays are the origin's */
+      /* a snapshot: the arrays and the strings are the origin's */
+      g_clear_pointer (&self->pool, bl_string_pool_free);
       g_atomic_int_dec_and_test (&self->origin->readers);
       g_clear_object (&self->origin);
       G_OBJECT_CLASS (bl_claim_store_parent_class)->finalize (object);
@@ -395,6 +525,7 @@ bl_claim_store_finalize (GObject *object)
 
   for (guint i = 0; i < self->n_claims; i++)
     details_clear (&self->details[i]);
+  g_clear_pointer (&self->pool, bl_string_pool_free);
 
   g_free (self->lat);
   g_free (self->lon);
@@ -420,7 +551,8 @@ bl_claim_store_class_init (BlClaimStoreClass *klass)
 static void
 bl_claim_store_init (BlClaimStore *self)
 {
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pool = bl_string_pool_new ();
+  bl_id_index_init (&self->by_id, id_of, self);
 }
 
 /**
@@ -474,6 +606,7 @@ bl_claim_store_reserve (BlClaimStore *self,
   g_return_if_fail (self->origin == NULL);
 
   grow_to (self, n_claims);
+  bl_id_index_reserve (&self->by_id, n_claims);
 }
 
 /**
@@ -494,7 +627,7 @@ bl_claim_store_append (BlClaimStore        *self,
   g_return_val_if_fail (self->n_claims < BL_NO_INDEX - 1, BL_NO_INDEX);
   g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
-  if (g_hash_table_contains (self->by_id, record->id))
+  if (bl_id_index_lookup (&self->by_id, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
   /* appending writes past the end of every snapshot: no copy needed */
@@ -505,9 +638,8 @@ bl_claim_store_append (BlClaimStore        *self,
 
   i = self->n_claims++;
   set_hot_fields (self, i, record);
-  memset (&self->details[i], 0, sizeof (Details));
-  details_set (&self->details[i], record);
-  g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+  details_set (self, &self->details[i], record);
+  bl_id_index_insert (&self->by_id, i);
 
   g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
 
@@ -535,7 +667,7 @@ bl_claim_store_insert (BlClaimStore        *self,
   if (position == self->n_claims)
     return bl_claim_store_append (self, record);
 
-  if (g_hash_table_contains (self->by_id, record->id))
+  if (bl_id_index_lookup (&self->by_id, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
   prepare_change (self);
@@ -546,11 +678,9 @@ bl_claim_store_insert (BlClaimStore        *self,
   shift_up (self, position);
   self->n_claims++;
   set_hot_fields (self, position, record);
-  memset (&self->details[position], 0, sizeof (Details));
-  details_set (&self->details[position], record);
-
-  for (guint i = position; i < self->n_claims; i++)
-    g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+  details_set (self, &self->details[position], record);
+  bl_id_index_shift (&self->by_id, position, +1);
+  bl_id_index_insert (&self->by_id, position);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
@@ -574,18 +704,17 @@ bl_claim_store_replace (BlClaimStore        *self,
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (index < self->n_claims);
   g_return_if_fail (record != NULL);
-  g_return_if_fail (g_strcmp0 (record->id, self->details[index].id) == 0);
+  g_return_if_fail (g_strcmp0 (record->id, details_id (&self->details[index])) == 0);
   g_return_if_fail (self->origin == NULL);
 
-  /* Copy first: @record may point into the details being replaced. */
-  details_set (&fresh, record);
+  /* Copy first: @record may point into the details being replaced. The id
+   * stays, so the index's entry does too. */
+  details_set (self, &fresh, record);
   prepare_change (self);
   set_hot_fields (self, index, record);
 
-  g_hash_table_remove (self->by_id, self->details[index].id);
   drop_details (self, &self->details[index]);
   self->details[index] = fresh;
-  g_hash_table_insert (self->by_id, self->details[index].id, GUINT_TO_POINTER (index + 1));
 
   g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 1);
 }
@@ -605,13 +734,11 @@ bl_claim_store_remove (BlClaimStore *self,
   g_return_if_fail (self->origin == NULL);
 
   prepare_change (self);
-  g_hash_table_remove (self->by_id, self->details[index].id);
+  bl_id_index_remove (&self->by_id, details_id (&self->details[index]));
   drop_details (self, &self->details[index]);
   shift_down (self, index);
   self->n_claims--;
-
-  for (guint i = index; i < self->n_claims; i++)
-    g_hash_table_insert (self->by_id, self->details[i].id, GUINT_TO_POINTER (i + 1));
+  bl_id_index_shift (&self->by_id, index + 1, -1);
 
   g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
 }
@@ -626,16 +753,13 @@ guint
 bl_claim_store_lookup (BlClaimStore *self,
                        const char   *id)
 {
-  gpointer value;
-
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
   g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (id == NULL)
     return BL_NO_INDEX;
 
-  value = g_hash_table_lookup (self->by_id, id);
-  return value != NULL ? GPOINTER_TO_UINT (value) - 1 : BL_NO_INDEX;
+  return bl_id_index_lookup (&self->by_id, id);
 }
 
 /**
@@ -649,34 +773,50 @@ bl_claim_store_get_record (BlClaimStore  *self,
                            BlClaimRecord *record)
 {
   const Details *d;
+  const Extra *e;
+  const char *p;
+  guint8 flags;
 
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (index < self->n_claims);
   g_return_if_fail (record != NULL);
 
   d = &self->details[index];
-  record->id = d->id;
-  record->statement = d->statement;
-  record->quote = d->quote;
+  e = d->extra;
+  flags = (guint8) d->text[0];
+  p = record->id = details_id (d);
+  p += strlen (p) + 1;
+  record->statement = record->quote = record->notes = NULL;
+  if (flags & HAS_STATEMENT)
+    {
+      record->statement = p;
+      p += strlen (p) + 1;
+    }
+  if (flags & HAS_QUOTE)
+    {
+      record->quote = p;
+      p += strlen (p) + 1;
+    }
+  if (flags & HAS_NOTES)
+    record->notes = p;
   record->actor = self->actor[index];
   record->source = self->source[index];
   record->topic = self->topic[index];
   record->said_on = self->dates[BL_CLOCK_SAID][index];
   record->about = self->dates[BL_CLOCK_ABOUT][index];
-  record->quantity = d->has_quantity ? &d->quantity : NULL;
+  record->quantity = e != NULL && e->has_quantity ? &e->quantity : NULL;
   record->stance = self->stance[index];
   record->credibility = self->credibility[index];
   record->lat = self->lat[index];
   record->lon = self->lon[index];
   record->precision = self->precision[index];
   record->place = d->place;
-  record->areas = (const char * const *) d->areas;
-  record->polygon = d->polygon;
-  record->n_polygon = d->n_polygon;
-  record->tags = (const char * const *) d->tags;
-  record->notes = d->notes;
-  record->relations = d->relations;
-  record->n_relations = d->n_relations;
+  record->areas = d->areas;
+  record->polygon = e != NULL ? e->polygon : NULL;
+  record->n_polygon = e != NULL ? e->n_polygon : 0;
+  record->tags = d->tags;
+  record->relations = e != NULL ? e->relations : NULL;
+  record->n_relations = e != NULL ? e->n_relations : 0;
 }
 
 const char *
@@ -686,7 +826,7 @@ bl_claim_store_get_id (BlClaimStore *self,
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
   g_return_val_if_fail (index < self->n_claims, NULL);
 
-  return self->details[index].id;
+  return details_id (&self->details[index]);
 }
 
 #define DEFINE_ARRAY_GETTER(name, type, field)          \
@@ -792,6 +932,22 @@ remap (guint32       *values,
   for (guint i = 0; i < n; i++)
     if (values[i] != BL_NO_INDEX && (values[i] & pending_bit))
       values[i] = map[values[i] & ~pending_bit];
+}
+
+/*
+ * bl_claim_store_trim:
+ *
+ * Gives back the room the arrays grew into but the claims do not use: a
+ * loader that could not know the count calls it once it has read them
+ * all (the arrays grow by half at a time: up to a third of them unused).
+ */
+void
+bl_claim_store_trim (BlClaimStore *self)
+{
+  g_return_if_fail (BL_IS_CLAIM_STORE (self));
+
+  if (self->capacity > self->n_claims && self->n_claims > 0)
+    resize_to (self, self->n_claims);
 }
 
 /*

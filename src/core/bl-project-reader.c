@@ -870,6 +870,9 @@ bl_project_load_from_data (const char      *data,
       goto out;
     }
 
+  /* the arrays grew by half at a time: give the slack back */
+  bl_claim_store_trim (bl_project_get_claims (l.project));
+
   if (progress)
     progress (1.0, progress_data);
 

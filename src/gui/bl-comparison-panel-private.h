@@ -80,6 +80,7 @@ struct _BlComparisonPanel
   gint64                last_rebuild;
   gboolean              syncing;
   gboolean              side_by_side_dirty;
+  gboolean              rows_dirty;      /* rebuilt while hidden */
   ExportKind            export_kind;
 };
 

@@ -745,7 +745,13 @@ rebuild (BlComparisonPanel *self)
     gtk_label_set_text (self->summary_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), comparison != NULL);
 
-  fill_rows (self);
+  /* The table's rows are widgets (a drop-down and tooltips a cell):
+   * hidden behind the Claims tab, as when a project opens, they wait
+   * until the panel is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_rows (self);
+  else
+    self->rows_dirty = TRUE;
   update_actions (self);
   bl_comparison_panel_show_page (self);
 
@@ -841,6 +847,20 @@ bl_comparison_panel_finalize (GObject *object)
 }
 
 static void
+bl_comparison_panel_map (GtkWidget *widget)
+{
+  BlComparisonPanel *self = BL_COMPARISON_PANEL (widget);
+
+  if (self->rows_dirty)
+    {
+      self->rows_dirty = FALSE;
+      fill_rows (self);
+    }
+
+  GTK_WIDGET_CLASS (bl_comparison_panel_parent_class)->map (widget);
+}
+
+static void
 bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -848,6 +868,7 @@ bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
 
   object_class->dispose = bl_comparison_panel_dispose;
   object_class->finalize = bl_comparison_panel_finalize;
+  widget_class->map = bl_comparison_panel_map;
 
   /**
    * BlComparisonPanel::edited:

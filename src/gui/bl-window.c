@@ -962,7 +962,10 @@ set_project (BlWindow  *self,
   bl_comparison_panel_set_visible_claims (self->comparison_panel, self->visible);
 
   gtk_stack_set_visible_child_name (self->side_stack, "list");
-  gtk_stack_set_visible_child_name (self->stack, "project");
+  /* from the loading page, at once: a cross-fade would draw both pages
+   * for its 200 ms, and the project's first frame is what the user waits
+   * for */
+  gtk_stack_set_visible_child_full (self->stack, "project", GTK_STACK_TRANSITION_TYPE_NONE);
   update_title (self);
   update_actions (self);
 }
@@ -1047,7 +1050,7 @@ start_loading (BlWindow *self,
   g_atomic_int_set (&self->load_permille, 0);
   gtk_progress_bar_set_fraction (self->loading_progress, 0);
   adw_status_page_set_title (self->loading_page, title);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_stack_set_visible_child_full (self->stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
   self->progress_source = g_timeout_add (100, on_progress_tick, self);
   update_actions (self);
 
