@@ -71,7 +71,8 @@ bl_feed_read_response (const BlFeedResponse  *response,
                        GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *name = response->display_name != NULL ? response->display_name : "feed";
+  /* from the address, unescaped: any bytes at all, and messages quote it */
+  g_autofree char *name = g_utf8_make_valid (response->display_name != NULL ? response->display_name : "feed", -1);
   const char *data = NULL;
   BlProject *project;
   BlFormat format;

@@ -135,10 +135,11 @@ make_display_name (BlFeed *self,
   const char *path = g_uri_get_path (uri);
   const char *slash = path != NULL ? strrchr (path, '/') : NULL;
   const char *base = slash != NULL ? slash + 1 : path;
+  char *name = base != NULL && *base != '\0' ? g_uri_unescape_string (base, NULL) : NULL;
 
-  if (base == NULL || *base == '\0')
-    return g_strdup (self->name);
-  return g_uri_unescape_string (base, NULL);
+  /* NULL for an escaped NUL; not always UTF-8 (bl_feed_read_response()
+   * mends that) */
+  return name != NULL ? name : g_strdup (self->name);
 }
 
 static gboolean
