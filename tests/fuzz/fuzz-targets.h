@@ -761,7 +761,10 @@ feed_split_headers (const uint8_t      *data,
           return data;
 
       key = g_strndup ((const char *) p, colon - p);
+      /* CRLF lines too; a value cannot hold a line break */
       value = g_strstrip (g_strndup ((const char *) colon + 1, eol - colon - 1));
+      if (strpbrk (value, "\r\n") != NULL)
+        return data;
       if (g_ascii_strcasecmp (key, "Name") == 0)
         {
           g_free (*name);
