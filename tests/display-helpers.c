@@ -17,10 +17,24 @@
 
 #include "display-helpers.h"
 
+/* How much longer than usual a deadline may be: $BL_TEST_SLOWDOWN (1 to
+ * 20), which build-aux/test sets for the sanitizer build, where everything
+ * runs several times slower. */
+static guint
+deadline_factor (void)
+{
+  const char *value = g_getenv ("BL_TEST_SLOWDOWN");
+  guint64 factor = 1;
+
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, 20, &factor, NULL))
+    factor = 1;
+  return (guint) factor;
+}
+
 /**
  * bl_test_wait_for:
  * @condition: returns %TRUE when done
- * @seconds: the deadline
+ * @seconds: the deadline (times $BL_TEST_SLOWDOWN)
  * @what: what is awaited, for the failure message
  *
  * Runs the main loop until @condition holds; fails the test after
@@ -32,7 +46,10 @@ bl_test_wait_for (BlTestCondition  condition,
                   guint            seconds,
                   const char      *what)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gint64 deadline;
+
+  seconds *= deadline_factor ();
+  deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!condition (data))
     {

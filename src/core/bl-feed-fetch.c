@@ -3,23 +3,23 @@
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What this is for: one refresh of a #BlFeed. It downloads the whole feed,
- * reads it into a new project on a worker thread, and only then, on the
- * main thread, merges it into the open project with bl_project_merge().
- * Whatever fails (network, TLS, status, size, time, content), the open
- * project is not touched, and the failure is one sentence naming the feed.
+ * What this is for: one refresh of a #BlFeed. It downloads the whole feed
+ * with bl_http_get_async(), reads it into a new project on a worker thread
+ * (bl_feed_read_response()), and only then, on the main thread, merges it
+ * into the open project (bl_feed_merge_response(), both in
+ * bl-feed-apply.c). Whatever fails (network, TLS, status, size, time,
+ * content), the open project is not touched, and the failure is one
+ * sentence naming the feed.
  *
- * libsoup 3.2 trusts the network more than a desktop app should, so each
- * request is guarded here: an I/O timeout on the feed's session, a
- * deadline for the whole download (a timeout that cancels it, so a server
- * that trickles a byte a second cannot hold it for ever), no content
- * decoder in the session (gzip is asked for and inflated here, and the
- * *inflated* bytes are counted against #BlFeed:max-size as they come, so a
- * gzip bomb stops at the cap), only http and https, redirects followed by
- * hand (at most three, never from https to anything else), and TLS
- * validated the default way. A conditional request (If-None-Match,
- * If-Modified-Since) makes an unchanged feed cost a 304; it is sent only
- * when the project still holds claims of the feed.
+ * The guards against a hostile or broken server are bl-http.c's: the
+ * feed's session has an I/O timeout and no content decoder, the whole
+ * download has a deadline, gzip is asked for and inflated there with the
+ * *inflated* bytes counted against #BlFeed:max-size (so a gzip bomb stops
+ * at the cap), redirects are followed by hand (at most three, never from
+ * https to anything else), TLS is validated the default way. Here: a
+ * conditional request (If-None-Match, If-Modified-Since) makes an
+ * unchanged feed cost a 304; it is sent only when the project still holds
+ * claims of the feed.
  *
  * What it is not: the feed object and its properties (bl-feed.c), the
  * rules of merging (bl-merge.c).
@@ -32,11 +32,10 @@
 #include "bl-error.h"
 #include "bl-feed-private.h"
 #include "bl-format.h"
+#include "bl-http.h"
 #include "bl-uri.h"
 
-#define READ_CHUNK  (64 * 1024)
-#define INFLATE_OUT (64 * 1024)
-#define MIB         (1024 * 1024)
+#define MIB (1024 * 1024)
 
 /* One refresh, the task data of its GTask. */
 typedef struct
@@ -47,30 +46,22 @@ typedef struct
   BlFeedState     state_before;
   gboolean        automatic;
 
-  /* cancelled by the caller's cancellable, by the feed and by the deadline */
+  /* cancelled by the caller's cancellable and by the feed */
   GCancellable   *cancellable;
   GCancellable   *caller_cancellable;
   gulong          caller_handler;
   GCancellable   *feed_cancellable;
   gulong          feed_handler;
-  GSource        *deadline;
-  gboolean        timed_out;
 
   GUri           *uri;
-  guint           n_redirects;
   gboolean        conditional;
-  SoupMessage    *msg;
-  GCancellable   *msg_cancellable;  /* this message's I/O; cancelled with cancellable */
-  gulong          msg_handler;
-  GInputStream   *stream;
-  GConverter     *decoder;          /* NULL when the body is not compressed */
-  gboolean        decoded_all;
-  guint8         *inflated;         /* INFLATE_OUT bytes */
-  GByteArray     *body;
 
+  /* what the server sent, once downloaded */
+  GBytes         *body;
+  char           *content_type;
   char           *etag;
   char           *last_modified;
-  char           *content_type;
+  char           *display_name;
 } Refresh;
 
 /* What the worker thread read. */
@@ -80,53 +71,11 @@ typedef struct
   BlImportReport *report;
 } Parsed;
 
-typedef struct
-{
-  GBytes         *body;
-  char           *display_name;
-  char           *content_type;
-} ParseInput;
-
-static void refresh_send (GTask *task);
-static void refresh_read (GTask *task);
-
 /* Helpers */
-
-/* Lets go of the current message. A body not read to its end is cut off
- * first, so that dropping the stream does not read the rest. */
-static void
-refresh_drop_message (Refresh  *req,
-                      gboolean  body_done)
-{
-  if (req->stream != NULL && !body_done && req->msg_cancellable != NULL)
-    g_cancellable_cancel (req->msg_cancellable);
-  g_clear_object (&req->stream);
-  if (req->msg_cancellable != NULL)
-    {
-      g_cancellable_disconnect (req->cancellable, req->msg_handler);
-      req->msg_handler = 0;
-      g_clear_object (&req->msg_cancellable);
-    }
-  g_clear_object (&req->msg);
-  g_clear_object (&req->decoder);
-  req->decoded_all = FALSE;
-}
-
-static void
-stop_deadline (Refresh *req)
-{
-  if (req->deadline != NULL)
-    {
-      g_source_destroy (req->deadline);
-      g_clear_pointer (&req->deadline, g_source_unref);
-    }
-}
 
 static void
 refresh_free (Refresh *req)
 {
-  stop_deadline (req);
-  refresh_drop_message (req, FALSE);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->caller_handler);
   if (req->feed_cancellable != NULL)
@@ -137,11 +86,11 @@ refresh_free (Refresh *req)
   g_clear_object (&req->into);
   g_clear_object (&req->history);
   g_clear_pointer (&req->uri, g_uri_unref);
-  g_clear_pointer (&req->body, g_byte_array_unref);
-  g_clear_pointer (&req->inflated, g_free);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req->content_type);
   g_free (req->etag);
   g_free (req->last_modified);
-  g_free (req->content_type);
+  g_free (req->display_name);
   g_free (req);
 }
 
@@ -153,13 +102,16 @@ parsed_free (Parsed *parsed)
   g_free (parsed);
 }
 
+/* What the refresh downloaded, as bl-feed-apply.c takes it */
 static void
-parse_input_free (ParseInput *input)
+refresh_get_response (Refresh        *req,
+                      BlFeedResponse *response)
 {
-  g_bytes_unref (input->body);
-  g_free (input->display_name);
-  g_free (input->content_type);
-  g_free (input);
+  response->body = req->body;
+  response->content_type = req->content_type;
+  response->etag = req->etag;
+  response->last_modified = req->last_modified;
+  response->display_name = req->display_name;
 }
 
 /* "HTTP 404 Not Found", with the phrase from libsoup's table, never the
@@ -183,10 +135,11 @@ make_display_name (BlFeed *self,
   const char *path = g_uri_get_path (uri);
   const char *slash = path != NULL ? strrchr (path, '/') : NULL;
   const char *base = slash != NULL ? slash + 1 : path;
+  char *name = base != NULL && *base != '\0' ? g_uri_unescape_string (base, NULL) : NULL;
 
-  if (base == NULL || *base == '\0')
-    return g_strdup (self->name);
-  return g_uri_unescape_string (base, NULL);
+  /* NULL for an escaped NUL; not always UTF-8 (bl_feed_read_response()
+   * mends that) */
+  return name != NULL ? name : g_strdup (self->name);
 }
 
 static gboolean
@@ -216,8 +169,6 @@ refresh_done (GTask         *task,
 {
   Refresh *req = g_task_get_task_data (task);
 
-  stop_deadline (req);
-  refresh_drop_message (req, FALSE);
   bl_feed_refresh_ended (req->self, report, error, req->state_before, req->automatic);
 
   if (error != NULL)
@@ -226,8 +177,7 @@ refresh_done (GTask         *task,
     g_task_return_pointer (task, bl_merge_report_ref (report), (GDestroyNotify) bl_merge_report_unref);
 }
 
-/* Fails with "Could not refresh “NAME”: REASON". Cancellation is silent; a
- * cancellation by the deadline becomes a timeout. */
+/* Fails with "Could not refresh “NAME”: REASON". */
 static void G_GNUC_PRINTF (4, 5)
 refresh_fail (GTask      *task,
               GQuark      domain,
@@ -247,42 +197,11 @@ refresh_fail (GTask      *task,
                 g_error_new (domain, code, _("Could not refresh “%s”: %s"), req->self->name, reason));
 }
 
+/* Cancellation is silent. */
 static void
 refresh_fail_cancelled (GTask *task)
 {
-  Refresh *req = g_task_get_task_data (task);
-  gboolean by_caller = (req->caller_cancellable != NULL && g_cancellable_is_cancelled (req->caller_cancellable))
-                       || g_cancellable_is_cancelled (req->feed_cancellable);
-
-  if (req->timed_out && !by_caller)
-    {
-      guint seconds = (req->self->deadline + 999) / 1000;
-
-      refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                    g_dngettext (GETTEXT_PACKAGE, "the server did not send the feed within %u second",
-                                 "the server did not send the feed within %u seconds", seconds),
-                    seconds);
-      return;
-    }
   refresh_done (task, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
-}
-
-/* Turns an error of libsoup or GIO into words. */
-static void
-refresh_fail_io (GTask        *task,
-                 const GError *io_error,
-                 gboolean      reading)
-{
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    refresh_fail_cancelled (task);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("the server stopped answering"));
-  else if (reading)
-    refresh_fail (task, io_error->domain, io_error->code,
-                  _("the download broke off (%s)"), io_error->message);
-  else
-    refresh_fail (task, io_error->domain, io_error->code,
-                  _("the server could not be reached (%s)"), io_error->message);
 }
 
 static void
@@ -293,68 +212,66 @@ refresh_fail_too_large (GTask *task)
   g_autofree char *limit = cap % MIB == 0 ? g_strdup_printf (_("%u MiB"), cap / MIB)
                                           : g_format_size_full (cap, G_FORMAT_SIZE_IEC_UNITS);
 
-  refresh_drop_message (req, FALSE);
   refresh_fail (task, BL_ERROR, BL_ERROR_TOO_LARGE, _("the feed is larger than %s"), limit);
 }
 
-/* Reading the body */
-
-/* Adds @len bytes of the body, inflating them first when compressed, and
- * counts what is kept against the cap. */
-static gboolean
-body_append (GTask        *task,
-             const guint8 *data,
-             gsize         len,
-             gboolean      at_end)
+/* Turns an error of bl_http_get_async() into words. */
+static void
+refresh_fail_download (GTask        *task,
+                       const GError *error,
+                       BlHttpStage   stage)
 {
   Refresh *req = g_task_get_task_data (task);
-  gsize cap = req->self->max_size;
 
-  if (req->decoder == NULL)
+  if (error->domain == BL_HTTP_ERROR)
     {
-      if (len > cap - MIN (cap, req->body->len))
+      guint seconds = (req->self->deadline + 999) / 1000;
+
+      switch ((BlHttpError) error->code)
         {
+        case BL_HTTP_ERROR_DEADLINE:
+          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        g_dngettext (GETTEXT_PACKAGE, "the server did not send the feed within %u second",
+                                     "the server did not send the feed within %u seconds", seconds),
+                        seconds);
+          return;
+        case BL_HTTP_ERROR_TOO_LARGE:
           refresh_fail_too_large (task);
-          return FALSE;
-        }
-      g_byte_array_append (req->body, data, len);
-      return TRUE;
-    }
-
-  while (!req->decoded_all && (len > 0 || at_end))
-    {
-      g_autoptr(GError) error = NULL;
-      gsize n_read = 0, n_written = 0;
-      GConverterResult result;
-
-      result = g_converter_convert (req->decoder, data, len, req->inflated, INFLATE_OUT,
-                                    at_end ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
-                                    &n_read, &n_written, &error);
-      if (result == G_CONVERTER_ERROR
-          || (at_end && result != G_CONVERTER_FINISHED && n_read == 0 && n_written == 0))
-        {
-          refresh_drop_message (req, FALSE);
+          return;
+        case BL_HTTP_ERROR_TOO_MANY_REDIRECTS:
+          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                        _("the server redirected more than %u times"), BL_FEED_MAX_REDIRECTS);
+          return;
+        case BL_HTTP_ERROR_REDIRECT_INSECURE:
+          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                        _("the server redirected from a secure (https) address to an insecure one, which Borderline does not follow"));
+          return;
+        case BL_HTTP_ERROR_REDIRECT_REFUSED:
+          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                        _("the server redirected to an address that is not an http or https link, which Borderline does not follow"));
+          return;
+        case BL_HTTP_ERROR_DAMAGED:
           refresh_fail (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                         _("the compressed feed is damaged"));
-          return FALSE;
+          return;
+        case BL_HTTP_ERROR_UNSUPPORTED_ENCODING:
+          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                        _("the server compressed the feed in a way Borderline does not read (%s)"),
+                        error->message);
+          return;
         }
-
-      data += n_read;
-      len -= n_read;
-      if (n_written > cap - MIN (cap, req->body->len))
-        {
-          refresh_fail_too_large (task);
-          return FALSE;
-        }
-      g_byte_array_append (req->body, req->inflated, n_written);
-
-      if (result == G_CONVERTER_FINISHED)
-        req->decoded_all = TRUE;          /* anything after the end is ignored */
-      else if (n_read == 0 && n_written == 0)
-        break;                            /* needs more input */
     }
 
-  return TRUE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    refresh_fail_cancelled (task);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("the server stopped answering"));
+  else if (stage == BL_HTTP_STAGE_READING)
+    refresh_fail (task, error->domain, error->code,
+                  _("the download broke off (%s)"), error->message);
+  else
+    refresh_fail (task, error->domain, error->code,
+                  _("the server could not be reached (%s)"), error->message);
 }
 
 /* Worker thread: reads the downloaded feed into a new project. */
@@ -364,23 +281,15 @@ parse_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  ParseInput *input = task_data;
+  Refresh *req = task_data;
+  BlFeedResponse response;
   g_autoptr(GError) error = NULL;
   Parsed *parsed = g_new0 (Parsed, 1);
-  gsize len;
-  const char *data = g_bytes_get_data (input->body, &len);
-  BlFormat format = bl_format_guess (input->display_name, data, len);
 
-  if (format == BL_FORMAT_UNKNOWN && input->content_type != NULL)
-    {
-      if (g_str_equal (input->content_type, "text/csv"))
-        format = BL_FORMAT_CSV;
-      else if (g_str_equal (input->content_type, "application/geo+json"))
-        format = BL_FORMAT_GEOJSON;
-    }
-
-  parsed->project = bl_import_data (data != NULL ? data : "", len, input->display_name, format,
-                                    NULL, &parsed->report, cancellable, &error);
+  /* only the download's results are read here, and nothing changes them
+   * until this thread has returned */
+  refresh_get_response (req, &response);
+  parsed->project = bl_feed_read_response (&response, &parsed->report, cancellable, &error);
   if (parsed->project == NULL)
     {
       parsed_free (parsed);
@@ -393,25 +302,6 @@ parse_thread (GTask        *task,
 /* Callbacks */
 
 static void
-on_linked_cancellable_cancelled (GCancellable *linked,
-                                 gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
-static gboolean
-on_deadline_reached (gpointer user_data)
-{
-  Refresh *req = user_data;
-
-  g_debug ("Feed %s: deadline reached", req->self->id);
-  req->timed_out = TRUE;
-  g_clear_pointer (&req->deadline, g_source_unref);
-  g_cancellable_cancel (req->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
 on_parsed (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -421,9 +311,8 @@ on_parsed (GObject      *object,
   BlFeed *self = req->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(BlMergeReport) report = NULL;
-  g_autofree char *label = NULL;
+  BlFeedResponse response;
   Parsed *parsed;
-  BlMergeOptions options;
 
   parsed = g_task_propagate_pointer (G_TASK (result), &error);
   if (parsed == NULL)
@@ -431,8 +320,7 @@ on_parsed (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         refresh_fail_cancelled (task);
       else
-        refresh_fail (task, error->domain, error->code,
-                      _("the feed could not be read: %s"), error->message);
+        refresh_fail (task, error->domain, error->code, "%s", error->message);
       return;
     }
 
@@ -444,163 +332,58 @@ on_parsed (GObject      *object,
       return;
     }
 
-  label = g_strdup_printf (_("Refresh Feed “%s”"), self->name);
-  bl_merge_options_init (&options);
-  options.feed_id = self->id;
-  options.origins = self->origins;
-  options.label = label;
-  if (!bl_project_merge (req->into, parsed->project, req->history, &options, &report, &error))
+  refresh_get_response (req, &response);
+  if (!bl_feed_merge_response (self, req->into, req->history, parsed->project, parsed->report,
+                               &response, &report, &error))
     {
       parsed_free (parsed);
       refresh_fail (task, error->domain, error->code, "%s", error->message);
       return;
     }
-
-  for (guint i = 0; i < bl_import_report_get_n_listed (parsed->report); i++)
-    bl_merge_report_add_note (report, bl_import_report_get_message (parsed->report, i));
   parsed_free (parsed);
-
-  bl_feed_set_validators (self, req->etag, req->last_modified);
   refresh_done (task, report, NULL);
 }
 
 static void
-on_body_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_downloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Refresh *req = g_task_get_task_data (task);
   BlFeed *self = req->self;
-  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(BlHttpResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) parse = NULL;
-  ParseInput *input;
-  gsize size;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      refresh_fail_io (task, error, TRUE);
-      return;
-    }
-
-  size = g_bytes_get_size (chunk);
-  if (size > 0)
-    {
-      if (body_append (task, g_bytes_get_data (chunk, NULL), size, FALSE))
-        refresh_read (task);
-      return;
-    }
-
-  /* the end of the body */
-  if (req->decoder != NULL && !body_append (task, NULL, 0, TRUE))
-    return;
-  refresh_drop_message (req, TRUE);
-  stop_deadline (req);
-
-  input = g_new0 (ParseInput, 1);
-  input->body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
-  input->display_name = make_display_name (self, req->uri);
-  input->content_type = g_strdup (req->content_type);
-
-  parse = g_task_new (NULL, req->cancellable, on_parsed, g_object_ref (task));
-  g_task_set_source_tag (parse, parse_thread);
-  g_task_set_task_data (parse, input, (GDestroyNotify) parse_input_free);
-  g_task_run_in_thread (parse, parse_thread);
-}
-
-/* Follows the redirect of the answer just received, if it is allowed. */
-static void
-refresh_redirect (GTask      *task,
-                  const char *location)
-{
-  Refresh *req = g_task_get_task_data (task);
-  g_autoptr(GUri) target = NULL;
-  const char *scheme;
-
-  refresh_drop_message (req, FALSE);
-
-  if (req->n_redirects >= BL_FEED_MAX_REDIRECTS)
-    {
-      refresh_fail (task, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                    _("the server redirected more than %u times"), BL_FEED_MAX_REDIRECTS);
-      return;
-    }
-
-  target = g_uri_parse_relative (req->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
-  scheme = target != NULL ? g_uri_get_scheme (target) : NULL;
-  if (target == NULL || !bl_feed_redirect_allowed (req->uri, target))
-    {
-      if (scheme != NULL
-          && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-          && g_ascii_strcasecmp (g_uri_get_scheme (req->uri), "https") == 0
-          && g_ascii_strcasecmp (scheme, "https") != 0)
-        refresh_fail (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                      _("the server redirected from a secure (https) address to an insecure one, which Borderline does not follow"));
-      else
-        refresh_fail (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                      _("the server redirected to an address that is not an http or https link, which Borderline does not follow"));
-      return;
-    }
-
-  g_debug ("Feed %s: redirected to %s", req->self->id, location);
-  g_uri_unref (req->uri);
-  req->uri = g_steal_pointer (&target);
-  req->n_redirects++;
-  refresh_send (task);
-}
-
-static void
-on_message_sent (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Refresh *req = g_task_get_task_data (task);
-  BlFeed *self = req->self;
-  g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   SoupMessageHeaders *headers;
-  const char *encoding;
+  BlFeedResponse answer = { NULL, };
+  BlHttpStage stage;
   guint status;
 
-  req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (req->stream == NULL)
+  response = bl_http_get_finish (result, &stage, &error);
+  if (response == NULL)
     {
-      refresh_fail_io (task, error, FALSE);
+      refresh_fail_download (task, error, stage);
       return;
     }
 
-  status = soup_message_get_status (req->msg);
-  headers = soup_message_get_response_headers (req->msg);
+  status = bl_http_response_get_status (response);
+  headers = bl_http_response_get_headers (response);
   g_debug ("Feed %s: HTTP %u", self->id, status);
 
   if (status == SOUP_STATUS_NOT_MODIFIED && req->conditional)
     {
       g_autoptr(BlMergeReport) report = bl_merge_report_new (0);
 
-      refresh_drop_message (req, TRUE);
       bl_merge_report_set_not_modified (report, TRUE);
       refresh_done (task, report, NULL);
       return;
     }
 
-  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      const char *location = soup_message_headers_get_one (headers, "Location");
-
-      if (location != NULL)
-        {
-          refresh_redirect (task, location);
-          return;
-        }
-    }
-
   if (!SOUP_STATUS_IS_SUCCESSFUL (status) || status == SOUP_STATUS_NO_CONTENT)
     {
       what = describe_status (status);
-      refresh_drop_message (req, FALSE);
       refresh_fail (task, G_IO_ERROR,
                     status == 404 || status == 410 ? G_IO_ERROR_NOT_FOUND
                     : status == 401 || status == 403 ? G_IO_ERROR_PERMISSION_DENIED
@@ -609,81 +392,17 @@ on_message_sent (GObject      *object,
       return;
     }
 
-  encoding = soup_message_headers_get_one (headers, "Content-Encoding");
-  if (encoding != NULL && *encoding != '\0' && g_ascii_strcasecmp (encoding, "identity") != 0)
-    {
-      if (g_ascii_strcasecmp (encoding, "gzip") == 0 || g_ascii_strcasecmp (encoding, "x-gzip") == 0)
-        req->decoder = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-      else if (g_ascii_strcasecmp (encoding, "deflate") == 0)
-        req->decoder = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
-      else
-        {
-          g_autofree char *shown = g_utf8_make_valid (encoding, MIN (strlen (encoding), 40));
+  bl_feed_response_set_headers (&answer, headers);
+  req->body = g_bytes_ref (bl_http_response_get_body (response));
+  req->content_type = g_strdup (answer.content_type);
+  req->etag = g_strdup (answer.etag);
+  req->last_modified = g_strdup (answer.last_modified);
+  req->display_name = make_display_name (self, bl_http_response_get_uri (response));
 
-          refresh_drop_message (req, FALSE);
-          refresh_fail (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                        _("the server compressed the feed in a way Borderline does not read (%s)"), shown);
-          return;
-        }
-      if (req->inflated == NULL)
-        req->inflated = g_malloc (INFLATE_OUT);
-    }
-  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-           && soup_message_headers_get_content_length (headers) > (goffset) self->max_size)
-    {
-      refresh_fail_too_large (task);
-      return;
-    }
-
-  g_free (req->etag);
-  req->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  g_free (req->last_modified);
-  req->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-  g_free (req->content_type);
-  req->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-
-  g_clear_pointer (&req->body, g_byte_array_unref);
-  req->body = g_byte_array_new ();
-  refresh_read (task);
-}
-
-/* Requests */
-
-static void
-refresh_read (GTask *task)
-{
-  Refresh *req = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->msg_cancellable, on_body_read, g_object_ref (task));
-}
-
-static void
-refresh_send (GTask *task)
-{
-  Refresh *req = g_task_get_task_data (task);
-  BlFeed *self = req->self;
-  SoupMessageHeaders *headers;
-
-  refresh_drop_message (req, FALSE);
-  req->msg = soup_message_new_from_uri (SOUP_METHOD_GET, req->uri);
-  req->msg_cancellable = g_cancellable_new ();
-  req->msg_handler = g_cancellable_connect (req->cancellable,
-                                            G_CALLBACK (on_linked_cancellable_cancelled),
-                                            req->msg_cancellable, NULL);
-  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
-
-  headers = soup_message_get_request_headers (req->msg);
-  soup_message_headers_replace (headers, "Accept",
-                                "application/geo+json, application/json;q=0.9, text/csv;q=0.9, */*;q=0.5");
-  soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
-  if (req->conditional && self->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", self->etag);
-  if (req->conditional && self->last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", self->last_modified);
-
-  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                           req->msg_cancellable, on_message_sent, g_object_ref (task));
+  parse = g_task_new (NULL, req->cancellable, on_parsed, g_object_ref (task));
+  g_task_set_source_tag (parse, parse_thread);
+  g_task_set_task_data (parse, req, NULL);
+  g_task_run_in_thread (parse, parse_thread);
 }
 
 /* Starting */
@@ -699,6 +418,7 @@ bl_feed_fetch (BlFeed    *self,
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autofree char *tag = NULL;
+  BlHttpOptions options;
   Refresh *req;
 
   req = g_new0 (Refresh, 1);
@@ -711,15 +431,11 @@ bl_feed_fetch (BlFeed    *self,
   g_task_set_task_data (task, req, (GDestroyNotify) refresh_free);
 
   req->feed_cancellable = g_object_ref (self->cancellable);
-  req->feed_handler = g_cancellable_connect (req->feed_cancellable,
-                                             G_CALLBACK (on_linked_cancellable_cancelled),
-                                             req->cancellable, NULL);
+  req->feed_handler = bl_http_cancel_with (req->cancellable, req->feed_cancellable);
   if (cancellable != NULL)
     {
       req->caller_cancellable = g_object_ref (cancellable);
-      req->caller_handler = g_cancellable_connect (cancellable,
-                                                   G_CALLBACK (on_linked_cancellable_cancelled),
-                                                   req->cancellable, NULL);
+      req->caller_handler = bl_http_cancel_with (req->cancellable, cancellable);
     }
 
   if (g_cancellable_is_cancelled (req->cancellable))
@@ -740,10 +456,18 @@ bl_feed_fetch (BlFeed    *self,
   req->conditional = (self->etag != NULL || self->last_modified != NULL)
                      && project_has_feed_claims (into, tag);
 
-  req->deadline = g_timeout_source_new (self->deadline);
-  g_source_set_callback (req->deadline, on_deadline_reached, req, NULL);
-  g_source_set_static_name (req->deadline, "[borderline] feed deadline");
-  g_source_attach (req->deadline, g_task_get_context (task));
+  bl_http_options_init (&options);
+  options.deadline = self->deadline;
+  options.max_size = self->max_size;
+  options.max_redirects = BL_FEED_MAX_REDIRECTS;
+  options.decode = TRUE;
+  options.accept = "application/geo+json, application/json;q=0.9, text/csv;q=0.9, */*;q=0.5";
+  if (req->conditional)
+    {
+      options.if_none_match = self->etag;
+      options.if_modified_since = self->last_modified;
+    }
 
-  refresh_send (task);
+  bl_http_get_async (self->session, req->uri, &options, req->cancellable,
+                     on_downloaded, g_object_ref (task));
 }

@@ -1,4 +1,4 @@
-/* bl-feed-private.h — what bl-feed.c, bl-feed-fetch.c and bl-feed-list.c share
+/* bl-feed-private.h — what bl-feed.c, bl-feed-fetch.c, bl-feed-apply.c and bl-feed-list.c share
  *
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,8 +39,6 @@ struct _BlFeed
   guint         auto_source;
   gboolean      refreshing;
 };
-
-#define BL_FEED_USER_AGENT "Borderline/" PACKAGE_VERSION " (+" APP_URL ")"
 
 /* bl-feed.c */
 gboolean bl_feed_id_is_valid       (const char    *id);

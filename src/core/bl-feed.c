@@ -11,10 +11,11 @@
  * feed remembers what a conditional request needs (ETag, Last-Modified)
  * and the fingerprints of the claims it delivered.
  *
- * Each feed has its own SoupSession (its own User-Agent, I/O timeout, no
- * content decoder). A refresh itself, with every guard against a hostile
- * or broken server, is in bl-feed-fetch.c; keeping subscriptions between
- * sessions in bl-feed-list.c. Not here: any widget (the feeds dialog),
+ * Each feed has its own SoupSession (bl_http_session_new(): Borderline's
+ * User-Agent, the feed's I/O timeout, no content decoder). A refresh
+ * itself is in bl-feed-fetch.c (the download, guarded by bl-http.c) and
+ * bl-feed-apply.c (reading and merging what arrived); keeping
+ * subscriptions between sessions in bl-feed-list.c. Not here: any widget (the feeds dialog),
  * the rules of merging (bl-merge.c).
  */
 #include "config.h"
@@ -24,10 +25,11 @@
 
 #include "bl-error.h"
 #include "bl-feed-private.h"
+#include "bl-http.h"
 #include "bl-uri.h"
 #include "bl-util.h"
 
-#define USER_AGENT BL_FEED_USER_AGENT
+#define USER_AGENT BL_HTTP_USER_AGENT
 
 G_DEFINE_FINAL_TYPE (BlFeed, bl_feed, G_TYPE_OBJECT)
 
@@ -204,12 +206,8 @@ bl_feed_constructed (GObject *object)
       self->name = g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : self->url);
     }
 
-  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
-                                                 "timeout", self->timeout,
-                                                 "max-conns-per-host", 2,
-                                                 NULL);
-  /* gzip is asked for and inflated here, counted against the cap */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+  /* gzip is asked for and inflated by bl-http.c, counted against the cap */
+  self->session = bl_http_session_new (self->timeout, 2);
 }
 
 static void

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
+#include "bl-format.h"
 #include "bl-history.h"
 #include "bl-merge.h"
 #include "bl-project.h"
@@ -81,6 +83,48 @@ gboolean     bl_feed_redirect_allowed  (GUri                *from,
                                         GUri                *to);
 
 const char  *bl_feed_id_from_tags      (const char * const  *tags);
+
+/**
+ * BlFeedResponse:
+ * @body: the whole body the server sent, inflated
+ * @content_type: (nullable): its media type, without parameters
+ *   ("text/csv")
+ * @etag: (nullable): its ETag header
+ * @last_modified: (nullable): its Last-Modified header
+ * @display_name: what messages about the content call it: the last part
+ *   of the address's path, else the feed's name
+ *
+ * What a feed's server answered, once downloaded: what bl-feed-apply.c
+ * reads and merges, with no network.
+ */
+typedef struct {
+  GBytes     *body;
+  const char *content_type;
+  const char *etag;
+  const char *last_modified;
+  const char *display_name;
+} BlFeedResponse;
+
+void         bl_feed_response_set_headers (BlFeedResponse   *response,
+                                        SoupMessageHeaders  *headers);
+BlProject   *bl_feed_read_response     (const BlFeedResponse *response,
+                                        BlImportReport     **report,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
+gboolean     bl_feed_merge_response    (BlFeed              *self,
+                                        BlProject           *into,
+                                        BlHistory           *history,
+                                        BlProject           *feed_project,
+                                        BlImportReport      *import_report,
+                                        const BlFeedResponse *response,
+                                        BlMergeReport      **report,
+                                        GError             **error);
+gboolean     bl_feed_apply_response    (BlFeed              *self,
+                                        BlProject           *into,
+                                        BlHistory           *history,
+                                        const BlFeedResponse *response,
+                                        BlMergeReport      **report,
+                                        GError             **error);
 
 /* Subscriptions, kept per project file */
 GPtrArray   *bl_feed_list_load         (const char          *project_uri,

@@ -12,4 +12,8 @@ G_BEGIN_DECLS
 PangoLanguage *bl_text_get_language   (void);
 PangoLayout   *bl_text_layout_new     (cairo_t *cr);
 
+void           bl_text_worker_begin   (void);
+void           bl_text_worker_end     (void);
+void           bl_text_wait_for_workers (void);
+
 G_END_DECLS

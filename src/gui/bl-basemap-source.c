@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-basemap-source.h"
+#include "bl-text.h"
 
 #define MIN_ZOOM          3
 #define MAX_ZOOM          14
@@ -161,44 +162,18 @@ finish_tile (ShumateTile *tile,
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
 }
 
-/* Tiles still being drawn on worker threads, across every source. A
- * cancelled request returns at once but its thread keeps drawing with Pango
- * and HarfBuzz, whose static data is freed at exit: the process waits for
- * these before it ends (bl_basemap_source_wait_for_renders()). */
-static GMutex renders_lock;
-static GCond renders_done;
-static guint n_renders;
-
-static void
-renders_begin (void)
-{
-  g_mutex_lock (&renders_lock);
-  n_renders++;
-  g_mutex_unlock (&renders_lock);
-}
-
-static void
-renders_end (void)
-{
-  g_mutex_lock (&renders_lock);
-  if (--n_renders == 0)
-    g_cond_broadcast (&renders_done);
-  g_mutex_unlock (&renders_lock);
-}
-
 /**
  * bl_basemap_source_wait_for_renders:
  *
- * Blocks until no map tile is being drawn on a worker thread. Call it once
+ * Blocks until no map tile, export preview or export is being drawn on a
+ * worker thread (bl_text_wait_for_workers()). Call it once
  * the main loop has stopped and before the process exits.
  */
 void
 bl_basemap_source_wait_for_renders (void)
 {
-  g_mutex_lock (&renders_lock);
-  while (n_renders > 0)
-    g_cond_wait (&renders_done, &renders_lock);
-  g_mutex_unlock (&renders_lock);
+  /* tiles, export previews and exports alike: see bl-text.c */
+  bl_text_wait_for_workers ();
 }
 
 static void render_tile (GTask *task, RenderJob *job);
@@ -211,7 +186,7 @@ render_tile_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   render_tile (task, task_data);
-  renders_end ();
+  bl_text_worker_end ();
 }
 
 static void
@@ -357,7 +332,7 @@ bl_basemap_source_fill_tile_async (ShumateMapSource    *source,
   g_task_set_source_tag (render_task, render_tile_in_thread);
   g_task_set_task_data (render_task, job, (GDestroyNotify) render_job_free);
   g_task_set_return_on_cancel (render_task, TRUE);
-  renders_begin ();
+  bl_text_worker_begin ();
   g_task_run_in_thread (render_task, render_tile_in_thread);
   g_object_unref (render_task);
 }

@@ -42,6 +42,7 @@
 
 #include "bl-copy-image.h"
 #include "bl-export-dialog.h"
+#include "bl-text.h"
 #include "bl-filter.h"
 #include "bl-visible-claims.h"
 
@@ -566,6 +567,7 @@ preview_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  bl_text_worker_end ();
 }
 
 static void
@@ -636,6 +638,7 @@ start_preview (BlExportDialog *self)
   task = g_task_new (self, self->preview_cancellable, on_preview_done, NULL);
   g_task_set_source_tag (task, start_preview);
   g_task_set_task_data (task, job, render_job_free);
+  bl_text_worker_begin ();
   g_task_run_in_thread (task, preview_in_thread);
 }
 
@@ -672,6 +675,7 @@ export_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  bl_text_worker_end ();
 }
 
 static void
@@ -1051,6 +1055,7 @@ bl_export_dialog_export_to (BlExportDialog *self,
   g_task_set_source_tag (task, bl_export_dialog_export_to);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, job, render_job_free);
+  bl_text_worker_begin ();
   g_task_run_in_thread (task, export_in_thread);
 }
 

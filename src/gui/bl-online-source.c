@@ -12,11 +12,10 @@
  * again with If-None-Match (or If-Modified-Since when the server gave no
  * ETag), so an unchanged tile costs a 304.
  *
- * libsoup 3.2 trusts the network more than a desktop app should, so each
- * request is guarded here: an I/O timeout on the session, a deadline for
- * the whole request (a timeout that cancels it, so a server that trickles
- * a byte a second cannot hold a tile for ever), a cap on the body counted
- * while reading (and no content decoding, so nothing inflates behind the
+ * Each request is guarded by bl-http.c: an I/O timeout on the session, a
+ * deadline for the whole request (so a server that trickles a byte a
+ * second cannot hold a tile for ever), a cap on the body counted while
+ * reading (and no content decoding, so nothing inflates behind the
  * count), only http and https, redirects followed by hand and never from
  * https to anything else, and TLS validated the default way. What arrives
  * must look like a PNG or JPEG before libshumate sees it.
@@ -41,13 +40,13 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "bl-http.h"
 #include "bl-online-source.h"
 #include "bl-uri.h"
 
-#define USER_AGENT               "Borderline/" PACKAGE_VERSION " (+" APP_URL ")"
+#define USER_AGENT               BL_HTTP_USER_AGENT
 #define MAX_CONNECTIONS          2
 #define MAX_REDIRECTS            3
-#define READ_CHUNK               (64 * 1024)
 #define DEFAULT_TIMEOUT          15                    /* seconds */
 #define DEFAULT_DEADLINE         30000                 /* milliseconds */
 #define DEFAULT_MAX_SIZE         (2 * 1024 * 1024)     /* bytes */
@@ -88,23 +87,14 @@ typedef struct
   int             y;
   int             zoom;
 
-  /* cancelled by the caller's cancellable, by cancel_all and by the deadline */
+  /* cancelled by the caller's cancellable and by cancel_all */
   GCancellable   *cancellable;
   GCancellable   *caller_cancellable;
   gulong          caller_handler;
   GCancellable   *source_cancellable;
   gulong          source_handler;
-  GSource        *deadline;
-  gboolean        deadline_started;
-  gboolean        timed_out;
 
   GUri           *uri;
-  guint           n_redirects;
-  SoupMessage    *msg;
-  GCancellable   *msg_cancellable;      /* this message's I/O; a child of cancellable */
-  gulong          msg_handler;
-  GInputStream   *stream;
-  GByteArray     *body;
 
   /* what the disk cache had */
   GBytes         *cached;
@@ -138,38 +128,12 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void request_send (GTask *task);
-static void request_read (GTask *task);
 
 /* Helpers */
-
-/* Lets go of the current message. A body not read to its end is cut off
- * first: closing libsoup's stream would otherwise read the rest, blocking,
- * however long or slow it is. */
-static void
-request_drop_message (Request  *req,
-                      gboolean  body_done)
-{
-  if (req->stream != NULL && !body_done && req->msg_cancellable != NULL)
-    g_cancellable_cancel (req->msg_cancellable);
-  g_clear_object (&req->stream);
-  if (req->msg_cancellable != NULL)
-    {
-      g_cancellable_disconnect (req->cancellable, req->msg_handler);
-      req->msg_handler = 0;
-      g_clear_object (&req->msg_cancellable);
-    }
-  g_clear_object (&req->msg);
-}
 
 static void
 request_free (Request *req)
 {
-  if (req->deadline != NULL)
-    {
-      g_source_destroy (req->deadline);
-      g_source_unref (req->deadline);
-    }
-  request_drop_message (req, FALSE);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->caller_handler);
   if (req->source_cancellable != NULL)
@@ -178,7 +142,6 @@ request_free (Request *req)
   g_clear_object (&req->source_cancellable);
   g_clear_object (&req->cancellable);
   g_clear_pointer (&req->uri, g_uri_unref);
-  g_clear_pointer (&req->body, g_byte_array_unref);
   g_clear_pointer (&req->cached, g_bytes_unref);
   g_clear_pointer (&req->etag, g_free);
   g_clear_pointer (&req->modtime, g_date_time_unref);
@@ -305,30 +268,19 @@ report_failure (BlOnlineSource *self,
 }
 
 static void
-stop_deadline (Request *req)
-{
-  if (req->deadline != NULL)
-    {
-      g_source_destroy (req->deadline);
-      g_clear_pointer (&req->deadline, g_source_unref);
-    }
-}
-
-static void
 request_succeed (GTask    *task,
                  GBytes   *bytes,
                  gboolean  from_network)
 {
   Request *req = g_task_get_task_data (task);
 
-  stop_deadline (req);
   if (from_network)
     req->self->failed = FALSE;
   g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
 }
 
-/* Takes @error. Cancellation is silent; a timeout becomes one; with a
- * cached tile the request still succeeds; anything else is reported. */
+/* Takes @error. Cancellation is silent; with a cached tile the request
+ * still succeeds; anything else is reported. */
 static void
 request_fail (GTask  *task,
               GError *error)
@@ -336,22 +288,10 @@ request_fail (GTask  *task,
   Request *req = g_task_get_task_data (task);
   BlOnlineSource *self = req->self;
 
-  stop_deadline (req);
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (!req->timed_out
-          || (req->caller_cancellable != NULL
-              && g_cancellable_is_cancelled (req->caller_cancellable)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      g_clear_error (&error);
-      g_set_error (&error, BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_TIMED_OUT,
-                   _("%s did not send the map tile in time; showing the offline map"),
-                   self->server_name);
+      g_task_return_error (task, error);
+      return;
     }
 
   if (req->cached != NULL)
@@ -367,17 +307,39 @@ request_fail (GTask  *task,
   g_task_return_error (task, error);
 }
 
-/* Turns an error of libsoup or GIO into words. */
+static void request_fail_too_large (GTask *task);
+
+/* Turns an error of bl_http_get_async() into words. */
 static void
-request_fail_io (GTask        *task,
-                 const GError *io_error,
-                 gboolean      reading)
+request_fail_download (GTask        *task,
+                       const GError *io_error,
+                       BlHttpStage   stage)
 {
   Request *req = g_task_get_task_data (task);
   const char *name = req->self->server_name;
+  gboolean reading = stage == BL_HTTP_STAGE_READING;
   GError *error;
 
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (io_error, BL_HTTP_ERROR, BL_HTTP_ERROR_TOO_LARGE))
+    {
+      request_fail_too_large (task);
+      return;
+    }
+
+  if (g_error_matches (io_error, BL_HTTP_ERROR, BL_HTTP_ERROR_DEADLINE))
+    error = g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_TIMED_OUT,
+                         _("%s did not send the map tile in time; showing the offline map"),
+                         name);
+  else if (g_error_matches (io_error, BL_HTTP_ERROR, BL_HTTP_ERROR_TOO_MANY_REDIRECTS))
+    error = g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT,
+                         _("%s redirected the tile request too many times; showing the offline map"),
+                         name);
+  else if (io_error->domain == BL_HTTP_ERROR)
+    /* the other errors of bl-http.c are refused redirects: tiles are not decoded */
+    error = g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT,
+                         _("%s redirected the tile request to an address that is not safe to follow; showing the offline map"),
+                         name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     error = g_error_copy (io_error);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     error = g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_TIMED_OUT,
@@ -431,62 +393,7 @@ request_fail_too_large (GTask *task)
                                    req->self->server_name, limit));
 }
 
-/* Follows the redirect of the answer just received, if it is allowed. */
-static void
-request_redirect (GTask      *task,
-                  const char *location)
-{
-  Request *req = g_task_get_task_data (task);
-  const char *name = req->self->server_name;
-  g_autoptr(GUri) target = NULL;
-
-  request_drop_message (req, FALSE);
-
-  if (req->n_redirects >= MAX_REDIRECTS)
-    {
-      request_fail (task, g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT,
-                                       _("%s redirected the tile request too many times; showing the offline map"),
-                                       name));
-      return;
-    }
-
-  target = g_uri_parse_relative (req->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
-  if (target == NULL || !bl_online_source_redirect_allowed (req->uri, target))
-    {
-      request_fail (task, g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT,
-                                       _("%s redirected the tile request to an address that is not safe to follow; showing the offline map"),
-                                       name));
-      return;
-    }
-
-  g_debug ("Tile %d/%d/%d: redirected to %s", req->zoom, req->x, req->y, location);
-  g_uri_unref (req->uri);
-  req->uri = g_steal_pointer (&target);
-  req->n_redirects++;
-  request_send (task);
-}
-
 /* Callbacks */
-
-static void
-on_linked_cancellable_cancelled (GCancellable *linked,
-                                 gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
-static gboolean
-on_deadline_reached (gpointer user_data)
-{
-  Request *req = user_data;
-
-  g_debug ("Tile %d/%d/%d: deadline reached", req->zoom, req->x, req->y);
-  req->timed_out = TRUE;
-  g_clear_pointer (&req->deadline, g_source_unref);
-  g_cancellable_cancel (req->cancellable);
-
-  return G_SOURCE_REMOVE;
-}
 
 static void
 on_cache_stored (GObject      *object,
@@ -517,44 +424,43 @@ on_cache_purged (GObject      *object,
 }
 
 static void
-on_body_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_downloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Request *req = g_task_get_task_data (task);
   BlOnlineSource *self = req->self;
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BlHttpResponse) response = NULL;
   g_autoptr(GError) error = NULL;
-  gsize size;
+  BlHttpStage stage;
+  GBytes *bytes;
+  guint status;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  response = bl_http_get_finish (result, &stage, &error);
+  if (response == NULL)
     {
-      request_fail_io (task, error, TRUE);
+      request_fail_download (task, error, stage);
       return;
     }
 
-  size = g_bytes_get_size (chunk);
-  if (size > 0)
-    {
-      if (req->body->len + size > self->max_size)
-        {
-          request_drop_message (req, FALSE);
-          request_fail_too_large (task);
-          return;
-        }
+  status = bl_http_response_get_status (response);
+  g_debug ("Tile %d/%d/%d: HTTP %u", req->zoom, req->x, req->y, status);
 
-      g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), size);
-      request_read (task);
+  if (status == SOUP_STATUS_NOT_MODIFIED && req->cached != NULL)
+    {
+      shumate_file_cache_mark_up_to_date (self->cache, req->x, req->y, req->zoom);
+      request_succeed (task, req->cached, TRUE);
       return;
     }
 
-  /* the end of the body */
-  request_drop_message (req, TRUE);
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      request_fail_status (task, status);
+      return;
+    }
 
+  bytes = bl_http_response_get_body (response);
   if (!looks_like_image (bytes))
     {
       request_fail (task, g_error_new (BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_NOT_IMAGE,
@@ -563,77 +469,11 @@ on_body_read (GObject      *object,
       return;
     }
 
-  shumate_file_cache_store_tile_async (self->cache, req->x, req->y, req->zoom,
-                                       bytes, req->etag, NULL,
-                                       on_cache_stored, g_object_ref (self));
+  shumate_file_cache_store_tile_async (self->cache, req->x, req->y, req->zoom, bytes,
+                                       soup_message_headers_get_one (bl_http_response_get_headers (response), "ETag"),
+                                       NULL, on_cache_stored, g_object_ref (self));
   g_signal_emit_by_name (self, "received-data", req->x, req->y, req->zoom, bytes);
   request_succeed (task, bytes, TRUE);
-}
-
-static void
-on_message_sent (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Request *req = g_task_get_task_data (task);
-  BlOnlineSource *self = req->self;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  const char *etag;
-  guint status;
-
-  req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (req->stream == NULL)
-    {
-      request_fail_io (task, error, FALSE);
-      return;
-    }
-
-  status = soup_message_get_status (req->msg);
-  headers = soup_message_get_response_headers (req->msg);
-  g_debug ("Tile %d/%d/%d: HTTP %u", req->zoom, req->x, req->y, status);
-
-  if (status == SOUP_STATUS_NOT_MODIFIED && req->cached != NULL)
-    {
-      request_drop_message (req, TRUE);
-      shumate_file_cache_mark_up_to_date (self->cache, req->x, req->y, req->zoom);
-      request_succeed (task, req->cached, TRUE);
-      return;
-    }
-
-  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      const char *location = soup_message_headers_get_one (headers, "Location");
-
-      if (location != NULL)
-        {
-          request_redirect (task, location);
-          return;
-        }
-    }
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      request_drop_message (req, FALSE);
-      request_fail_status (task, status);
-      return;
-    }
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_content_length (headers) > (goffset) self->max_size)
-    {
-      request_drop_message (req, FALSE);
-      request_fail_too_large (task);
-      return;
-    }
-
-  etag = soup_message_headers_get_one (headers, "ETag");
-  g_free (req->etag);
-  req->etag = g_strdup (etag);
-
-  req->body = g_byte_array_new ();
-  request_read (task);
 }
 
 static void
@@ -691,54 +531,30 @@ on_cache_read (GObject      *object,
 /* Requests */
 
 static void
-request_read (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->msg_cancellable, on_body_read,
-                                   g_object_ref (task));
-}
-
-static void
 request_send (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   BlOnlineSource *self = req->self;
-  SoupMessageHeaders *headers;
+  g_autofree char *since = NULL;
+  BlHttpOptions options;
 
-  if (!req->deadline_started)
-    {
-      req->deadline_started = TRUE;
-      req->deadline = g_timeout_source_new (self->deadline);
-      g_source_set_callback (req->deadline, on_deadline_reached, req, NULL);
-      g_source_set_static_name (req->deadline, "[borderline] tile deadline");
-      g_source_attach (req->deadline, g_task_get_context (task));
-    }
-
-  request_drop_message (req, FALSE);
-  req->msg = soup_message_new_from_uri (SOUP_METHOD_GET, req->uri);
-  req->msg_cancellable = g_cancellable_new ();
-  req->msg_handler = g_cancellable_connect (req->cancellable,
-                                            G_CALLBACK (on_linked_cancellable_cancelled),
-                                            req->msg_cancellable, NULL);
-  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
-
-  headers = soup_message_get_request_headers (req->msg);
-  soup_message_headers_replace (headers, "Accept", "image/png,image/jpeg;q=0.8");
+  bl_http_options_init (&options);
+  options.deadline = self->deadline;
+  options.max_size = self->max_size;
+  options.max_redirects = MAX_REDIRECTS;
+  options.accept = "image/png,image/jpeg;q=0.8";
   if (req->cached != NULL && req->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", req->etag);
+    options.if_none_match = req->etag;
   else if (req->cached != NULL && req->modtime != NULL)
     {
       /* the cache keeps no Last-Modified: the time the tile was fetched
        * is as late or later, so it asks for no less */
-      g_autofree char *since = soup_date_time_to_string (req->modtime, SOUP_DATE_HTTP);
-
-      soup_message_headers_replace (headers, "If-Modified-Since", since);
+      since = soup_date_time_to_string (req->modtime, SOUP_DATE_HTTP);
+      options.if_modified_since = since;
     }
 
-  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                           req->msg_cancellable, on_message_sent, g_object_ref (task));
+  bl_http_get_async (self->session, req->uri, &options, req->cancellable,
+                     on_downloaded, g_object_ref (task));
 }
 
 /* Overrides */
@@ -779,15 +595,11 @@ bl_online_source_get_tile_data_async (ShumateDataSource   *source,
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
 
   req->source_cancellable = g_object_ref (self->cancellable);
-  req->source_handler = g_cancellable_connect (req->source_cancellable,
-                                               G_CALLBACK (on_linked_cancellable_cancelled),
-                                               req->cancellable, NULL);
+  req->source_handler = bl_http_cancel_with (req->cancellable, req->source_cancellable);
   if (cancellable != NULL)
     {
       req->caller_cancellable = g_object_ref (cancellable);
-      req->caller_handler = g_cancellable_connect (cancellable,
-                                                   G_CALLBACK (on_linked_cancellable_cancelled),
-                                                   req->cancellable, NULL);
+      req->caller_handler = bl_http_cancel_with (req->cancellable, cancellable);
     }
 
   if (g_task_return_error_if_cancelled (task))
@@ -832,14 +644,9 @@ bl_online_source_constructed (GObject *object)
     self->cache_dir = g_build_filename (g_get_user_cache_dir (), "borderline", "tiles", NULL);
   self->server_name = make_server_name (self->url_template);
 
-  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
-                                                 "timeout", self->timeout,
-                                                 "max-conns-per-host", MAX_CONNECTIONS,
-                                                 "max-conns", MAX_CONNECTIONS,
-                                                 NULL);
   /* tiles are images, already compressed: nothing to decode, and nothing
    * that could inflate past the size cap */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+  self->session = bl_http_session_new (self->timeout, MAX_CONNECTIONS);
 
   /* one cache folder per template, so servers do not mix */
   cache_key = g_strcanon (g_strdup (self->url_template),

@@ -43,6 +43,10 @@
 #endif
 #include "bl-date.h"
 #include "bl-error.h"
+#ifdef BL_FUZZ_FEED
+#include "bl-feed.h"
+#include "bl-http.h"
+#endif
 #ifdef BL_FUZZ_IMPORT
 #include "bl-format.h"
 #endif
@@ -706,6 +710,220 @@ bl_fuzz_import (const uint8_t *data,
 
 /* }}} */
 
+/* Feed responses {{{ */
+
+#ifdef BL_FUZZ_FEED
+/* The project a refresh merges into: claims made here, one of them with
+ * an id feeds often use ("k-1", "geojson-1", "csv-1") */
+static const char feed_local_project[] =
+  "{\"format\":\"borderline\",\"version\":1,\"title\":\"Local\","
+  "\"actors\":[{\"id\":\"a-1\",\"name\":\"Anatoly Sidorov\"},{\"id\":\"a-2\",\"name\":\"Local analyst\"}],"
+  "\"sources\":[{\"id\":\"s-1\",\"name\":\"Tajik Herald\",\"url\":\"https://example.org/a\"}],"
+  "\"topics\":[{\"id\":\"t-1\",\"title\":\"ISIS-K fighters\"}],"
+  "\"claims\":["
+  "{\"id\":\"k-1\",\"statement\":\"4,000 fighters near the border\",\"claimant\":\"a-1\",\"source\":\"s-1\","
+  "\"said-on\":\"2023-05-25\",\"topic\":\"t-1\",\"quantity\":{\"value\":4000,\"unit\":\"fighters\"},"
+  "\"location\":{\"lat\":36.73,\"lon\":68.86,\"precision\":\"exact\"},\"tags\":[\"local\"]},"
+  "{\"id\":\"geojson-1\",\"statement\":\"Edited here\",\"claimant\":\"a-2\",\"said-on\":\"2023\"},"
+  "{\"id\":\"csv-1\",\"statement\":\"Row one, edited here\",\"claimant\":\"a-2\",\"said-on\":\"2023-02\","
+  "\"location\":{\"areas\":[\"AF\"]}}"
+  "]}";
+
+/* An input is an HTTP answer: header lines ("Content-Type: text/csv",
+ * "ETag", "Last-Modified", "Content-Encoding", and "Name", the last part
+ * of the feed's address), a blank line, then the body as it came. An
+ * input that does not start with a header line is all body. */
+static const uint8_t *
+feed_split_headers (const uint8_t      *data,
+                    size_t              size,
+                    SoupMessageHeaders *headers,
+                    char              **name)
+{
+  const uint8_t *end = data + size;
+  const uint8_t *p = data;
+
+  while (p < end)
+    {
+      const uint8_t *eol = memchr (p, '\n', end - p);
+      const uint8_t *colon;
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (eol == NULL)
+        return data;                  /* no blank line: all body */
+      if (eol == p)
+        return p + 1;                 /* the blank line */
+      colon = memchr (p, ':', eol - p);
+      if (colon == NULL || colon == p)
+        return data;
+      for (const uint8_t *k = p; k < colon; k++)
+        if (!g_ascii_isalpha (*k) && *k != '-')
+          return data;
+
+      key = g_strndup ((const char *) p, colon - p);
+      /* CRLF lines too; a value cannot hold a line break */
+      value = g_strstrip (g_strndup ((const char *) colon + 1, eol - colon - 1));
+      if (strpbrk (value, "\r\n") != NULL)
+        return data;
+      if (g_ascii_strcasecmp (key, "Name") == 0)
+        {
+          g_free (*name);
+          *name = g_steal_pointer (&value);
+        }
+      else if (g_utf8_validate (value, -1, NULL))
+        soup_message_headers_append (headers, key, value);
+      p = eol + 1;
+    }
+  return data;
+}
+
+/* Whether a claim is the feed's */
+static gboolean
+feed_claim_is_tagged (const BlClaimRecord *r,
+                      const char          *tag)
+{
+  return r->tags != NULL && g_strv_contains (r->tags, tag);
+}
+
+/* id → fingerprint of every claim of @project */
+static GHashTable *
+feed_fingerprints (BlProject *project)
+{
+  BlClaimStore *store = bl_project_get_claims (project);
+  GHashTable *prints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < bl_claim_store_get_n_claims (store); i++)
+    {
+      BlClaimRecord r;
+
+      bl_claim_store_get_record (store, i, &r);
+      g_hash_table_replace (prints, g_strdup (r.id), bl_merge_fingerprint (project, &r));
+    }
+  return prints;
+}
+
+static int
+bl_fuzz_feed (const uint8_t *data,
+              size_t         size)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(BlProject) into = NULL;
+  g_autoptr(BlHistory) history = NULL;
+  g_autoptr(BlFeed) feed = NULL;
+  g_autoptr(BlHttpBody) body = NULL;
+  g_autoptr(GBytes) inflated = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GHashTable) prints_before = NULL;
+  g_autoptr(GHashTable) prints_after = NULL;
+  g_autoptr(BlMergeReport) report = NULL;
+  g_autoptr(BlMergeReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup ("claims");
+  g_autofree char *tag = NULL;
+  BlFeedResponse response = { NULL, };
+  const uint8_t *start, *end = data + size;
+  BlClaimStore *store;
+
+  into = bl_project_load_from_data (feed_local_project, strlen (feed_local_project), "local",
+                                    NULL, NULL, NULL, &error);
+  if (into == NULL)
+    bl_fuzz_fail ("the local project does not load: %s", error->message);
+  history = bl_history_new (into);
+  feed = bl_feed_new ("https://feeds.example.org/claims", "Test feed", &error);
+  if (feed == NULL)
+    bl_fuzz_fail ("no feed: %s", error->message);
+  tag = bl_feed_get_tag (feed);
+  before = bl_project_to_bytes (into, NULL, &error);
+  if (before == NULL)
+    bl_fuzz_fail ("the local project cannot be written: %s", error->message);
+  prints_before = feed_fingerprints (into);
+
+  /* the headers, and the body counted and inflated in chunks, as bl-http.c
+   * does while it downloads (a small cap, so that bombs are cheap) */
+  start = feed_split_headers (data, size, headers, &name);
+  body = bl_http_body_new (soup_message_headers_get_one (headers, "Content-Encoding"), TRUE,
+                           256 * 1024, &error);
+  if (body == NULL)
+    return 0;
+  for (const uint8_t *p = start; p < end; p += MIN ((size_t) (end - p), 997))
+    if (!bl_http_body_append (body, p, MIN ((size_t) (end - p), 997), &error))
+      return 0;
+  inflated = bl_http_body_finish (body, &error);
+  if (inflated == NULL)
+    return 0;
+
+  bl_feed_response_set_headers (&response, headers);
+  response.body = inflated;
+  response.display_name = name;
+
+  if (!bl_feed_apply_response (feed, into, history, &response, &report, &error))
+    {
+      if (error == NULL || !g_utf8_validate (error->message, -1, NULL))
+        bl_fuzz_fail ("a refresh failed without a message in UTF-8");
+      after = bl_project_to_bytes (into, NULL, NULL);
+      if (after == NULL || !g_bytes_equal (before, after))
+        bl_fuzz_fail ("a refresh that failed (%s) changed the project", error->message);
+      if (bl_feed_get_etag (feed) != NULL || bl_feed_get_last_modified (feed) != NULL)
+        bl_fuzz_fail ("a refresh that failed kept the answer's validators");
+      return 0;
+    }
+
+  if (report == NULL)
+    bl_fuzz_fail ("a refresh succeeded without a report");
+  if (g_strcmp0 (bl_feed_get_etag (feed), response.etag) != 0
+      || g_strcmp0 (bl_feed_get_last_modified (feed), response.last_modified) != 0)
+    bl_fuzz_fail ("a refresh did not keep the answer's validators");
+
+  /* Only claims tagged with the feed were added; the local ones are as
+   * they were */
+  prints_after = feed_fingerprints (into);
+  store = bl_project_get_claims (into);
+  for (guint i = 0; i < bl_claim_store_get_n_claims (store); i++)
+    {
+      BlClaimRecord r;
+      const char *print;
+
+      bl_claim_store_get_record (store, i, &r);
+      print = g_hash_table_lookup (prints_before, r.id);
+      if (print == NULL && !feed_claim_is_tagged (&r, tag))
+        bl_fuzz_fail ("a refresh added claim %s without the feed's tag", r.id);
+      if (print != NULL && g_strcmp0 (print, g_hash_table_lookup (prints_after, r.id)) != 0)
+        bl_fuzz_fail ("a refresh changed local claim %s", r.id);
+    }
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, prints_before);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      if (!g_hash_table_contains (prints_after, id))
+        bl_fuzz_fail ("a refresh removed local claim %s", (const char *) id);
+  }
+
+  /* What was merged saves; the same answer again changes nothing */
+  after = bl_project_to_bytes (into, NULL, &error);
+  if (after == NULL)
+    bl_fuzz_fail ("a project after a refresh cannot be written: %s", error->message);
+  g_clear_pointer (&after, g_bytes_unref);
+  if (!bl_feed_apply_response (feed, into, history, &response, &again, &error))
+    bl_fuzz_fail ("the same answer, merged again, fails: %s", error->message);
+  if (bl_merge_report_has_changes (again))
+    bl_fuzz_fail ("the same answer, merged again, changes claims");
+
+  /* One Undo takes the refresh back, to the byte */
+  while (bl_history_can_undo (history))
+    bl_history_undo (history);
+  after = bl_project_to_bytes (into, NULL, &error);
+  if (after == NULL || !g_bytes_equal (before, after))
+    bl_fuzz_fail ("undoing a refresh does not give the project back as it was");
+
+  return 0;
+}
+#endif
+
+/* }}} */
+
 /* Every target, by the name of its folder under tests/fuzz/; a target
  * whose parser is not built in has no function */
 G_GNUC_UNUSED static const BlFuzzTarget bl_fuzz_targets[] = {
@@ -723,5 +941,10 @@ G_GNUC_UNUSED static const BlFuzzTarget bl_fuzz_targets[] = {
   { "import", bl_fuzz_import },
 #else
   { "import", NULL },
+#endif
+#ifdef BL_FUZZ_FEED
+  { "feed", bl_fuzz_feed },
+#else
+  { "feed", NULL },
 #endif
 };
