@@ -1030,8 +1030,8 @@ check_text_sizes (BlImportBuilder      *b,
       if (len > BL_PROJECT_MAX_TEXT && f != BL_FIELD_POLYGON)
         {
           g_autofree char *message =
-            g_strdup_printf (_("%s: the text is %" G_GSIZE_FORMAT " bytes long; the limit is %d"),
-                             bl_field_get_name (f), len, BL_PROJECT_MAX_TEXT);
+            g_strdup_printf (_("%s: the text is %zu bytes long; the limit is %d"),
+                             bl_field_get_name (f), (size_t) len, BL_PROJECT_MAX_TEXT);
           return reject (b, place, message);
         }
     }

@@ -326,8 +326,8 @@ bl_loader_read_text (Loader      *l,
   if (memchr (text, '\0', len) != NULL)
     bl_loader_problem (l, BL_ERROR_INVALID, _("text contains a NUL character"));
   else if (len > BL_PROJECT_MAX_TEXT)
-    bl_loader_problem (l, BL_ERROR_TOO_LARGE, _("text is %" G_GSIZE_FORMAT " bytes long; the limit is %d"),
-             len, BL_PROJECT_MAX_TEXT);
+    bl_loader_problem (l, BL_ERROR_TOO_LARGE, _("text is %zu bytes long; the limit is %d"),
+             (size_t) len, BL_PROJECT_MAX_TEXT);
   else
     {
       g_free (*out);
@@ -409,8 +409,8 @@ bl_loader_read_integer (Loader      *l,
 
   if (!bl_json_reader_get_int64 (l->json, &value) || value < min || value > max)
     {
-      bl_loader_problem (l, BL_ERROR_INVALID, _("%s is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-               bl_json_reader_get_number_text (l->json, NULL), min, max);
+      bl_loader_problem (l, BL_ERROR_INVALID, _("%s is not a whole number from %lld to %lld"),
+               bl_json_reader_get_number_text (l->json, NULL), (long long) min, (long long) max);
       return TRUE;
     }
 

@@ -853,9 +853,9 @@ bl_project_load_from_data (const char      *data,
                      _("%s: the project has no \"version\""), display_name);
       else
         g_set_error (error, BL_ERROR, BL_ERROR_VERSION,
-                     _("%s: this project is in format version %" G_GINT64_FORMAT
-                       "; this Borderline reads version %d (a newer Borderline may read it)"),
-                     display_name, l.version, BL_PROJECT_FORMAT_VERSION);
+                     _("%s: this project is in format version %lld; this Borderline reads version %d "
+                       "(a newer Borderline may read it)"),
+                     display_name, (long long) l.version, BL_PROJECT_FORMAT_VERSION);
       goto out;
     }
 
