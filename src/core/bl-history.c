@@ -38,6 +38,9 @@ typedef enum {
   STEP_ADD_ANNOTATION,
   STEP_REPLACE_ANNOTATION,
   STEP_REMOVE_ANNOTATION,
+  STEP_ADD_VIEW,
+  STEP_REPLACE_VIEW,
+  STEP_REMOVE_VIEW,
 } StepKind;
 
 typedef struct _Step Step;
@@ -60,6 +63,9 @@ struct _Step
 
   BlAnnotation  *annotation_before;
   BlAnnotation  *annotation_after;
+
+  BlView        *view_before;     /* view: what was there */
+  BlView        *view_after;      /* view: what is there (position says where) */
 };
 
 struct _BlHistory
@@ -101,6 +107,8 @@ step_free (Step *step)
     g_value_unset (&step->new_value);
   g_clear_pointer (&step->annotation_before, bl_annotation_free);
   g_clear_pointer (&step->annotation_after, bl_annotation_free);
+  g_clear_pointer (&step->view_before, bl_view_free);
+  g_clear_pointer (&step->view_after, bl_view_free);
   g_free (step);
 }
 
@@ -210,6 +218,35 @@ apply_annotation (BlHistory          *self,
     }
 }
 
+/* Views have no ids: they are only ever changed through the history, so
+ * a step's position is where its view is. */
+static void
+apply_view (BlHistory    *self,
+            gboolean      remove,
+            const BlView *put,
+            guint         position)
+{
+  GPtrArray *views = bl_project_get_views (self->project);
+
+  g_return_if_fail (position <= views->len);
+
+  if (remove)
+    {
+      g_return_if_fail (position < views->len);
+      if (put != NULL)
+        {
+          bl_view_free (g_ptr_array_index (views, position));
+          views->pdata[position] = bl_view_copy (put);
+          return;
+        }
+      g_ptr_array_remove_index (views, position);
+    }
+  else if (put != NULL)
+    {
+      g_ptr_array_insert (views, (int) position, bl_view_copy (put));
+    }
+}
+
 static void
 apply (BlHistory *self,
        Step      *step,
@@ -276,6 +313,18 @@ apply (BlHistory *self,
     case STEP_REMOVE_ANNOTATION:
       apply_annotation (self, forward ? step->annotation_before : NULL,
                         forward ? NULL : step->annotation_before, step->position);
+      break;
+
+    case STEP_ADD_VIEW:
+      apply_view (self, !forward, forward ? step->view_after : NULL, step->position);
+      break;
+
+    case STEP_REPLACE_VIEW:
+      apply_view (self, TRUE, forward ? step->view_after : step->view_before, step->position);
+      break;
+
+    case STEP_REMOVE_VIEW:
+      apply_view (self, forward, forward ? NULL : step->view_before, step->position);
       break;
 
     default:
@@ -690,6 +739,96 @@ bl_history_remove_annotation (BlHistory  *self,
   step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, index));
   step->position = index;
   g_ptr_array_remove_index (annotations, index);
+  push (self, step);
+
+  return TRUE;
+}
+
+/**
+ * bl_history_add_view:
+ * @view: copied, and added after the project's other views
+ *
+ * Returns: where the view is in bl_project_get_views()
+ */
+guint
+bl_history_add_view (BlHistory    *self,
+                     const BlView *view,
+                     const char   *label)
+{
+  GPtrArray *views;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
+  g_return_val_if_fail (view != NULL, BL_NO_INDEX);
+
+  views = bl_project_get_views (self->project);
+  step = step_new (STEP_ADD_VIEW, label);
+  step->view_after = bl_view_copy (view);
+  step->position = views->len;
+  g_ptr_array_add (views, bl_view_copy (view));
+  push (self, step);
+
+  return step->position;
+}
+
+/**
+ * bl_history_replace_view:
+ * @index: which of bl_project_get_views()
+ * @view: the new content, copied
+ *
+ * Returns: %FALSE when there is no view at @index or it already is @view
+ */
+gboolean
+bl_history_replace_view (BlHistory    *self,
+                         guint         index,
+                         const BlView *view,
+                         const char   *label)
+{
+  GPtrArray *views;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  views = bl_project_get_views (self->project);
+  if (index >= views->len || bl_view_equal (g_ptr_array_index (views, index), view))
+    return FALSE;
+
+  step = step_new (STEP_REPLACE_VIEW, label);
+  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
+  step->view_after = bl_view_copy (view);
+  step->position = index;
+  bl_view_free (g_ptr_array_index (views, index));
+  views->pdata[index] = bl_view_copy (view);
+  push (self, step);
+
+  return TRUE;
+}
+
+/**
+ * bl_history_remove_view:
+ * @index: which of bl_project_get_views()
+ *
+ * Returns: %FALSE when there is no view at @index
+ */
+gboolean
+bl_history_remove_view (BlHistory  *self,
+                        guint       index,
+                        const char *label)
+{
+  GPtrArray *views;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
+
+  views = bl_project_get_views (self->project);
+  if (index >= views->len)
+    return FALSE;
+
+  step = step_new (STEP_REMOVE_VIEW, label);
+  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
+  step->position = index;
+  g_ptr_array_remove_index (views, index);
   push (self, step);
 
   return TRUE;
