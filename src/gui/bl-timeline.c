@@ -1104,15 +1104,26 @@ day_to_date (gint32   day,
     bl_date_init_unknown (date);
 }
 
+/* A whole day, as a day-precision date */
+static void
+day_to_day_date (gint32  day,
+                 BlDate *date)
+{
+  int y, m, d;
+
+  bl_day_to_ymd (day, &y, &m, &d);
+  if (!bl_date_init_ymd (date, BL_DATE_PRECISION_DAY, y, m, d, FALSE, NULL))
+    bl_date_init_unknown (date);
+}
+
 /**
  * bl_timeline_save_view:
  * @view: the view to fill in
  *
- * Writes the filter's window and clock into @view's from, to and clock.
- * A window over whole months is saved as months ("2021-08"); no window
- * leaves from and to unknown. The lane choice has no field in #BlView
- * yet: save bl_time_lanes_group_to_string (bl_timeline_get_lanes ())
- * with the window's settings.
+ * Writes the filter's window, clock and cumulative mode, the lane
+ * grouping and the span of days on screen into @view. A window over
+ * whole months is saved as months ("2021-08"); no window leaves from and
+ * to unknown.
  */
 void
 bl_timeline_save_view (BlTimeline *self,
@@ -1125,10 +1136,23 @@ bl_timeline_save_view (BlTimeline *self,
 
   bl_date_init_unknown (&view->from);
   bl_date_init_unknown (&view->to);
+  bl_date_init_unknown (&view->shown_from);
+  bl_date_init_unknown (&view->shown_to);
+  view->lanes = self->group;
   if (self->filter == NULL)
     return;
 
+  if (self->view_valid)
+    {
+      gint32 shown_first = (gint32) round (self->axis.start);
+      gint32 shown_last = (gint32) round (bl_time_axis_get_end (&self->axis)) - 1;
+
+      day_to_day_date (shown_first, &view->shown_from);
+      day_to_day_date (MAX (shown_first, shown_last), &view->shown_to);
+    }
+
   view->clock = bl_filter_get_clock (self->filter);
+  view->cumulative = bl_filter_get_cumulative (self->filter);
   if (!bl_filter_has_window (self->filter))
     return;
 
@@ -1143,9 +1167,10 @@ bl_timeline_save_view (BlTimeline *self,
  * bl_timeline_restore_view:
  * @view: a saved view
  *
- * Sets the filter's clock and window from @view and fits the view to the
- * window. An unknown end stands for the claims' first or last day; both
- * unknown clear the window.
+ * Sets the lanes and the filter's clock, cumulative mode and window from
+ * @view, then shows the days the view showed, or fits the view to the
+ * window when it has none. An unknown end of the window stands for the
+ * claims' first or last day; both unknown clear the window.
  */
 void
 bl_timeline_restore_view (BlTimeline   *self,
@@ -1157,40 +1182,55 @@ bl_timeline_restore_view (BlTimeline   *self,
   g_return_if_fail (BL_IS_TIMELINE (self));
   g_return_if_fail (view != NULL);
 
+  if (view->lanes >= BL_TIME_LANES_CLAIMANT && view->lanes <= BL_TIME_LANES_TOPIC)
+    bl_timeline_set_lanes (self, view->lanes);
+
   if (self->filter == NULL)
     return;
 
   if (view->clock < BL_N_CLOCKS)
     bl_filter_set_clock (self->filter, view->clock);
+  bl_filter_set_cumulative (self->filter, view->cumulative);
 
   if (bl_date_is_unknown (&view->from) && bl_date_is_unknown (&view->to))
     {
       bl_filter_clear_window (self->filter);
       bl_timeline_zoom_to_fit (self);
-      return;
     }
-
-  bl_timeline_ensure_lanes (self);
-  has_span = self->lanes && bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
-
-  if (!bl_date_is_unknown (&view->from))
-    bl_date_get_nominal_range (&view->from, &first, &unused);
-  if (!bl_date_is_unknown (&view->to))
-    bl_date_get_nominal_range (&view->to, &unused, &last);
-  if (first == BL_DAY_MIN)
-    first = has_span ? span_first : last;
-  if (last == BL_DAY_MAX)
-    last = has_span ? span_last : first;
-  if (first > last)
+  else
     {
-      gint32 tmp = first;
+      bl_timeline_ensure_lanes (self);
+      has_span = self->lanes && bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
 
-      first = last;
-      last = tmp;
+      if (!bl_date_is_unknown (&view->from))
+        bl_date_get_nominal_range (&view->from, &first, &unused);
+      if (!bl_date_is_unknown (&view->to))
+        bl_date_get_nominal_range (&view->to, &unused, &last);
+      if (first == BL_DAY_MIN)
+        first = has_span ? span_first : last;
+      if (last == BL_DAY_MAX)
+        last = has_span ? span_last : first;
+      if (first > last)
+        {
+          gint32 tmp = first;
+
+          first = last;
+          last = tmp;
+        }
+
+      bl_timeline_apply_window (self, first, last, FALSE);
+      bl_timeline_zoom_to_window (self);
     }
 
-  bl_timeline_apply_window (self, first, last, FALSE);
-  bl_timeline_zoom_to_window (self);
+  if (!bl_date_is_unknown (&view->shown_from) && !bl_date_is_unknown (&view->shown_to))
+    {
+      gint32 shown_first, shown_last;
+
+      bl_date_get_nominal_range (&view->shown_from, &shown_first, &unused);
+      bl_date_get_nominal_range (&view->shown_to, &unused, &shown_last);
+      if (shown_first != BL_DAY_MIN && shown_last != BL_DAY_MAX && shown_first <= shown_last)
+        bl_timeline_set_view (self, shown_first, shown_last);
+    }
 }
 
 /* }}} */
