@@ -278,16 +278,28 @@ reveal_selected (BlTimeline *self)
 
 /* Callbacks {{{ */
 
+/* The lanes no longer match; a build in flight is for what was. */
+static void
+invalidate_lanes (BlTimeline *self,
+                  gboolean    store_changed)
+{
+  self->lanes_dirty = TRUE;
+  self->lanes_store_changed |= store_changed;
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 on_filter_changed (BlFilter   *filter,
                    guint       what,
                    BlTimeline *self)
 {
-  if ((what & BL_FILTER_CHANGE_CRITERIA) || bl_filter_get_clock (filter) != self->lanes_clock)
-    {
-      self->lanes_dirty = TRUE;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
+  BlClock wanted = self->lanes_building ? self->building_clock : self->lanes_clock;
+
+  if ((what & BL_FILTER_CHANGE_CRITERIA) || bl_filter_get_clock (filter) != wanted)
+    invalidate_lanes (self, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -306,8 +318,7 @@ on_store_items_changed (GListModel *store,
                         guint       added,
                         BlTimeline *self)
 {
-  self->lanes_dirty = TRUE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  invalidate_lanes (self, TRUE);
 }
 
 static void
@@ -329,6 +340,42 @@ on_selection_changed (BlSelection *selection,
 
 /* Shared with bl-timeline-draw.c {{{ */
 
+static void
+on_lanes_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BlTimeline) self = user_data;
+  g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
+  BlTimeLanes *lanes = bl_time_lanes_new_finish (result, NULL);
+
+  /* cancelled, or superseded by another build */
+  if (lanes == NULL || cancellable != self->lanes_building)
+    {
+      g_clear_pointer (&lanes, bl_time_lanes_free);
+      return;
+    }
+
+  g_clear_object (&self->lanes_building);
+  g_clear_pointer (&self->lanes, bl_time_lanes_free);
+  self->lanes = lanes;
+  self->lanes_clock = self->building_clock;
+  self->lanes_group = self->group;
+  self->lanes_dirty = FALSE;
+  bl_timeline_clamp_lane_scroll (self);
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * bl_timeline_ensure_lanes:
+ *
+ * Builds the lanes when they are out of date. With many claims and lanes
+ * already there (only the criteria, clock or grouping changed), the build
+ * runs on a worker thread and the old lanes stay until it is done; when
+ * the claims changed, the old lanes name claims that may be gone, so the
+ * build is here and now.
+ */
 void
 bl_timeline_ensure_lanes (BlTimeline *self)
 {
@@ -341,10 +388,28 @@ bl_timeline_ensure_lanes (BlTimeline *self)
   if (self->lanes != NULL && !self->lanes_dirty)
     return;
 
+  if (self->lanes != NULL && !self->lanes_store_changed &&
+      bl_claim_store_get_n_claims (bl_timeline_get_store (self)) >= self->async_lanes_min)
+    {
+      if (self->lanes_building == NULL)
+        {
+          self->lanes_building = g_cancellable_new ();
+          self->building_clock = bl_filter_get_clock (self->filter);
+          bl_time_lanes_new_async (self->visible, self->building_clock, self->group,
+                                   self->lanes_building, on_lanes_built, g_object_ref (self));
+        }
+      return;
+    }
+
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
   g_clear_pointer (&self->lanes, bl_time_lanes_free);
   self->lanes_clock = bl_filter_get_clock (self->filter);
+  self->lanes_group = self->group;
   self->lanes = bl_time_lanes_new (self->visible, self->lanes_clock, self->group);
   self->lanes_dirty = FALSE;
+  self->lanes_store_changed = FALSE;
 }
 
 /**
@@ -387,7 +452,7 @@ bl_timeline_get_lane_name (BlTimeline       *self,
   BlProject *project = bl_visible_claims_get_project (self->visible);
   const char *name = NULL;
 
-  switch (self->group)
+  switch (self->lanes_group)
     {
     case BL_TIME_LANES_CLAIMANT:
       if (lane->key == BL_NO_INDEX)
@@ -647,6 +712,7 @@ bl_timeline_init (BlTimeline *self)
   self->selected = BL_NO_INDEX;
   self->speed = DEFAULT_SPEED;
   self->axis = (BlTimeAxis) { 0, 1, 1, FALSE };
+  self->async_lanes_min = BL_TIMELINE_ASYNC_LANES_MIN;
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
@@ -709,7 +775,11 @@ bl_timeline_set_visible_claims (BlTimeline      *self,
   bl_timeline_set_playing (self, FALSE);
   g_clear_object (&self->visible);
   g_clear_object (&self->filter);
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
   g_clear_pointer (&self->lanes, bl_time_lanes_free);
+  self->lanes_store_changed = FALSE;
   g_hash_table_remove_all (self->collapsed);
   self->selected = BL_NO_INDEX;
   self->lane_scroll = 0;
@@ -815,7 +885,7 @@ bl_timeline_set_lanes (BlTimeline       *self,
     return;
 
   self->group = lanes;
-  self->lanes_dirty = TRUE;
+  invalidate_lanes (self, FALSE);
   self->lane_scroll = 0;
   g_hash_table_remove_all (self->collapsed);
   gtk_widget_queue_resize (GTK_WIDGET (self));
