@@ -190,12 +190,20 @@ bl_time_lanes_group_from_string (const char       *text,
 /* Building {{{ */
 
 /* What a build needs, copied out of the store so that a worker thread
- * can build while the main thread goes on: the dated claims that pass the
- * criteria, by first day, with their keys and days. */
+ * can build while the main thread goes on. The copies are whole arrays
+ * in claim order (memcpy speed); picking the claims that pass, in time
+ * order, jumps around memory and is left to gather(), on the worker. */
 typedef struct {
   guint    n_claims;    /* in the store */
   guint    n_keys;
-  guint    n;           /* passing, dated claims */
+  guint    n_sorted;
+  guint32 *sorted;      /* dated claims by first day */
+  guint32 *claim_keys;  /* per claim */
+  BlDate  *dates;       /* per claim */
+  guint8  *criteria;    /* per claim, or NULL when all pass */
+
+  /* filled in by gather(): the dated claims that pass, by first day */
+  guint    n;
   guint32 *claims;
   guint32 *keys;        /* 0..n_keys, n_keys for none */
   gint32  *first;
@@ -210,6 +218,10 @@ input_free (gpointer data)
   if (in == NULL)
     return;
 
+  g_free (in->sorted);
+  g_free (in->claim_keys);
+  g_free (in->dates);
+  g_free (in->criteria);
   g_free (in->claims);
   g_free (in->keys);
   g_free (in->first);
@@ -225,7 +237,7 @@ input_new (BlVisibleClaims  *visible,
   BlProject *project = bl_visible_claims_get_project (visible);
   BlClaimStore *store = bl_project_get_claims (project);
   BlTimeIndex *index = bl_visible_claims_get_time_index (visible, clock);
-  const BlDate *dates = bl_claim_store_get_dates (store, clock);
+  const guint8 *criteria = bl_visible_claims_get_criteria_mask (visible);
   const guint32 *sorted, *keys;
   GListModel *key_model;
   guint n_sorted;
@@ -252,26 +264,38 @@ input_new (BlVisibleClaims  *visible,
   in = g_new0 (Input, 1);
   in->n_claims = bl_claim_store_get_n_claims (store);
   in->n_keys = g_list_model_get_n_items (key_model);
-  in->claims = g_new (guint32, MAX (n_sorted, 1));
-  in->keys = g_new (guint32, MAX (n_sorted, 1));
-  in->first = g_new (gint32, MAX (n_sorted, 1));
-  in->last = g_new (gint32, MAX (n_sorted, 1));
+  in->n_sorted = n_sorted;
+  in->sorted = g_memdup2 (sorted, MAX (in->n_sorted, 1) * sizeof (guint32));
+  in->claim_keys = g_memdup2 (keys, MAX (in->n_claims, 1) * sizeof (guint32));
+  in->dates = g_memdup2 (bl_claim_store_get_dates (store, clock), MAX (in->n_claims, 1) * sizeof (BlDate));
+  if (criteria != NULL)
+    in->criteria = g_memdup2 (criteria, MAX (in->n_claims, 1));
 
-  for (guint s = 0; s < n_sorted; s++)
+  return in;
+}
+
+/* Picks the claims that pass, in time order, with their keys and days. */
+static void
+gather (Input *in)
+{
+  in->claims = g_new (guint32, MAX (in->n_sorted, 1));
+  in->keys = g_new (guint32, MAX (in->n_sorted, 1));
+  in->first = g_new (gint32, MAX (in->n_sorted, 1));
+  in->last = g_new (gint32, MAX (in->n_sorted, 1));
+
+  for (guint s = 0; s < in->n_sorted; s++)
     {
-      guint32 c = sorted[s];
+      guint32 c = in->sorted[s];
 
-      if (!bl_visible_claims_passes_criteria (visible, c))
+      if (c >= in->n_claims || (in->criteria != NULL && !in->criteria[c]))
         continue;
 
       in->claims[in->n] = c;
-      in->keys[in->n] = keys[c] < in->n_keys ? keys[c] : in->n_keys;
-      in->first[in->n] = dates[c].first_day;
-      in->last[in->n] = dates[c].last_day;
+      in->keys[in->n] = in->claim_keys[c] < in->n_keys ? in->claim_keys[c] : in->n_keys;
+      in->first[in->n] = in->dates[c].first_day;
+      in->last[in->n] = in->dates[c].last_day;
       in->n++;
     }
-
-  return in;
 }
 
 /* Touches nothing but @in: safe on any thread. */
@@ -351,6 +375,7 @@ build_in_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  gather (task_data);
   g_task_return_pointer (task, build (task_data), (GDestroyNotify) bl_time_lanes_free);
 }
 
@@ -379,6 +404,7 @@ bl_time_lanes_new (BlVisibleClaims  *visible,
   g_return_val_if_fail (group <= BL_TIME_LANES_TOPIC, NULL);
 
   in = input_new (visible, clock, group);
+  gather (in);
   self = build (in);
   input_free (in);
 
@@ -394,9 +420,9 @@ bl_time_lanes_new (BlVisibleClaims  *visible,
  * @callback: called on this thread's main context when done
  * @user_data: for @callback
  *
- * Like bl_time_lanes_new(), but only copies the dated claims that pass
- * the criteria here (O(n), and the time index on first use of @clock);
- * the lanes are built on a worker thread. The result describes the claims
+ * Like bl_time_lanes_new(), but only copies the arrays it needs here
+ * (O(n) at memcpy speed, and the time index on first use of @clock); the
+ * lanes are built on a worker thread. The result describes the claims
  * as they are now: if the store changes before @callback, drop it.
  */
 void
