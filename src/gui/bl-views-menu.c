@@ -243,7 +243,7 @@ on_default_clicked (GtkButton   *button,
     return;
 
   make_default = !((BlView *) g_ptr_array_index (views, index))->is_default;
-  bl_history_begin_group (self->history, make_default ? _("Open With View") : _("Open Without View"));
+  bl_history_begin_group (self->history, make_default ? _("Set Default View") : _("Unset Default View"));
   for (guint i = 0; i < views->len; i++)
     {
       const BlView *view = g_ptr_array_index (views, i);
