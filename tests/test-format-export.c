@@ -85,7 +85,7 @@ make_project (void)
   BlRelation rel2[] = { { BL_RELATION_CITES, (char *) "c-1" } };
   BlRelation rel3[] = { { BL_RELATION_DENIES, (char *) "c-2" }, { BL_RELATION_CORROBORATES, (char *) "c-1" } };
   BlClaimRecord r;
-  BlView *view = g_new0 (BlView, 1);
+  BlView *view = bl_view_new ("A view (lost)");
 
   bl_project_set_title (project, "Test fixture: fighters near the border");
   bl_project_set_description (project, "Invented claims for the round-trip tests.\nTwo lines.");
@@ -185,10 +185,6 @@ make_project (void)
   r.statement = "Only a statement.";
   add_claim (project, &r);
 
-  view->name = g_strdup ("A view (lost)");
-  view->west = view->south = view->east = view->north = NAN;
-  view->from = BL_DATE_UNKNOWN;
-  view->to = BL_DATE_UNKNOWN;
   g_ptr_array_add (bl_project_get_views (project), view);
 
   return project;

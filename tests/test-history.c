@@ -162,6 +162,50 @@ test_annotations (Fixture       *f,
 }
 
 static void
+test_views (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BlView) view = NULL;
+  g_autoptr(GBytes) renamed = NULL;
+  g_autoptr(GBytes) again = NULL;
+  GPtrArray *views = bl_project_get_views (f->project);
+  guint before = views->len;
+  guint index;
+
+  view = bl_view_new ("Kunduz");
+  view->lanes = 1;
+  index = bl_history_add_view (f->history, view, "Save View");
+  g_assert_cmpuint (index, ==, before);
+  g_assert_cmpuint (views->len, ==, before + 1);
+
+  g_free (view->name);
+  view->name = g_strdup ("Kunduz, 2021");
+  g_assert_true (bl_history_replace_view (f->history, index, view, "Rename View"));
+  g_assert_false (bl_history_replace_view (f->history, index, view, "Rename View"));
+  g_assert_cmpstr (((BlView *) g_ptr_array_index (views, index))->name, ==, "Kunduz, 2021");
+  renamed = bl_project_to_bytes (f->project, NULL, NULL);
+
+  g_assert_true (bl_history_remove_view (f->history, index, "Delete View"));
+  g_assert_false (bl_history_remove_view (f->history, index, "Delete View"));
+  g_assert_cmpuint (views->len, ==, before);
+
+  g_assert_true (bl_history_undo (f->history));
+  g_assert_true (bl_view_equal (g_ptr_array_index (views, index), view));
+  again = bl_project_to_bytes (f->project, NULL, NULL);
+  g_assert_true (g_bytes_equal (again, renamed));
+  g_assert_true (bl_history_undo (f->history));
+  g_assert_cmpstr (((BlView *) g_ptr_array_index (views, index))->name, ==, "Kunduz");
+  g_assert_cmpint (((BlView *) g_ptr_array_index (views, index))->lanes, ==, 1);
+  g_assert_true (bl_history_undo (f->history));
+  assert_original (f);
+
+  g_assert_true (bl_history_redo (f->history));
+  g_assert_true (bl_history_redo (f->history));
+  g_assert_true (bl_history_redo (f->history));
+  g_assert_cmpuint (views->len, ==, before);
+}
+
+static void
 test_group (Fixture       *f,
             gconstpointer  data)
 {
@@ -469,6 +513,7 @@ main (int   argc,
   ADD ("add-remove", test_add_remove);
   ADD ("entities-and-properties", test_entities_and_properties);
   ADD ("annotations", test_annotations);
+  ADD ("views", test_views);
   ADD ("group", test_group);
   ADD ("modified", test_modified);
   ADD ("delete-topic-with-claims", test_delete_topic_with_claims);

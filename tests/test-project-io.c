@@ -11,6 +11,7 @@
 
 #include "bl-error.h"
 #include "bl-project-io.h"
+#include "bl-time-lanes.h"
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
@@ -127,6 +128,82 @@ test_round_trip_open_range (void)
   bl_claim_store_get_record (bl_project_get_claims (again), 1, &r);
   g_assert_cmpfloat (r.quantity->min, ==, 6000);
   g_assert_true (isinf (r.quantity->max));
+}
+
+/* A view with every field set, and one with none but its name, save
+ * and load back field for field; a file without the newer members loads
+ * with them unset. */
+static void
+test_round_trip_views (void)
+{
+  g_autoptr(BlProject) project = bl_project_new ();
+  g_autoptr(BlProject) again = NULL;
+  g_autoptr(BlProject) old = NULL;
+  g_autoptr(BlTopic) topic = bl_topic_new ("t-isis");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  BlView *full = bl_view_new ("Kunduz, summer 2021");
+  BlView *bare = bl_view_new ("Everything");
+  GPtrArray *views;
+  const BlView *v;
+
+  bl_topic_set_title (topic, "ISIS-K fighters");
+  bl_project_add_topic (project, topic);
+  full->west = 66.25;
+  full->south = 35.5;
+  full->east = 71.125;
+  full->north = 38.75;
+  g_assert_true (bl_date_parse ("2021-06-03", &full->from, NULL));
+  g_assert_true (bl_date_parse ("2021-08", &full->to, NULL));
+  full->clock = BL_CLOCK_ABOUT;
+  full->cumulative = TRUE;
+  full->lanes = BL_TIME_LANES_TOPIC;
+  g_assert_true (bl_date_parse ("2021-01-15", &full->shown_from, NULL));
+  g_assert_true (bl_date_parse ("2022-02-20", &full->shown_to, NULL));
+  full->topic = g_strdup ("t-isis");
+  full->text = g_strdup ("Kunduz “airport”");
+  full->is_default = TRUE;
+  g_ptr_array_add (bl_project_get_views (project), full);
+  g_ptr_array_add (bl_project_get_views (project), bare);
+
+  bytes = bl_project_to_bytes (project, NULL, &error);
+  g_assert_no_error (error);
+  again = bl_project_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     "again", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  views = bl_project_get_views (again);
+  g_assert_cmpuint (views->len, ==, 2);
+  v = g_ptr_array_index (views, 0);
+  g_assert_true (bl_view_equal (v, full));
+  g_assert_cmpstr (v->name, ==, "Kunduz, summer 2021");
+  g_assert_cmpfloat (v->east, ==, 71.125);
+  g_assert_cmpint (v->from.first_day, ==, bl_day_from_ymd (2021, 6, 3));
+  g_assert_cmpint (v->to.last_day, ==, bl_day_from_ymd (2021, 8, 31));
+  g_assert_cmpint (v->clock, ==, BL_CLOCK_ABOUT);
+  g_assert_true (v->cumulative);
+  g_assert_cmpint (v->lanes, ==, BL_TIME_LANES_TOPIC);
+  g_assert_cmpint (v->shown_from.first_day, ==, bl_day_from_ymd (2021, 1, 15));
+  g_assert_cmpint (v->shown_to.first_day, ==, bl_day_from_ymd (2022, 2, 20));
+  g_assert_true (v->is_default);
+
+  v = g_ptr_array_index (views, 1);
+  g_assert_true (bl_view_equal (v, bare));
+  g_assert_true (isnan (v->west));
+  g_assert_cmpint (v->lanes, ==, BL_VIEW_NO_LANES);
+  g_assert_false (v->cumulative);
+  g_assert_true (bl_date_is_unknown (&v->shown_from));
+
+  /* a view as version 1 files wrote it before these members */
+  old = load_string ("{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"North\", "
+                     "\"bbox\": [66, 35, 75, 39], \"from\": \"2021-08\", \"clock\": \"about\"}]}", &error);
+  g_assert_no_error (error);
+  v = g_ptr_array_index (bl_project_get_views (old), 0);
+  g_assert_cmpint (v->clock, ==, BL_CLOCK_ABOUT);
+  g_assert_cmpint (v->lanes, ==, BL_VIEW_NO_LANES);
+  g_assert_false (v->cumulative);
+  g_assert_false (v->is_default);
+  g_assert_true (bl_date_is_unknown (&v->shown_to));
 }
 
 /* Numbers that do not print exactly survive a round trip unchanged. */
@@ -280,6 +357,14 @@ static const BadFile bad_files[] = {
     BL_ERROR_REFERENCE, "$.views[0].topic: there is no topic with the id “t-none”" },
   { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"\"}]}",
     BL_ERROR_INVALID, "$.views[0]: a view needs a “name”" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"v\", \"lanes\": \"stance\"}]}",
+    BL_ERROR_INVALID, "$.views[0].lanes:" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"v\", \"cumulative\": 1}]}",
+    BL_ERROR_INVALID, "$.views[0].cumulative:" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"v\", \"shown-from\": \"2022\", \"shown-to\": \"2021\"}]}",
+    BL_ERROR_INVALID, "$.views[0]: a view’s “shown-to” comes before its “shown-from”" },
+  { "{\"format\": \"borderline\", \"version\": 1, \"views\": [{\"name\": \"v\", \"default\": true}, {\"name\": \"w\", \"default\": true}]}",
+    BL_ERROR_INVALID, "$.views[1].default: only one view can be the default, and $.views[0] is" },
   { "{\"format\": \"borderline\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"\"}]}",
     BL_ERROR_INVALID, "$.actors[0]: an actor needs a “name”" },
   { "{\"format\": \"borderline\", \"version\": 1, \"sources\": [{\"id\": \"s\", \"name\": \"S\", \"url\": \"https://example.org/a b\"}]}",
@@ -505,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/project-io/round-trip", test_round_trip);
   g_test_add_func ("/project-io/round-trip-numbers", test_round_trip_numbers);
   g_test_add_func ("/project-io/round-trip-open-range", test_round_trip_open_range);
+  g_test_add_func ("/project-io/round-trip-views", test_round_trip_views);
   g_test_add_func ("/project-io/bad-claims", test_load_bad_claims);
   g_test_add_func ("/project-io/bad-files", test_load_bad_files);
   g_test_add_func ("/project-io/many-problems", test_load_many_problems);

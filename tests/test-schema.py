@@ -110,7 +110,9 @@ BASE = {
     "annotations": [{"id": "n1", "kind": "arrow", "points": [[70, 37], [71, 38]],
                      "color": "#aa0000", "size": 2}],
     "views": [{"name": "North", "bbox": [66, 35, 75, 39], "from": "2021-08",
-               "to": "2023-02", "clock": "about"}],
+               "to": "2023-02", "clock": "about", "cumulative": True,
+               "lanes": "source", "shown-from": "2021", "shown-to": "2023",
+               "default": True}],
 }
 
 
@@ -193,6 +195,14 @@ INVALID = [
      setter(lambda d: d["annotations"][0], "points", [[70, 37, 0], [71, 38]])),
     ("bbox with three numbers",
      setter(lambda d: d["views"][0], "bbox", [66, 35, 75])),
+    ("lanes by stance",
+     setter(lambda d: d["views"][0], "lanes", "stance")),
+    ("cumulative as text",
+     setter(lambda d: d["views"][0], "cumulative", "yes")),
+    ("shown-from not a date",
+     setter(lambda d: d["views"][0], "shown-from", "August")),
+    ("default as a number",
+     setter(lambda d: d["views"][0], "default", 1)),
 ]
 
 BAD_DATES = ["2023-02-30", "0000", "000X", "2023 ", "2023~~", "~", "2023/2024/2025",

@@ -576,6 +576,55 @@ test_playback_and_lanes (Fixture       *f,
   g_assert_cmpuint (bl_time_lanes_get_n_lanes (f->timeline->lanes), ==, 2);
 }
 
+static gboolean
+lanes_built (Fixture *f,
+             gpointer data)
+{
+  return !f->timeline->lanes_dirty;
+}
+
+/* With many claims, new lanes are built on a worker thread: the old ones
+ * stay, under their own names, until the new ones are in; a second change
+ * meanwhile wins over the first. */
+static void
+test_lanes_off_main_thread (Fixture       *f,
+                            gconstpointer  data)
+{
+  BlTimeLanes *by_source = bl_time_lanes_new (f->visible, BL_CLOCK_ABOUT, BL_TIME_LANES_SOURCE);
+  guint n_by_source = bl_time_lanes_get_n_lanes (by_source);
+  BlProject *project = f->project;
+  const BlTimeLane *lane;
+
+  bl_time_lanes_free (by_source);
+  f->timeline->async_lanes_min = 0;
+  bl_timeline_ensure_lanes (f->timeline);
+  g_assert_cmpuint (bl_time_lanes_get_n_lanes (f->timeline->lanes), ==, 2);
+
+  bl_timeline_set_lanes (f->timeline, BL_TIME_LANES_TOPIC);
+  bl_timeline_ensure_lanes (f->timeline);
+  /* still the claimants' lanes, named as claimants */
+  g_assert_true (f->timeline->lanes_dirty);
+  g_assert_cmpuint (bl_time_lanes_get_n_lanes (f->timeline->lanes), ==, 2);
+  lane = bl_time_lanes_get_lane (f->timeline->lanes, 0);
+  g_assert_cmpstr (bl_timeline_get_lane_name (f->timeline, lane), ==,
+                   bl_actor_get_name (bl_project_get_actor (project, lane->key)));
+
+  bl_timeline_set_lanes (f->timeline, BL_TIME_LANES_SOURCE);
+  bl_timeline_ensure_lanes (f->timeline);
+  g_assert_true (wait_until (f, lanes_built, NULL, 10));
+  g_assert_cmpuint (bl_time_lanes_get_n_lanes (f->timeline->lanes), ==, n_by_source);
+  lane = bl_time_lanes_get_lane (f->timeline->lanes, 0);
+  g_assert_cmpstr (bl_timeline_get_lane_name (f->timeline, lane), ==,
+                   bl_source_get_name (bl_project_get_source (project, lane->key)));
+
+  /* and the clock: the lanes follow it once built */
+  bl_filter_set_clock (f->filter, BL_CLOCK_SAID);
+  bl_timeline_ensure_lanes (f->timeline);
+  g_assert_cmpint (f->timeline->lanes_clock, ==, BL_CLOCK_ABOUT);
+  g_assert_true (wait_until (f, lanes_built, NULL, 10));
+  g_assert_cmpint (f->timeline->lanes_clock, ==, BL_CLOCK_SAID);
+}
+
 /* }}} */
 
 /* Screenshots {{{ */
@@ -664,6 +713,7 @@ main (int   argc,
   g_test_add ("/timeline/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/timeline/click-selects", Fixture, NULL, fixture_set_up, test_click_selects, fixture_tear_down);
   g_test_add ("/timeline/playback-lanes", Fixture, NULL, fixture_set_up, test_playback_and_lanes, fixture_tear_down);
+  g_test_add ("/timeline/lanes-off-main-thread", Fixture, NULL, fixture_set_up, test_lanes_off_main_thread, fixture_tear_down);
   g_test_add ("/timeline/views", Fixture, NULL, fixture_set_up, test_accessible_and_views, fixture_tear_down);
   g_test_add ("/timeline/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 

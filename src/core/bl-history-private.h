@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * BlHistory is split in two: bl-history.c (steps, undo, redo, claims,
- * properties, annotations) and bl-history-entities.c (deleting and
+ * properties, annotations, views) and bl-history-entities.c (deleting and
  * reassigning claimants, sources and topics).
  */
 #pragma once
@@ -24,6 +24,7 @@ typedef enum {
   STEP_ENTITY,
   STEP_ANNOTATION,
   STEP_VIEW_TOPIC,
+  STEP_VIEW,
   N_STEP_KINDS
 } StepKind;
 
@@ -49,6 +50,9 @@ struct _Step
 
   BlAnnotation  *annotation_before;
   BlAnnotation  *annotation_after;
+
+  BlView        *view_before;     /* view: what was there, or NULL */
+  BlView        *view_after;      /* view: what is there, or NULL */
 };
 
 Step *bl_history_step_new (StepKind    kind,

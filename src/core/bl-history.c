@@ -76,6 +76,8 @@ step_free (Step *step)
     g_value_unset (&step->new_value);
   g_clear_pointer (&step->annotation_before, bl_annotation_free);
   g_clear_pointer (&step->annotation_after, bl_annotation_free);
+  g_clear_pointer (&step->view_before, bl_view_free);
+  g_clear_pointer (&step->view_after, bl_view_free);
   g_free (step);
 }
 
@@ -225,6 +227,35 @@ apply_annotation (BlHistory *self,
     }
 }
 
+/* Views have no ids: they are only ever changed through the history, so
+ * a step's position is where its view is. An addition has no view
+ * before, a removal none after. */
+static void
+apply_view (BlHistory *self,
+            Step      *step,
+            gboolean   forward)
+{
+  GPtrArray *views = bl_project_get_views (self->project);
+  const BlView *from = forward ? step->view_before : step->view_after;
+  const BlView *to = forward ? step->view_after : step->view_before;
+
+  g_return_if_fail (step->position <= views->len);
+
+  if (from != NULL && to != NULL)
+    {
+      g_return_if_fail (step->position < views->len);
+      bl_view_free (g_ptr_array_index (views, step->position));
+      views->pdata[step->position] = bl_view_copy (to);
+    }
+  else if (from != NULL)
+    {
+      g_return_if_fail (step->position < views->len);
+      g_ptr_array_remove_index (views, step->position);
+    }
+  else if (to != NULL)
+    g_ptr_array_insert (views, (int) step->position, bl_view_copy (to));
+}
+
 static void
 apply_view_topic (BlHistory *self,
                   Step      *step,
@@ -247,6 +278,7 @@ static const StepClass step_classes[N_STEP_KINDS] = {
   [STEP_ENTITY]     = { apply_entity },
   [STEP_ANNOTATION] = { apply_annotation },
   [STEP_VIEW_TOPIC] = { apply_view_topic },
+  [STEP_VIEW]       = { apply_view },
 };
 
 static void
@@ -715,6 +747,94 @@ bl_history_remove_annotation (BlHistory  *self,
 }
 
 /* }}} */
+
+/**
+ * bl_history_add_view:
+ * @view: copied, and added after the project's other views
+ *
+ * Returns: where the view is in bl_project_get_views()
+ */
+guint
+bl_history_add_view (BlHistory    *self,
+                     const BlView *view,
+                     const char   *label)
+{
+  GPtrArray *views;
+  guint position;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
+  g_return_val_if_fail (view != NULL, BL_NO_INDEX);
+
+  views = bl_project_get_views (self->project);
+  position = views->len;
+  step = bl_history_step_new (STEP_VIEW, label);
+  step->view_after = bl_view_copy (view);
+  step->position = position;
+  bl_history_do_step (self, step);
+
+  return position;
+}
+
+/**
+ * bl_history_replace_view:
+ * @index: which of bl_project_get_views()
+ * @view: the new content, copied
+ *
+ * Returns: %FALSE when there is no view at @index or it already is @view
+ */
+gboolean
+bl_history_replace_view (BlHistory    *self,
+                         guint         index,
+                         const BlView *view,
+                         const char   *label)
+{
+  GPtrArray *views;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  views = bl_project_get_views (self->project);
+  if (index >= views->len || bl_view_equal (g_ptr_array_index (views, index), view))
+    return FALSE;
+
+  step = bl_history_step_new (STEP_VIEW, label);
+  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
+  step->view_after = bl_view_copy (view);
+  step->position = index;
+  bl_history_do_step (self, step);
+
+  return TRUE;
+}
+
+/**
+ * bl_history_remove_view:
+ * @index: which of bl_project_get_views()
+ *
+ * Returns: %FALSE when there is no view at @index
+ */
+gboolean
+bl_history_remove_view (BlHistory  *self,
+                        guint       index,
+                        const char *label)
+{
+  GPtrArray *views;
+  Step *step;
+
+  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
+
+  views = bl_project_get_views (self->project);
+  if (index >= views->len)
+    return FALSE;
+
+  step = bl_history_step_new (STEP_VIEW, label);
+  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
+  step->position = index;
+  bl_history_do_step (self, step);
+
+  return TRUE;
+}
 
 /**
  * bl_history_begin_group:

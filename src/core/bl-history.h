@@ -61,6 +61,16 @@ gboolean    bl_history_replace_annotation (BlHistory           *self,
 gboolean    bl_history_remove_annotation  (BlHistory           *self,
                                            const char          *annotation_id,
                                            const char          *label);
+guint       bl_history_add_view           (BlHistory           *self,
+                                           const BlView        *view,
+                                           const char          *label);
+gboolean    bl_history_replace_view       (BlHistory           *self,
+                                           guint                index,
+                                           const BlView        *view,
+                                           const char          *label);
+gboolean    bl_history_remove_view        (BlHistory           *self,
+                                           guint                index,
+                                           const char          *label);
 
 void        bl_history_begin_group        (BlHistory           *self,
                                            const char          *label);

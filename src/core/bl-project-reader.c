@@ -27,6 +27,7 @@
 
 #include "bl-error.h"
 #include "bl-project-loader-private.h"
+#include "bl-time-lanes.h"
 #include "bl-vocab.h"
 #include "bl-claim-store-private.h"
 
@@ -379,7 +380,8 @@ read_annotation (Loader      *l,
 }
 
 static const char * const view_members[] = {
-  "name", "bbox", "from", "to", "clock", "topic", "text", NULL
+  "name", "bbox", "from", "to", "clock", "topic", "text", "cumulative",
+  "lanes", "shown-from", "shown-to", "default", NULL
 };
 
 static const char * const clock_names[BL_N_CLOCKS] = { "said", "about" };
@@ -397,10 +399,35 @@ clock_from_guint (const char *text,
   return FALSE;
 }
 
+static gboolean
+lanes_from_guint (const char *text,
+                  guint      *out)
+{
+  BlTimeLanesGroup group;
+
+  if (!bl_time_lanes_group_from_string (text, &group))
+    return FALSE;
+  *out = group;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Loader      *l,
+              BlJsonToken  token,
+              gboolean    *out)
+{
+  if (token != BL_JSON_TOKEN_TRUE && token != BL_JSON_TOKEN_FALSE)
+    return bl_loader_wrong_type (l, token, _("true or false"));
+
+  *out = token == BL_JSON_TOKEN_TRUE;
+  return TRUE;
+}
+
 typedef struct {
   BlView *v;
   GArray *bbox;
   guint   clock;
+  guint   lanes;
 } ViewData;
 
 static gboolean
@@ -468,6 +495,17 @@ read_view_member (Loader      *l,
       return bl_loader_read_id (l, token, &d->v->topic);
     case 6:
       return bl_loader_read_text (l, token, &d->v->text);
+    case 7:
+      return read_boolean (l, token, &d->v->cumulative);
+    case 8:
+      return bl_loader_read_term (l, token, lanes_from_guint,
+                                  _("lanes (“claimant”, “source” or “topic”)"), &d->lanes);
+    case 9:
+      return bl_loader_read_date (l, token, &d->v->shown_from);
+    case 10:
+      return bl_loader_read_date (l, token, &d->v->shown_to);
+    case 11:
+      return read_boolean (l, token, &d->v->is_default);
     default:
       g_assert_not_reached ();
     }
@@ -479,23 +517,24 @@ read_view (Loader      *l,
            BlJsonToken  token,
            gpointer     data)
 {
-  ViewData d = { g_new0 (BlView, 1), g_array_new (FALSE, FALSE, sizeof (double)), BL_CLOCK_SAID };
+  ViewData d = { bl_view_new (NULL), g_array_new (FALSE, FALSE, sizeof (double)), BL_CLOCK_SAID, G_MAXUINT };
   guint before = l->n_problems;
   guint line = bl_json_reader_get_line (l->json);
   guint64 seen;
   gboolean ok;
 
-  d.v->west = d.v->south = d.v->east = d.v->north = NAN;
-  bl_date_init_unknown (&d.v->from);
-  bl_date_init_unknown (&d.v->to);
-
   ok = bl_loader_read_object (l, token, view_members, read_view_member, &d, &seen);
   if (ok && l->n_problems == before && (!(seen & 1) || d.v->name == NULL || d.v->name[0] == '\0'))
     bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("a view needs a “name”"));
+  if (ok && l->n_problems == before && !bl_date_is_unknown (&d.v->shown_from) &&
+      !bl_date_is_unknown (&d.v->shown_to) && d.v->shown_to.last_day < d.v->shown_from.first_day)
+    bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line,
+                              _("a view’s “shown-to” comes before its “shown-from”"));
 
   if (ok && l->n_problems == before)
     {
       d.v->clock = d.clock;
+      d.v->lanes = d.lanes == G_MAXUINT ? BL_VIEW_NO_LANES : (int) d.lanes;
       g_ptr_array_add (bl_project_get_views (l->project), g_steal_pointer (&d.v));
     }
 
@@ -642,7 +681,8 @@ check_relations (Loader *l)
     }
 }
 
-/* Annotation ids are unique; a view's topic names a topic. */
+/* Annotation ids are unique; a view's topic names a topic; one view at
+ * most is the default. */
 static void
 check_annotations_and_views (Loader *l)
 {
@@ -676,6 +716,17 @@ check_annotations_and_views (Loader *l)
 
           bl_loader_add_problem_at (l, BL_ERROR_REFERENCE, path, 0, message);
         }
+
+      if (v->is_default && i > 0)
+        for (guint j = 0; j < i; j++)
+          if (((const BlView *) g_ptr_array_index (views, j))->is_default)
+            {
+              g_autofree char *path = g_strdup_printf ("$.views[%u].default", i);
+              g_autofree char *message = g_strdup_printf (_("only one view can be the default, and $.views[%u] is"), j);
+
+              bl_loader_add_problem_at (l, BL_ERROR_INVALID, path, 0, message);
+              break;
+            }
     }
 }
 

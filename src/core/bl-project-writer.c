@@ -25,6 +25,7 @@
 #include "bl-json-writer.h"
 #include "bl-project-io.h"
 #include "bl-vocab.h"
+#include "bl-time-lanes.h"
 
 static const char * const annotation_kinds[BL_N_ANNOTATION_KINDS] = {
   "text", "arrow", "circle", "area"
@@ -472,6 +473,20 @@ write_views (BlJsonWriter *w,
         write_text (w, "clock", clock_names[v->clock]);
       write_text (w, "topic", v->topic);
       write_text (w, "text", v->text);
+      if (v->cumulative)
+        {
+          bl_json_writer_member (w, "cumulative");
+          bl_json_writer_boolean (w, TRUE);
+        }
+      if (v->lanes >= 0 && v->lanes <= BL_TIME_LANES_TOPIC)
+        write_text (w, "lanes", bl_time_lanes_group_to_string (v->lanes));
+      write_date (w, "shown-from", &v->shown_from);
+      write_date (w, "shown-to", &v->shown_to);
+      if (v->is_default)
+        {
+          bl_json_writer_member (w, "default");
+          bl_json_writer_boolean (w, TRUE);
+        }
       bl_json_writer_end_object (w);
     }
   bl_json_writer_end_array (w);

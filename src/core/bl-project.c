@@ -14,7 +14,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "bl-history.h"
+
 #include "bl-project.h"
 #include "bl-claim-store-private.h"
 #include "bl-util.h"
@@ -63,6 +66,75 @@ bl_annotation_free (BlAnnotation *annotation)
   g_free (annotation);
 }
 
+/**
+ * bl_view_new:
+ * @name: the view's name
+ *
+ * Returns: (transfer full): a view with every other field unset
+ */
+BlView *
+bl_view_new (const char *name)
+{
+  BlView *view = g_new0 (BlView, 1);
+
+  view->name = g_strdup (name);
+  view->west = view->south = view->east = view->north = NAN;
+  bl_date_init_unknown (&view->from);
+  bl_date_init_unknown (&view->to);
+  bl_date_init_unknown (&view->shown_from);
+  bl_date_init_unknown (&view->shown_to);
+  view->clock = BL_CLOCK_SAID;
+  view->lanes = BL_VIEW_NO_LANES;
+  return view;
+}
+
+/**
+ * bl_view_copy:
+ *
+ * Returns: (transfer full): a copy of @view
+ */
+BlView *
+bl_view_copy (const BlView *view)
+{
+  BlView *copy;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  copy = g_memdup2 (view, sizeof *view);
+  copy->name = g_strdup (view->name);
+  copy->topic = g_strdup (view->topic);
+  copy->text = g_strdup (view->text);
+  return copy;
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/**
+ * bl_view_equal:
+ *
+ * Returns: whether @a and @b hold the same fields
+ */
+gboolean
+bl_view_equal (const BlView *a,
+               const BlView *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         same_double (a->west, b->west) && same_double (a->south, b->south) &&
+         same_double (a->east, b->east) && same_double (a->north, b->north) &&
+         bl_date_equal (&a->from, &b->from) && bl_date_equal (&a->to, &b->to) &&
+         a->clock == b->clock && !a->cumulative == !b->cumulative && a->lanes == b->lanes &&
+         bl_date_equal (&a->shown_from, &b->shown_from) && bl_date_equal (&a->shown_to, &b->shown_to) &&
+         g_strcmp0 (a->topic, b->topic) == 0 && g_strcmp0 (a->text, b->text) == 0 &&
+         !a->is_default == !b->is_default;
+}
+
 void
 bl_view_free (BlView *view)
 {
@@ -73,27 +145,6 @@ bl_view_free (BlView *view)
   g_free (view->topic);
   g_free (view->text);
   g_free (view);
-}
-
-/**
- * bl_view_copy:
- *
- * Returns: (transfer full): a copy of @view (every field: keep in step
- *   with bl_view_free() and #BlView)
- */
-BlView *
-bl_view_copy (const BlView *view)
-{
-  BlView *copy;
-
-  g_return_val_if_fail (view != NULL, NULL);
-
-  copy = g_new (BlView, 1);
-  *copy = *view;
-  copy->name = g_strdup (view->name);
-  copy->topic = g_strdup (view->topic);
-  copy->text = g_strdup (view->text);
-  return copy;
 }
 
 static guint

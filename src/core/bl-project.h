@@ -44,11 +44,27 @@ typedef struct {
   double            size;
 } BlAnnotation;
 
+/* A view with no lane grouping saved */
+#define BL_VIEW_NO_LANES (-1)
+
 /**
  * BlView:
+ * @name: what the user called it
+ * @west: the map extent in degrees, or NAN (with @south, @east, @north)
+ * @from: the start of the time window, or unknown
+ * @to: the end of the time window, or unknown
+ * @clock: which of a claim's dates the window applies to
+ * @cumulative: whether the window shows everything up to its end
+ * @lanes: a #BlTimeLanesGroup, or %BL_VIEW_NO_LANES
+ * @shown_from: the first day the timeline shows, or unknown
+ * @shown_to: the last day the timeline shows, or unknown
+ * @topic: the id of the only topic shown, or %NULL
+ * @text: the free-text filter, or %NULL
+ * @is_default: whether opening the project restores this view
  *
- * A saved map extent, time window and filter. Any field may be unset:
- * a NAN bbox, an unknown date, a %NULL topic or text.
+ * A saved map extent, time window and filter, and how the timeline
+ * showed them. Any field may be unset: a NAN bbox, an unknown date,
+ * a %NULL topic or text. Start from bl_view_new().
  */
 typedef struct {
   char    *name;
@@ -56,13 +72,24 @@ typedef struct {
   BlDate   from;
   BlDate   to;
   BlClock  clock;
+  gboolean cumulative;
+  int      lanes;
+  BlDate   shown_from;
+  BlDate   shown_to;
   char    *topic;
   char    *text;
+  gboolean is_default;
 } BlView;
 
 void          bl_annotation_free         (BlAnnotation *annotation);
+BlView       *bl_view_new                (const char   *name);
+BlView       *bl_view_copy               (const BlView *view);
+gboolean      bl_view_equal              (const BlView *a,
+                                          const BlView *b);
 void          bl_view_free               (BlView       *view);
 BlView       *bl_view_copy               (const BlView *view);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlView, bl_view_free)
 
 #define BL_PROJECT_FORMAT_VERSION 1
 

@@ -187,44 +187,63 @@ bl_time_lanes_group_from_string (const char       *text,
   return FALSE;
 }
 
-/**
- * bl_time_lanes_new:
- * @visible: the project's claims and the filter's criteria
- * @clock: which date places the claims
- * @group: what a lane stands for
- *
- * Groups the dated claims that pass the filter's criteria into lanes.
- * Takes O(n) after the time index, which is built once per clock.
- *
- * Returns: (transfer full): the lanes, a snapshot: build them again when
- *   the claims, the criteria, @clock or @group change
- */
-BlTimeLanes *
-bl_time_lanes_new (BlVisibleClaims  *visible,
-                   BlClock           clock,
-                   BlTimeLanesGroup  group)
+/* Building {{{ */
+
+/* What a build needs, copied out of the store so that a worker thread
+ * can build while the main thread goes on. The copies are whole arrays
+ * in claim order (memcpy speed); picking the claims that pass, in time
+ * order, jumps around memory and is left to gather(), on the worker. */
+typedef struct {
+  guint    n_claims;    /* in the store */
+  guint    n_keys;
+  guint    n_sorted;
+  guint32 *sorted;      /* dated claims by first day */
+  guint32 *claim_keys;  /* per claim */
+  BlDate  *dates;       /* per claim */
+  guint8  *criteria;    /* per claim, or NULL when all pass */
+
+  /* filled in by gather(): the dated claims that pass, by first day */
+  guint    n;
+  guint32 *claims;
+  guint32 *keys;        /* 0..n_keys, n_keys for none */
+  gint32  *first;
+  gint32  *last;
+} Input;
+
+static void
+input_free (gpointer data)
 {
-  BlProject *project;
-  BlClaimStore *store;
-  BlTimeIndex *index;
-  BlTimeLanes *self;
+  Input *in = data;
+
+  if (in == NULL)
+    return;
+
+  g_free (in->sorted);
+  g_free (in->claim_keys);
+  g_free (in->dates);
+  g_free (in->criteria);
+  g_free (in->claims);
+  g_free (in->keys);
+  g_free (in->first);
+  g_free (in->last);
+  g_free (in);
+}
+
+static Input *
+input_new (BlVisibleClaims  *visible,
+           BlClock           clock,
+           BlTimeLanesGroup  group)
+{
+  BlProject *project = bl_visible_claims_get_project (visible);
+  BlClaimStore *store = bl_project_get_claims (project);
+  BlTimeIndex *index = bl_visible_claims_get_time_index (visible, clock);
+  const guint8 *criteria = bl_visible_claims_get_criteria_mask (visible);
   const guint32 *sorted, *keys;
-  const BlDate *dates;
   GListModel *key_model;
-  guint n_sorted, n_keys, n_passing = 0;
-  g_autofree guint *sizes = NULL;
-  g_autofree BlTimeLane **by_key = NULL;
+  guint n_sorted;
+  Input *in;
 
-  g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (visible), NULL);
-  g_return_val_if_fail (clock < BL_N_CLOCKS, NULL);
-  g_return_val_if_fail (group <= BL_TIME_LANES_TOPIC, NULL);
-
-  project = bl_visible_claims_get_project (visible);
-  store = bl_project_get_claims (project);
-  index = bl_visible_claims_get_time_index (visible, clock);
   sorted = bl_time_index_get_sorted (index, &n_sorted);
-  dates = bl_claim_store_get_dates (store, clock);
-
   switch (group)
     {
     case BL_TIME_LANES_SOURCE:
@@ -241,10 +260,54 @@ bl_time_lanes_new (BlVisibleClaims  *visible,
       key_model = bl_project_get_actors (project);
       break;
     }
-  n_keys = g_list_model_get_n_items (key_model);
+
+  in = g_new0 (Input, 1);
+  in->n_claims = bl_claim_store_get_n_claims (store);
+  in->n_keys = g_list_model_get_n_items (key_model);
+  in->n_sorted = n_sorted;
+  in->sorted = g_memdup2 (sorted, MAX (in->n_sorted, 1) * sizeof (guint32));
+  in->claim_keys = g_memdup2 (keys, MAX (in->n_claims, 1) * sizeof (guint32));
+  in->dates = g_memdup2 (bl_claim_store_get_dates (store, clock), MAX (in->n_claims, 1) * sizeof (BlDate));
+  if (criteria != NULL)
+    in->criteria = g_memdup2 (criteria, MAX (in->n_claims, 1));
+
+  return in;
+}
+
+/* Picks the claims that pass, in time order, with their keys and days. */
+static void
+gather (Input *in)
+{
+  in->claims = g_new (guint32, MAX (in->n_sorted, 1));
+  in->keys = g_new (guint32, MAX (in->n_sorted, 1));
+  in->first = g_new (gint32, MAX (in->n_sorted, 1));
+  in->last = g_new (gint32, MAX (in->n_sorted, 1));
+
+  for (guint s = 0; s < in->n_sorted; s++)
+    {
+      guint32 c = in->sorted[s];
+
+      if (c >= in->n_claims || (in->criteria != NULL && !in->criteria[c]))
+        continue;
+
+      in->claims[in->n] = c;
+      in->keys[in->n] = in->claim_keys[c] < in->n_keys ? in->claim_keys[c] : in->n_keys;
+      in->first[in->n] = in->dates[c].first_day;
+      in->last[in->n] = in->dates[c].last_day;
+      in->n++;
+    }
+}
+
+/* Touches nothing but @in: safe on any thread. */
+static BlTimeLanes *
+build (const Input *in)
+{
+  BlTimeLanes *self;
+  g_autofree guint *sizes = NULL;
+  g_autofree BlTimeLane **by_key = NULL;
 
   self = g_new0 (BlTimeLanes, 1);
-  self->n_claims = bl_claim_store_get_n_claims (store);
+  self->n_claims = in->n_claims;
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
   self->lane_of = g_new (guint32, MAX (self->n_claims, 1));
   self->position = g_new (guint32, MAX (self->n_claims, 1));
@@ -253,52 +316,40 @@ bl_time_lanes_new (BlVisibleClaims  *visible,
   self->span_last = G_MININT32;
 
   /* the last slot holds the claims with no key */
-  sizes = g_new0 (guint, n_keys + 1);
-  for (guint s = 0; s < n_sorted; s++)
-    {
-      guint32 c = sorted[s];
-      guint32 k = keys[c] < n_keys ? keys[c] : n_keys;
+  sizes = g_new0 (guint, in->n_keys + 1);
+  for (guint i = 0; i < in->n; i++)
+    sizes[in->keys[i]]++;
 
-      if (!bl_visible_claims_passes_criteria (visible, c))
-        continue;
-      sizes[k]++;
-      n_passing++;
-    }
-
-  by_key = g_new0 (BlTimeLane *, n_keys + 1);
-  for (guint k = 0; k <= n_keys; k++)
+  by_key = g_new0 (BlTimeLane *, in->n_keys + 1);
+  for (guint k = 0; k <= in->n_keys; k++)
     if (sizes[k] > 0)
       {
-        by_key[k] = lane_new (k < n_keys ? k : BL_NO_INDEX, sizes[k]);
+        by_key[k] = lane_new (k < in->n_keys ? k : BL_NO_INDEX, sizes[k]);
         g_ptr_array_add (self->lanes, by_key[k]);
       }
-  self->all = lane_new (BL_NO_INDEX, n_passing);
+  self->all = lane_new (BL_NO_INDEX, in->n);
 
-  /* the index is by first day: appending keeps every lane sorted */
-  for (guint s = 0; s < n_sorted; s++)
+  /* the input is by first day: appending keeps every lane sorted */
+  for (guint i = 0; i < in->n; i++)
     {
-      guint32 c = sorted[s];
-      guint32 k = keys[c] < n_keys ? keys[c] : n_keys;
-      BlTimeLane *lane = by_key[k];
-      gint32 first = dates[c].first_day, last = dates[c].last_day;
-
-      if (!bl_visible_claims_passes_criteria (visible, c))
-        continue;
+      guint32 c = in->claims[i];
+      BlTimeLane *lane = by_key[in->keys[i]];
+      gint32 first = in->first[i], last = in->last[i];
 
       lane->claims[lane->n] = c;
       lane->first[lane->n] = first;
       lane->last[lane->n] = last;
       self->position[c] = lane->n++;
 
-      self->all->claims[self->all->n] = c;
-      self->all->first[self->all->n] = first;
-      self->all->last[self->all->n] = last;
-      self->all->n++;
-
       /* the finite span: an open end counts by its other end */
       self->span_first = MIN (self->span_first, first != BL_DAY_MIN ? first : last);
       self->span_last = MAX (self->span_last, last != BL_DAY_MAX ? last : first);
     }
+
+  memcpy (self->all->claims, in->claims, in->n * sizeof (guint32));
+  memcpy (self->all->first, in->first, in->n * sizeof (gint32));
+  memcpy (self->all->last, in->last, in->n * sizeof (gint32));
+  self->all->n = in->n;
 
   for (guint l = 0; l < self->lanes->len; l++)
     {
@@ -310,10 +361,108 @@ bl_time_lanes_new (BlVisibleClaims  *visible,
     }
   lane_finish (self->all);
 
-  self->has_span = n_passing > 0;
+  self->has_span = in->n > 0;
 
   return self;
 }
+
+static void
+build_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  gather (task_data);
+  g_task_return_pointer (task, build (task_data), (GDestroyNotify) bl_time_lanes_free);
+}
+
+/**
+ * bl_time_lanes_new:
+ * @visible: the project's claims and the filter's criteria
+ * @clock: which date places the claims
+ * @group: what a lane stands for
+ *
+ * Groups the dated claims that pass the filter's criteria into lanes.
+ * Takes O(n log n) after the time index, which is built once per clock.
+ *
+ * Returns: (transfer full): the lanes, a snapshot: build them again when
+ *   the claims, the criteria, @clock or @group change
+ */
+BlTimeLanes *
+bl_time_lanes_new (BlVisibleClaims  *visible,
+                   BlClock           clock,
+                   BlTimeLanesGroup  group)
+{
+  Input *in;
+  BlTimeLanes *self;
+
+  g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (visible), NULL);
+  g_return_val_if_fail (clock < BL_N_CLOCKS, NULL);
+  g_return_val_if_fail (group <= BL_TIME_LANES_TOPIC, NULL);
+
+  in = input_new (visible, clock, group);
+  gather (in);
+  self = build (in);
+  input_free (in);
+
+  return self;
+}
+
+/**
+ * bl_time_lanes_new_async:
+ * @visible: the project's claims and the filter's criteria
+ * @clock: which date places the claims
+ * @group: what a lane stands for
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on this thread's main context when done
+ * @user_data: for @callback
+ *
+ * Like bl_time_lanes_new(), but only copies the arrays it needs here
+ * (O(n) at memcpy speed, and the time index on first use of @clock); the
+ * lanes are built on a worker thread. The result describes the claims
+ * as they are now: if the store changes before @callback, drop it.
+ */
+void
+bl_time_lanes_new_async (BlVisibleClaims     *visible,
+                         BlClock              clock,
+                         BlTimeLanesGroup     group,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BL_IS_VISIBLE_CLAIMS (visible));
+  g_return_if_fail (clock < BL_N_CLOCKS);
+  g_return_if_fail (group <= BL_TIME_LANES_TOPIC);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bl_time_lanes_new_async);
+  g_task_set_name (task, "[borderline] time lanes");
+  g_task_set_task_data (task, input_new (visible, clock, group), input_free);
+  g_task_run_in_thread (task, build_in_thread);
+}
+
+/**
+ * bl_time_lanes_new_finish:
+ *
+ * Returns: (transfer full) (nullable): the lanes, or %NULL with @error
+ *   set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+BlTimeLanes *
+bl_time_lanes_new_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bl_time_lanes_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
 
 void
 bl_time_lanes_free (BlTimeLanes *self)

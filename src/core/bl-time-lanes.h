@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "bl-visible-claims.h"
 
@@ -69,6 +69,14 @@ gboolean      bl_time_lanes_group_from_string (const char       *text,
 BlTimeLanes  *bl_time_lanes_new          (BlVisibleClaims  *visible,
                                           BlClock           clock,
                                           BlTimeLanesGroup  group);
+void          bl_time_lanes_new_async    (BlVisibleClaims  *visible,
+                                          BlClock           clock,
+                                          BlTimeLanesGroup  group,
+                                          GCancellable     *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer          user_data);
+BlTimeLanes  *bl_time_lanes_new_finish   (GAsyncResult     *result,
+                                          GError          **error);
 void          bl_time_lanes_free         (BlTimeLanes      *self);
 guint         bl_time_lanes_get_n_lanes  (BlTimeLanes      *self);
 const BlTimeLane *bl_time_lanes_get_lane (BlTimeLanes      *self,

@@ -544,6 +544,19 @@ bl_visible_claims_passes_criteria (BlVisibleClaims *self,
 }
 
 /**
+ * bl_visible_claims_get_criteria_mask:
+ *
+ * Returns: (transfer none) (nullable): per claim, non-zero when it passes
+ *   the filter's criteria (the window aside); %NULL when every claim does
+ */
+const guint8 *
+bl_visible_claims_get_criteria_mask (BlVisibleClaims *self)
+{
+  g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (self), NULL);
+  return self->criteria;
+}
+
+/**
  * bl_visible_claims_get_time_index:
  * @clock: which clock
  *

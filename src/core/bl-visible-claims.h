@@ -28,5 +28,6 @@ BlTimeIndex     *bl_visible_claims_get_time_index (BlVisibleClaims *self,
                                                    BlClock          clock);
 gboolean         bl_visible_claims_passes_criteria (BlVisibleClaims *self,
                                                     guint            index);
+const guint8    *bl_visible_claims_get_criteria_mask (BlVisibleClaims *self);
 
 G_END_DECLS

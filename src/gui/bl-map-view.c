@@ -380,6 +380,15 @@ bl_map_view_go_home (BlMapView *self)
   shumate_location_set_location (SHUMATE_LOCATION (viewport), BL_MAP_HOME_LATITUDE, BL_MAP_HOME_LONGITUDE);
 }
 
+/* y from 0 (north edge) to 1 (south edge) of the Web Mercator world */
+static double
+mercator_y (double latitude)
+{
+  double phi = latitude * G_PI / 180.0;
+
+  return (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
+}
+
 /**
  * bl_map_view_go_to_extent:
  *
@@ -416,6 +425,89 @@ bl_map_view_go_to_extent (BlMapView *self,
 
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), (north + south) / 2.0, (west + east) / 2.0);
+}
+
+/**
+ * bl_map_view_get_extent:
+ * @west: (out): the longitude at the left edge
+ * @south: (out): the latitude at the bottom edge
+ * @east: (out): the longitude at the right edge
+ * @north: (out): the latitude at the top edge
+ *
+ * The box the map shows, clamped to the world.
+ *
+ * Returns: %FALSE when the map has no size yet
+ */
+gboolean
+bl_map_view_get_extent (BlMapView *self,
+                        double    *west,
+                        double    *south,
+                        double    *east,
+                        double    *north)
+{
+  GtkWidget *map;
+  ShumateViewport *viewport;
+  double lat1, lon1, lat2, lon2;
+  int width, height;
+
+  g_return_val_if_fail (BL_IS_MAP_VIEW (self), FALSE);
+
+  map = GTK_WIDGET (bl_map_view_get_map (self));
+  viewport = bl_map_view_get_viewport (self);
+  width = gtk_widget_get_width (map);
+  height = gtk_widget_get_height (map);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  shumate_viewport_widget_coords_to_location (viewport, map, 0, 0, &lat1, &lon1);
+  shumate_viewport_widget_coords_to_location (viewport, map, width, height, &lat2, &lon2);
+  *west = CLAMP (MIN (lon1, lon2), -180, 180);
+  *east = CLAMP (MAX (lon1, lon2), -180, 180);
+  *south = CLAMP (MIN (lat1, lat2), SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  *north = CLAMP (MAX (lat1, lat2), SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+
+  return *west < *east && *south < *north;
+}
+
+/**
+ * bl_map_view_show_extent:
+ *
+ * Shows exactly the box, without the margin of bl_map_view_go_to_extent():
+ * on a map of the same size, the box bl_map_view_get_extent() gave.
+ * The box is centred; a map of another shape shows more on one side.
+ */
+void
+bl_map_view_show_extent (BlMapView *self,
+                         double     west,
+                         double     south,
+                         double     east,
+                         double     north)
+{
+  ShumateViewport *viewport;
+  double width, height, zoom, x1, x2, y1, y2, y;
+
+  g_return_if_fail (BL_IS_MAP_VIEW (self));
+
+  viewport = bl_map_view_get_viewport (self);
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (bl_map_view_get_map (self))), 64);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (bl_map_view_get_map (self))), 64);
+
+  x1 = (west + 180.0) / 360.0;
+  x2 = (east + 180.0) / 360.0;
+  y1 = mercator_y (north);
+  y2 = mercator_y (south);
+
+  zoom = MIN (log2 (width / (MAX (x2 - x1, 1e-9) * 256.0)),
+              log2 (height / (MAX (y2 - y1, 1e-9) * 256.0)));
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+
+  /* the middle in Mercator, which is not the middle latitude */
+  y = (y1 + y2) / 2.0;
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI,
+                                 (west + east) / 2.0);
 }
 
 /**

@@ -41,6 +41,16 @@ void              bl_map_view_go_to_extent    (BlMapView        *self,
                                                double            south,
                                                double            east,
                                                double            north);
+gboolean          bl_map_view_get_extent      (BlMapView        *self,
+                                               double           *west,
+                                               double           *south,
+                                               double           *east,
+                                               double           *north);
+void              bl_map_view_show_extent     (BlMapView        *self,
+                                               double            west,
+                                               double            south,
+                                               double            east,
+                                               double            north);
 BlMapLegend      *bl_map_view_get_legend      (BlMapView        *self);
 void              bl_map_view_add_control     (BlMapView        *self,
                                                GtkWidget        *control);

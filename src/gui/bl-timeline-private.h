@@ -25,6 +25,9 @@ G_BEGIN_DECLS
 #define BL_TIMELINE_HANDLE_GRAB        7
 #define BL_TIMELINE_FADE_WIDTH        72
 
+/* From this many claims, lanes are rebuilt off the main thread */
+#define BL_TIMELINE_ASYNC_LANES_MIN  50000
+
 /* A lane aggregates into counts when more claims than this are in view */
 #define BL_TIMELINE_DENSE_CLAIMS     600
 
@@ -59,11 +62,17 @@ struct _BlTimeline
   BlSelection      *selection;
 
   /* lanes, rebuilt lazily when the claims, criteria, clock or grouping
-   * change */
+   * change: on a worker thread from async_lanes_min claims, the old lanes
+   * drawn meanwhile, unless the claims themselves changed */
   BlTimeLanes      *lanes;
   gboolean          lanes_dirty;
-  BlClock           lanes_clock;
-  BlTimeLanesGroup  group;
+  gboolean          lanes_store_changed;
+  BlClock           lanes_clock;     /* what the lanes were built with */
+  BlTimeLanesGroup  lanes_group;
+  BlTimeLanesGroup  group;           /* what they should be */
+  GCancellable     *lanes_building;  /* the build in flight, or NULL */
+  BlClock           building_clock;
+  guint             async_lanes_min;
   GHashTable       *collapsed;       /* key + 1 → present */
 
   /* the view */

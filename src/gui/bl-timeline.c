@@ -287,16 +287,28 @@ reveal_selected (BlTimeline *self)
 
 /* Callbacks {{{ */
 
+/* The lanes no longer match; a build in flight is for what was. */
+static void
+invalidate_lanes (BlTimeline *self,
+                  gboolean    store_changed)
+{
+  self->lanes_dirty = TRUE;
+  self->lanes_store_changed |= store_changed;
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 on_filter_changed (BlFilter   *filter,
                    guint       what,
                    BlTimeline *self)
 {
-  if ((what & BL_FILTER_CHANGE_CRITERIA) || bl_filter_get_clock (filter) != self->lanes_clock)
-    {
-      self->lanes_dirty = TRUE;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
+  BlClock wanted = self->lanes_building ? self->building_clock : self->lanes_clock;
+
+  if ((what & BL_FILTER_CHANGE_CRITERIA) || bl_filter_get_clock (filter) != wanted)
+    invalidate_lanes (self, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -315,8 +327,7 @@ on_store_items_changed (GListModel *store,
                         guint       added,
                         BlTimeline *self)
 {
-  self->lanes_dirty = TRUE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  invalidate_lanes (self, TRUE);
 }
 
 static void
@@ -338,6 +349,42 @@ on_selection_changed (BlSelection *selection,
 
 /* Shared with bl-timeline-draw.c {{{ */
 
+static void
+on_lanes_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BlTimeline) self = user_data;
+  g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
+  BlTimeLanes *lanes = bl_time_lanes_new_finish (result, NULL);
+
+  /* cancelled, or superseded by another build */
+  if (lanes == NULL || cancellable != self->lanes_building)
+    {
+      g_clear_pointer (&lanes, bl_time_lanes_free);
+      return;
+    }
+
+  g_clear_object (&self->lanes_building);
+  g_clear_pointer (&self->lanes, bl_time_lanes_free);
+  self->lanes = lanes;
+  self->lanes_clock = self->building_clock;
+  self->lanes_group = self->group;
+  self->lanes_dirty = FALSE;
+  bl_timeline_clamp_lane_scroll (self);
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * bl_timeline_ensure_lanes:
+ *
+ * Builds the lanes when they are out of date. With many claims and lanes
+ * already there (only the criteria, clock or grouping changed), the build
+ * runs on a worker thread and the old lanes stay until it is done; when
+ * the claims changed, the old lanes name claims that may be gone, so the
+ * build is here and now.
+ */
 void
 bl_timeline_ensure_lanes (BlTimeline *self)
 {
@@ -350,10 +397,28 @@ bl_timeline_ensure_lanes (BlTimeline *self)
   if (self->lanes != NULL && !self->lanes_dirty)
     return;
 
+  if (self->lanes != NULL && !self->lanes_store_changed &&
+      bl_claim_store_get_n_claims (bl_timeline_get_store (self)) >= self->async_lanes_min)
+    {
+      if (self->lanes_building == NULL)
+        {
+          self->lanes_building = g_cancellable_new ();
+          self->building_clock = bl_filter_get_clock (self->filter);
+          bl_time_lanes_new_async (self->visible, self->building_clock, self->group,
+                                   self->lanes_building, on_lanes_built, g_object_ref (self));
+        }
+      return;
+    }
+
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
   g_clear_pointer (&self->lanes, bl_time_lanes_free);
   self->lanes_clock = bl_filter_get_clock (self->filter);
+  self->lanes_group = self->group;
   self->lanes = bl_time_lanes_new (self->visible, self->lanes_clock, self->group);
   self->lanes_dirty = FALSE;
+  self->lanes_store_changed = FALSE;
 }
 
 /**
@@ -396,7 +461,7 @@ bl_timeline_get_lane_name (BlTimeline       *self,
   BlProject *project = bl_visible_claims_get_project (self->visible);
   const char *name = NULL;
 
-  switch (self->group)
+  switch (self->lanes_group)
     {
     case BL_TIME_LANES_CLAIMANT:
       if (lane->key == BL_NO_INDEX)
@@ -656,6 +721,7 @@ bl_timeline_init (BlTimeline *self)
   self->selected = BL_NO_INDEX;
   self->speed = DEFAULT_SPEED;
   self->axis = (BlTimeAxis) { 0, 1, 1, FALSE };
+  self->async_lanes_min = BL_TIMELINE_ASYNC_LANES_MIN;
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
@@ -717,7 +783,11 @@ bl_timeline_set_visible_claims (BlTimeline      *self,
   bl_timeline_set_playing (self, FALSE);
   g_clear_object (&self->visible);
   g_clear_object (&self->filter);
+  if (self->lanes_building != NULL)
+    g_cancellable_cancel (self->lanes_building);
+  g_clear_object (&self->lanes_building);
   g_clear_pointer (&self->lanes, bl_time_lanes_free);
+  self->lanes_store_changed = FALSE;
   g_hash_table_remove_all (self->collapsed);
   self->selected = BL_NO_INDEX;
   self->lane_scroll = 0;
@@ -823,7 +893,7 @@ bl_timeline_set_lanes (BlTimeline       *self,
     return;
 
   self->group = lanes;
-  self->lanes_dirty = TRUE;
+  invalidate_lanes (self, FALSE);
   self->lane_scroll = 0;
   g_hash_table_remove_all (self->collapsed);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1112,15 +1182,26 @@ day_to_date (gint32   day,
     bl_date_init_unknown (date);
 }
 
+/* A whole day, as a day-precision date */
+static void
+day_to_day_date (gint32  day,
+                 BlDate *date)
+{
+  int y, m, d;
+
+  bl_day_to_ymd (day, &y, &m, &d);
+  if (!bl_date_init_ymd (date, BL_DATE_PRECISION_DAY, y, m, d, FALSE, NULL))
+    bl_date_init_unknown (date);
+}
+
 /**
  * bl_timeline_save_view:
  * @view: the view to fill in
  *
- * Writes the filter's window and clock into @view's from, to and clock.
- * A window over whole months is saved as months ("2021-08"); no window
- * leaves from and to unknown. The lane choice has no field in #BlView
- * yet: save bl_time_lanes_group_to_string (bl_timeline_get_lanes ())
- * with the window's settings.
+ * Writes the filter's window, clock and cumulative mode, the lane
+ * grouping and the span of days on screen into @view. A window over
+ * whole months is saved as months ("2021-08"); no window leaves from and
+ * to unknown.
  */
 void
 bl_timeline_save_view (BlTimeline *self,
@@ -1133,10 +1214,23 @@ bl_timeline_save_view (BlTimeline *self,
 
   bl_date_init_unknown (&view->from);
   bl_date_init_unknown (&view->to);
+  bl_date_init_unknown (&view->shown_from);
+  bl_date_init_unknown (&view->shown_to);
+  view->lanes = self->group;
   if (self->filter == NULL)
     return;
 
+  if (self->view_valid)
+    {
+      gint32 shown_first = (gint32) round (self->axis.start);
+      gint32 shown_last = (gint32) round (bl_time_axis_get_end (&self->axis)) - 1;
+
+      day_to_day_date (shown_first, &view->shown_from);
+      day_to_day_date (MAX (shown_first, shown_last), &view->shown_to);
+    }
+
   view->clock = bl_filter_get_clock (self->filter);
+  view->cumulative = bl_filter_get_cumulative (self->filter);
   if (!bl_filter_has_window (self->filter))
     return;
 
@@ -1151,9 +1245,10 @@ bl_timeline_save_view (BlTimeline *self,
  * bl_timeline_restore_view:
  * @view: a saved view
  *
- * Sets the filter's clock and window from @view and fits the view to the
- * window. An unknown end stands for the claims' first or last day; both
- * unknown clear the window.
+ * Sets the lanes and the filter's clock, cumulative mode and window from
+ * @view, then shows the days the view showed, or fits the view to the
+ * window when it has none. An unknown end of the window stands for the
+ * claims' first or last day; both unknown clear the window.
  */
 void
 bl_timeline_restore_view (BlTimeline   *self,
@@ -1165,40 +1260,55 @@ bl_timeline_restore_view (BlTimeline   *self,
   g_return_if_fail (BL_IS_TIMELINE (self));
   g_return_if_fail (view != NULL);
 
+  if (view->lanes >= BL_TIME_LANES_CLAIMANT && view->lanes <= BL_TIME_LANES_TOPIC)
+    bl_timeline_set_lanes (self, view->lanes);
+
   if (self->filter == NULL)
     return;
 
   if (view->clock < BL_N_CLOCKS)
     bl_filter_set_clock (self->filter, view->clock);
+  bl_filter_set_cumulative (self->filter, view->cumulative);
 
   if (bl_date_is_unknown (&view->from) && bl_date_is_unknown (&view->to))
     {
       bl_filter_clear_window (self->filter);
       bl_timeline_zoom_to_fit (self);
-      return;
     }
-
-  bl_timeline_ensure_lanes (self);
-  has_span = self->lanes && bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
-
-  if (!bl_date_is_unknown (&view->from))
-    bl_date_get_nominal_range (&view->from, &first, &unused);
-  if (!bl_date_is_unknown (&view->to))
-    bl_date_get_nominal_range (&view->to, &unused, &last);
-  if (first == BL_DAY_MIN)
-    first = has_span ? span_first : last;
-  if (last == BL_DAY_MAX)
-    last = has_span ? span_last : first;
-  if (first > last)
+  else
     {
-      gint32 tmp = first;
+      bl_timeline_ensure_lanes (self);
+      has_span = self->lanes && bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
 
-      first = last;
-      last = tmp;
+      if (!bl_date_is_unknown (&view->from))
+        bl_date_get_nominal_range (&view->from, &first, &unused);
+      if (!bl_date_is_unknown (&view->to))
+        bl_date_get_nominal_range (&view->to, &unused, &last);
+      if (first == BL_DAY_MIN)
+        first = has_span ? span_first : last;
+      if (last == BL_DAY_MAX)
+        last = has_span ? span_last : first;
+      if (first > last)
+        {
+          gint32 tmp = first;
+
+          first = last;
+          last = tmp;
+        }
+
+      bl_timeline_apply_window (self, first, last, FALSE);
+      bl_timeline_zoom_to_window (self);
     }
 
-  bl_timeline_apply_window (self, first, last, FALSE);
-  bl_timeline_zoom_to_window (self);
+  if (!bl_date_is_unknown (&view->shown_from) && !bl_date_is_unknown (&view->shown_to))
+    {
+      gint32 shown_first, shown_last;
+
+      bl_date_get_nominal_range (&view->shown_from, &shown_first, &unused);
+      bl_date_get_nominal_range (&view->shown_to, &unused, &shown_last);
+      if (shown_first != BL_DAY_MIN && shown_last != BL_DAY_MAX && shown_first <= shown_last)
+        bl_timeline_set_view (self, shown_first, shown_last);
+    }
 }
 
 /* }}} */

@@ -40,6 +40,7 @@
 #include "bl-selection.h"
 #include "bl-timeline.h"
 #include "bl-timeline-bar.h"
+#include "bl-views-menu.h"
 #include "bl-visible-claims.h"
 #include "bl-window.h"
 
@@ -70,6 +71,8 @@ struct _BlWindow
   BlMapView            *map_view;
   GtkWidget            *timeline_area;
   BlTimeline           *timeline;
+  AdwHeaderBar         *header_bar;
+  BlViewsMenu          *views_menu;
   GMenuModel           *base_map_menu;
   GMenu                *edit_section;
 
@@ -872,6 +875,16 @@ on_search_changed (GtkSearchEntry *entry,
   bl_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* A saved view may bring its own search */
+static void
+on_view_applied (BlWindow *self)
+{
+  const char *text = bl_filter_get_text (self->filter);
+
+  if (g_strcmp0 (text ? text : "", gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+}
+
 static void
 set_project (BlWindow  *self,
              BlProject *project,
@@ -926,6 +939,8 @@ set_project (BlWindow  *self,
   g_clear_object (&self->painter);
   g_clear_object (&self->visible);
   bl_claim_panel_set_project (self->claim_panel, project);
+
+  bl_views_menu_set_history (self->views_menu, self->history);
 
   if (project == NULL)
     {
@@ -1692,6 +1707,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, comparison_panel);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, side_view_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline_area);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, base_map_menu);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, edit_section);
@@ -1757,6 +1773,9 @@ bl_window_init (BlWindow *self)
   bl_map_view_add_control (self->map_view, GTK_WIDGET (self->annotation_toolbar));
   bl_annotation_toolbar_install_shortcuts (self->annotation_toolbar, GTK_WIDGET (self->map_view));
   gtk_box_prepend (GTK_BOX (self->timeline_area), bl_timeline_bar_new (self->timeline));
+  self->views_menu = BL_VIEWS_MENU (bl_views_menu_new (self->timeline, self->map_view));
+  adw_header_bar_pack_end (self->header_bar, GTK_WIDGET (self->views_menu));
+  g_signal_connect_swapped (self->views_menu, "applied", G_CALLBACK (on_view_applied), self);
 
   self->filter = bl_filter_new ();
   self->selection = bl_selection_new ();
