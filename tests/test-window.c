@@ -264,6 +264,51 @@ test_window_recover (void)
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+draft_has_edit (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) && strstr (text, "Edited for the draft") != NULL;
+}
+
+static gboolean
+draft_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* A few seconds after an edit the draft holds it (written on a worker
+ * from a snapshot); the edit undone, the project is as saved and the
+ * draft goes. */
+static void
+test_window_draft_after_edit (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autofree char *draft = bl_draft_path_for (file, NULL);
+  BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
+  BlClaimStore *store;
+  BlClaimRecord r;
+
+  bl_draft_discard (draft);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_window_open_file (window, file);
+  bl_test_wait_for (project_shown, window, 20, "the window");
+
+  store = bl_project_get_claims (bl_window_get_project (window));
+  bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
+  r.statement = "Edited for the draft";
+  g_assert_true (bl_history_replace_claim (bl_window_get_history (window), &r, "Edit Claim"));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));   /* not at once */
+
+  bl_test_wait_for (draft_has_edit, draft, 20, "the draft with the edit");
+
+  g_assert_true (bl_history_undo (bl_window_get_history (window)));
+  bl_test_wait_for (draft_gone, draft, 10, "the draft to go once nothing is unsaved");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The user guide is one key away and in the main menu */
 static gboolean
 menu_has_action (GMenuModel *menu,
@@ -332,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-and-close", test_window_undo_and_close);
   g_test_add_func ("/window/recover", test_window_recover);
   g_test_add_func ("/window/help", test_window_help);
+  g_test_add_func ("/window/draft-after-edit", test_window_draft_after_edit);
 
   status = g_test_run ();
   /* tiles still drawing on worker threads must finish before exit */

@@ -89,11 +89,26 @@ bl_draft_path_for (GFile      *original,
  *
  * Returns: %TRUE on success
  */
+static gboolean draft_write (BlProject *project, const char *draft_path, GFile *original,
+                             GCancellable *cancellable, GError **error);
+
 gboolean
 bl_draft_write (BlProject   *project,
                 const char  *draft_path,
                 GFile       *original,
                 GError     **error)
+{
+  return draft_write (project, draft_path, original, NULL, error);
+}
+
+/* bl_draft_write(), which stops before each file it would write once
+ * @cancellable is cancelled */
+static gboolean
+draft_write (BlProject     *project,
+             const char    *draft_path,
+             GFile         *original,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *info_path = NULL;
@@ -115,12 +130,13 @@ bl_draft_write (BlProject   *project,
       return FALSE;
     }
 
-  bytes = bl_project_to_bytes (project, NULL, error);
+  bytes = bl_project_to_bytes (project, cancellable, error);
   if (bytes == NULL)
     return FALSE;
 
   /* the draft first: a note without its draft is ignored */
-  if (!g_file_set_contents_full (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !g_file_set_contents_full (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     return FALSE;
@@ -138,9 +154,96 @@ bl_draft_write (BlProject   *project,
   info_data = g_key_file_to_data (info, &info_len, NULL);
   info_path = g_strconcat (draft_path, ".info", NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   return g_file_set_contents_full (info_path, info_data, info_len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
+}
+
+typedef struct {
+  BlProject *snapshot;
+  char      *draft_path;
+  GFile     *original;
+} DraftJob;
+
+static void
+draft_job_free (gpointer data)
+{
+  DraftJob *job = data;
+
+  g_clear_object (&job->snapshot);
+  g_free (job->draft_path);
+  g_clear_object (&job->original);
+  g_free (job);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  DraftJob *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (draft_write (job->snapshot, job->draft_path, job->original, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * bl_draft_write_async:
+ * @project: the project as it is now
+ * @draft_path: from bl_draft_path_for()
+ * @original: (nullable): the file the project belongs to
+ *
+ * Like bl_draft_write(), on a worker thread: the project is taken as it is
+ * now with bl_project_snapshot() (constant time for the claims), so the
+ * caller may go on changing it. Cancelling stops a write that has not
+ * begun; one that has finishes, so a caller that cancels because the draft
+ * is no longer wanted removes it again when the write returns.
+ */
+void
+bl_draft_write_async (BlProject           *project,
+                      const char          *draft_path,
+                      GFile               *original,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DraftJob *job;
+
+  g_return_if_fail (BL_IS_PROJECT (project));
+  g_return_if_fail (draft_path != NULL);
+
+  job = g_new0 (DraftJob, 1);
+  job->snapshot = bl_project_snapshot (project);
+  job->draft_path = g_strdup (draft_path);
+  job->original = original ? g_object_ref (original) : NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bl_draft_write_async);
+  g_task_set_task_data (task, job, draft_job_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+/**
+ * bl_draft_write_finish:
+ *
+ * Returns: %TRUE when the draft and its note were written
+ */
+gboolean
+bl_draft_write_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static int

@@ -38,6 +38,14 @@ gboolean     bl_draft_write       (BlProject    *project,
                                    const char   *draft_path,
                                    GFile        *original,
                                    GError      **error);
+void         bl_draft_write_async (BlProject    *project,
+                                   const char   *draft_path,
+                                   GFile        *original,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer      user_data);
+gboolean     bl_draft_write_finish (GAsyncResult *result,
+                                   GError      **error);
 GPtrArray   *bl_draft_list        (void);
 BlProject   *bl_draft_load        (const BlDraftInfo *info,
                                    GError      **error);

@@ -393,6 +393,8 @@ bl_views_menu_init (BlViewsMenu *self)
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), _("Views"));
   gtk_widget_set_tooltip_text (self->button, _("Saved Views"));
+  /* GTK 4.8 does not name a menu button after its label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Saved Views"), -1);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

@@ -86,6 +86,7 @@ struct _BlWindow
   char                 *draft_path;
   char                 *untitled_key;
   guint                 draft_source;
+  struct _DraftWrite   *draft_write;   /* the draft being written, owned by its callback */
   guint64               draft_generation;
   char                 *file_etag;
   gboolean              close_after_save;
@@ -220,23 +221,69 @@ update_edit_menu (BlWindow *self)
   g_menu_append (self->edit_section, redo_label, "win.redo");
 }
 
+typedef struct _DraftWrite {
+  BlWindow     *window;
+  char         *path;
+  guint64       generation;   /* of the history when the draft was taken */
+  GCancellable *cancellable;
+  gboolean      discard;      /* no longer wanted: remove it once written */
+} DraftWrite;
+
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DraftWrite *write = user_data;
+  BlWindow *self = write->window;
+  g_autoptr(GError) error = NULL;
+  gboolean written = bl_draft_write_finish (result, &error);
+
+  if (write->discard)
+    bl_draft_discard (write->path);   /* saved or discarded meanwhile */
+  else if (written)
+    self->draft_generation = write->generation;
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+
+  if (self->draft_write == write)
+    self->draft_write = NULL;
+
+  g_object_unref (write->cancellable);
+  g_free (write->path);
+  g_object_unref (write->window);
+  g_free (write);
+}
+
 static gboolean
 write_draft (gpointer user_data)
 {
   BlWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
+  DraftWrite *write;
 
   self->draft_source = 0;
   if (self->project == NULL || self->history == NULL)
     return G_SOURCE_REMOVE;
 
+  /* one draft at a time: the next once this one is written */
+  if (self->draft_write != NULL)
+    {
+      self->draft_source = g_timeout_add_seconds (1, write_draft, self);
+      return G_SOURCE_REMOVE;
+    }
+
   if (self->draft_path == NULL)
     self->draft_path = bl_draft_path_for (self->file, self->untitled_key);
 
-  if (!bl_draft_write (self->project, self->draft_path, self->file, &error))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
-  else
-    self->draft_generation = bl_history_get_generation (self->history);
+  /* serialised on a worker from a snapshot: a big project never stalls
+   * typing */
+  write = g_new0 (DraftWrite, 1);
+  write->window = g_object_ref (self);
+  write->path = g_strdup (self->draft_path);
+  write->generation = bl_history_get_generation (self->history);
+  write->cancellable = g_cancellable_new ();
+  self->draft_write = write;
+  bl_draft_write_async (self->project, write->path, self->file, write->cancellable, on_draft_written, write);
 
   return G_SOURCE_REMOVE;
 }
@@ -244,6 +291,13 @@ write_draft (gpointer user_data)
 static void
 discard_draft (BlWindow *self)
 {
+  /* a draft being written is removed again once it is (on_draft_written) */
+  if (self->draft_write != NULL)
+    {
+      self->draft_write->discard = TRUE;
+      g_cancellable_cancel (self->draft_write->cancellable);
+      self->draft_write = NULL;
+    }
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (self->draft_path != NULL)
     bl_draft_discard (self->draft_path);
@@ -1561,11 +1615,21 @@ bl_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  /* unsaved work that was not discarded stays in its draft */
-  if (self->draft_source != 0)
+  /* unsaved work that was not discarded stays in its draft: written here
+   * and now, as the main loop may be ending */
+  if (self->draft_source != 0 && self->project != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
+      /* an older draft still being written stops before it writes */
+      if (self->draft_write != NULL)
+        g_cancellable_cancel (self->draft_write->cancellable);
+      self->draft_write = NULL;
       g_clear_handle_id (&self->draft_source, g_source_remove);
-      write_draft (self);
+      if (self->draft_path == NULL)
+        self->draft_path = bl_draft_path_for (self->file, self->untitled_key);
+      if (!bl_draft_write (self->project, self->draft_path, self->file, &error))
+        g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
     }
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
