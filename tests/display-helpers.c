@@ -204,3 +204,31 @@ bl_test_keys (GtkWidget  *widget,
   g_free (bl_test_xdotool ("windowfocus --sync %lu key %s",
                            (unsigned long) gdk_x11_surface_get_xid (surface), keys));
 }
+
+/**
+ * bl_test_find_widget:
+ * @root: where to look
+ * @type: the widget's type
+ * @name: (nullable): its widget name (gtk_widget_set_name()), or any
+ *
+ * Returns: (nullable): the first widget under @root, depth first, of
+ *   @type and, if given, named @name
+ */
+GtkWidget *
+bl_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bl_test_find_widget (child, type, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}

@@ -29,5 +29,8 @@ void  bl_test_click             (GtkWidget       *widget,
                                  double           y);
 void  bl_test_keys              (GtkWidget       *widget,
                                  const char      *keys);
+GtkWidget *bl_test_find_widget  (GtkWidget       *root,
+                                 GType            type,
+                                 const char      *name);
 
 G_END_DECLS

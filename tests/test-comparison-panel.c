@@ -66,26 +66,6 @@ wait_for_label (GtkWidget  *root,
   bl_test_wait_for (label_shown, &w, 20, "the panel");
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A label under @root showing exactly @text, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -108,7 +88,7 @@ find_label (GtkWidget  *root,
 static GListModel *
 table_model (Fixture *f)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkColumnView *view = GTK_COLUMN_VIEW (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL));
 
   g_assert_nonnull (view);
   return G_LIST_MODEL (gtk_column_view_get_model (view));
@@ -241,7 +221,7 @@ test_panel_rows (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Denies"));
 
   /* the summary line is the analysis' */
-  summary = GTK_LABEL (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
+  summary = GTK_LABEL (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
   g_assert_nonnull (summary);
   expected = bl_comparison_format_summary (comparison);
   g_assert_cmpstr (gtk_label_get_text (summary), ==, expected);
@@ -346,7 +326,7 @@ test_panel_time_window (Fixture       *f,
       g_assert_cmpstr (bl_comparison_row_item_get_claimant (item), !=, "Anatoly Sidorov");
     }
 
-  summary = GTK_LABEL (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
+  summary = GTK_LABEL (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
   expected = bl_comparison_format_summary (bl_comparison_panel_get_comparison (f->panel));
   g_assert_cmpstr (gtk_label_get_text (summary), ==, expected);
 
@@ -368,7 +348,7 @@ static void
 test_panel_coalesces (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWidget *chart = find_widget (GTK_WIDGET (f->panel), g_type_from_name ("BlComparisonChart"), NULL);
+  GtkWidget *chart = bl_test_find_widget (GTK_WIDGET (f->panel), g_type_from_name ("BlComparisonChart"), NULL);
   gint32 start = bl_day_from_ymd (2022, 1, 1);
   guint count = 0;
 
@@ -417,7 +397,7 @@ static GtkDropDown *
 find_grade_dropdown (Fixture *f,
                      guint    nth)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *view = bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL);
   GtkWidget *found = NULL;
   guint seen = 0;
   GQueue queue = G_QUEUE_INIT;
@@ -576,7 +556,7 @@ test_panel_empty (void)
 
   g_assert_null (bl_comparison_panel_get_comparison (f->panel));
   g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, BL_NO_INDEX);
-  stack = GTK_STACK (find_widget (GTK_WIDGET (f->panel), GTK_TYPE_STACK, NULL));
+  stack = GTK_STACK (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_STACK, NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* and a panel with nothing at all */

@@ -51,23 +51,6 @@ typedef struct {
 
 /* Helpers: finding widgets */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* A mapped label whose text starts with @prefix, under @root. */
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -126,7 +109,7 @@ layer_ready (gpointer data)
 {
   Fixture *f = data;
 
-  f->layer = BL_CLAIM_LAYER (find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER));
+  f->layer = BL_CLAIM_LAYER (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER, NULL));
   return f->layer != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
          gtk_widget_get_width (GTK_WIDGET (f->layer)) > 100;
 }
@@ -145,7 +128,7 @@ fixture_set_up (Fixture       *f,
   bl_window_open_file (f->window, file);
   bl_test_wait_for (layer_ready, f, 20, "the claim layer");
 
-  f->map = BL_MAP_VIEW (find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW));
+  f->map = BL_MAP_VIEW (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW, NULL));
   bl_map_view_go_home (f->map);
   bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
 
@@ -455,7 +438,7 @@ combo_selected (gpointer data)
   Wait *w = data;
 
   return adw_combo_row_get_selected (ADW_COMBO_ROW (w->widget)) == w->expected &&
-         !gtk_widget_get_mapped (GTK_WIDGET (find_widget (w->widget, GTK_TYPE_POPOVER)));
+         !gtk_widget_get_mapped (GTK_WIDGET (bl_test_find_widget (w->widget, GTK_TYPE_POPOVER, NULL)));
 }
 
 static gboolean

@@ -136,25 +136,6 @@ server_start (void)
 
 /* Helpers */
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first button labelled @label. */
 static GtkWidget *
 find_button (GtkWidget  *root,
@@ -372,7 +353,7 @@ static gboolean
 claim_listed (BlWindow   *window,
               const char *statement)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list"));
+  GtkListView *list = GTK_LIST_VIEW (bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list"));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   BlProject *project = bl_window_get_project (window);
 
@@ -486,7 +467,7 @@ test_subscribe_refresh_fail (void)
   /* a claim from the feed names it and does not open in the editor */
   bl_window_set_search_text (window, "Zebak");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
-  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
+  list = bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
   bl_test_click (list, gtk_widget_get_width (list) / 2.0, 20);
   bl_test_wait_for (claim_selected, window, 10, "the feed's claim to be selected");
@@ -502,9 +483,9 @@ test_subscribe_refresh_fail (void)
 
   /* the server fails: Refresh Now says so in words, the claims stay */
   srv.broken = TRUE;
-  button = find_widget (row, GTK_TYPE_BUTTON, NULL);
+  button = bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL);
   while (button != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (button), "Refresh Now") != 0)
-    button = find_widget (gtk_widget_get_next_sibling (button), GTK_TYPE_BUTTON, NULL);
+    button = bl_test_find_widget (gtk_widget_get_next_sibling (button), GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
   click_center (button);
   wait_for_text (dialog, "the server answered 500 Internal Server Error");
@@ -557,8 +538,8 @@ test_close_cancels (void)
   feed = g_object_get_data (G_OBJECT (row), "feed");
   g_assert_true (BL_IS_FEED (feed));
   g_assert_cmpint (bl_feed_get_state (feed), ==, BL_FEED_STATE_REFRESHING);
-  g_assert_nonnull (find_widget (row, GTK_TYPE_SPINNER, NULL));
-  g_assert_true (gtk_widget_get_visible (find_widget (row, GTK_TYPE_SPINNER, NULL)));
+  g_assert_nonnull (bl_test_find_widget (row, GTK_TYPE_SPINNER, NULL));
+  g_assert_true (gtk_widget_get_visible (bl_test_find_widget (row, GTK_TYPE_SPINNER, NULL)));
   g_signal_connect (feed, "failed", G_CALLBACK (on_feed_failed), &failed);
   g_object_add_weak_pointer (G_OBJECT (feed), (gpointer *) &feed);
   g_object_add_weak_pointer (G_OBJECT (project), (gpointer *) &project);

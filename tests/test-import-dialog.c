@@ -34,25 +34,6 @@
 
 /* Finding widgets */
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* A mapped label under @root whose text is @text (or, with @prefix,
  * starts with it). */
 static GtkWidget *
@@ -304,7 +285,7 @@ row_shows (gpointer data)
   gpointer *what = data;
 
   return g_strcmp0 (row_choice (what[0]), what[1]) == 0 &&
-         !gtk_widget_get_mapped (find_widget (what[0], GTK_TYPE_POPOVER, NULL));
+         !gtk_widget_get_mapped (bl_test_find_widget (what[0], GTK_TYPE_POPOVER, NULL));
 }
 
 /* Opens the drop-down of the column @column with a click and picks
@@ -314,7 +295,7 @@ map_column (BlImportDialog *dialog,
             const char     *column,
             const char     *field)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, column);
+  GtkWidget *row = bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, column);
   gpointer what[2];
 
   g_assert_nonnull (row);
@@ -371,7 +352,7 @@ static void
 test_import_into_project (void)
 {
   BlWindow *window = open_window (SAMPLE);
-  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
+  GtkWidget *list = bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
   GListModel *claims = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   BlHistory *history = bl_window_get_history (window);
   BlImportDialog *dialog;
@@ -383,8 +364,8 @@ test_import_into_project (void)
 
   /* the guesses: "Outlet" is the source, "Link" its address; nothing
    * holds the statements yet, and the dialog says so */
-  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Outlet")), ==, "Source");
-  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link")), ==, "Source address");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Outlet")), ==, "Source");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link")), ==, "Source address");
   wait_for_label (GTK_WIDGET (dialog), "No column holds the statements", TRUE);
   g_assert_false (bl_import_dialog_get_ready (dialog));
 
@@ -398,7 +379,7 @@ test_import_into_project (void)
   g_assert_true (bl_import_dialog_get_ready (dialog));
 
   /* the preview shows the mapped values, as they will be read */
-  preview = find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
+  preview = bl_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
   wait_for_label (preview, "Anatoly Sidorov", FALSE);
   wait_for_label (preview, "4,000 ISIS-K fighters are stationed near the Tajik border", FALSE);
   g_assert_cmpstr (cell (dialog, 0, "number"), ==, "2");
@@ -482,15 +463,15 @@ test_geojson_properties (void)
   dialog = import_with_keys (window, EVENTS_GEOJSON);
 
   /* "headline" is guessed as the statement; "who" is not known */
-  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "headline")), ==, "Statement");
-  g_assert_cmpstr (row_choice (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "who")), ==, "Ignore");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "headline")), ==, "Statement");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "who")), ==, "Ignore");
   map_column (dialog, "who", "Source");
   map_column (dialog, "reported", "Said on");
   bl_test_wait_for (dialog_idle, dialog, 20, "the counts");
 
   /* features are numbered as the messages number them; the point is
    * the geometry's */
-  preview = find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
+  preview = bl_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
   wait_for_label (preview, "Feature", FALSE);
   g_assert_cmpstr (cell (dialog, 0, "number"), ==, "0");
   g_assert_cmpstr (cell (dialog, 0, "source"), ==, "Pajhwok");

@@ -29,27 +29,6 @@ project_shown (gpointer data)
   return bl_window_get_project (window) != NULL;
 }
 
-/* The first widget of @type (and, if given, @name) under @root. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_opens_sample (void)
 {
@@ -64,13 +43,13 @@ test_window_opens_sample (void)
   bl_test_wait_for (project_shown, window, 20, "the window");
 
   /* the title is the project's */
-  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  title = ADW_WINDOW_TITLE (bl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_cmpstr (adw_window_title_get_title (title), ==,
                    "ISIS-K near the Afghan–Tajik border, February 2023");
   g_assert_true (g_file_equal (bl_window_get_file (window), file));
 
   /* the claim list shows every claim */
-  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list"));
+  list = GTK_LIST_VIEW (bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list"));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
@@ -166,7 +145,7 @@ no_dialog (gpointer data)
 static const char *
 shown_title (BlWindow *window)
 {
-  return adw_window_title_get_title (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL)));
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (bl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL)));
 }
 
 static gboolean
@@ -353,7 +332,7 @@ test_window_help (void)
   g_assert_cmpstrv (accels, ((const char *[]) { "F1", NULL }));
 
   window = g_object_new (BL_TYPE_WINDOW, "application", app, NULL);
-  menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary-menu"));
+  menu_button = GTK_MENU_BUTTON (bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary-menu"));
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "app.help"));
   gtk_window_destroy (GTK_WINDOW (window));
