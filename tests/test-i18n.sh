@@ -8,13 +8,15 @@
 #
 # For each po/*.po: `msgfmt --check` passes (format strings, plural
 # forms, the header), the accelerators (_) match the English, and
-# `msgfmt --statistics` reports no untranslated and no fuzzy message.
+# `msgfmt --statistics` reports no untranslated and no fuzzy message, and
+# each translates every message xgettext finds in po/POTFILES.in now (not
+# only those of the committed template).
 # po/LINGUAS must list exactly the .po files there are: a language
 # missing from it is never built or installed; one listed without a file
 # breaks the build.
 
 set -u
-SRC=$1
+SRC=$(cd "$1" && pwd) || exit 1
 cd "$SRC/po" || exit 1
 
 n=0
@@ -94,6 +96,33 @@ for lang in $(grep -v '^#' LINGUAS | tr ' \t' '\n\n' | sed '/^$/d'); do
     not_ok "po/LINGUAS lists $lang, but po/$lang.po does not exist"
   fi
 done
+
+# Every message of the sources as they are now, not only of the committed
+# template: a translation that lacks a new message is incomplete
+if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
+  tmp=$(mktemp -d)
+  # the keywords of meson's i18n 'glib' preset
+  (cd "$SRC" && xgettext --files-from=po/POTFILES.in --from-code=UTF-8 --add-comments \
+     --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+     --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+     --output="$tmp/now.pot") 2>"$tmp/xgettext.log"
+  if [ -s "$tmp/now.pot" ]; then
+    for po in *.po; do
+      [ -f "$po" ] || continue
+      if out=$(msgcmp "$po" "$tmp/now.pot" 2>&1); then
+        ok "$po translates every message of the current sources"
+      else
+        not_ok "$po translates every message of the current sources"
+        printf '%s\n' "$out" | grep -c 'this message' | sed 's/^/# untranslated or missing: /'
+        printf '%s\n' "$out" | grep -m 5 -B1 'this message' | sed 's/^/# /'
+      fi
+    done
+  else
+    not_ok "xgettext reads po/POTFILES.in"
+    sed 's/^/# /' "$tmp/xgettext.log"
+  fi
+  rm -rf "$tmp"
+fi
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
