@@ -92,6 +92,12 @@ bl_draft_path_for (GFile      *original,
 static gboolean draft_write (BlProject *project, const char *draft_path, GFile *original,
                              GCancellable *cancellable, GError **error);
 
+/* Writing a draft's files and removing them never overlap: a write that
+ * was cancelled before it took the lock writes nothing, so once
+ * bl_draft_discard() returns after a cancel, no older draft can appear
+ * behind it, nor remove a newer one. */
+static GMutex draft_files_lock;
+
 gboolean
 bl_draft_write (BlProject   *project,
                 const char  *draft_path,
@@ -116,6 +122,7 @@ draft_write (BlProject     *project,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GKeyFile) info = g_key_file_new ();
   gsize info_len;
+  gboolean written;
 
   g_return_val_if_fail (BL_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (draft_path != NULL, FALSE);
@@ -134,13 +141,6 @@ draft_write (BlProject     *project,
   if (bytes == NULL)
     return FALSE;
 
-  /* the draft first: a note without its draft is ignored */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !g_file_set_contents_full (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    return FALSE;
-
   if (original != NULL)
     {
       g_autofree char *uri = g_file_get_uri (original);
@@ -154,11 +154,18 @@ draft_write (BlProject     *project,
   info_data = g_key_file_to_data (info, &info_len, NULL);
   info_path = g_strconcat (draft_path, ".info", NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return g_file_set_contents_full (info_path, info_data, info_len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  /* the draft first: a note without its draft is ignored */
+  g_mutex_lock (&draft_files_lock);
+  written = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+            g_file_set_contents_full (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, error) &&
+            g_file_set_contents_full (info_path, info_data, info_len,
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, error);
+  g_mutex_unlock (&draft_files_lock);
+
+  return written;
 }
 
 typedef struct {
@@ -203,9 +210,9 @@ write_in_thread (GTask        *task,
  *
  * Like bl_draft_write(), on a worker thread: the project is taken as it is
  * now with bl_project_snapshot() (constant time for the claims), so the
- * caller may go on changing it. Cancelling stops a write that has not
- * begun; one that has finishes, so a caller that cancels because the draft
- * is no longer wanted removes it again when the write returns.
+ * caller may go on changing it. Cancel, then bl_draft_discard(), and the
+ * draft is gone for good: a write not yet begun writes nothing, and one
+ * under way finishes before the discard removes it.
  */
 void
 bl_draft_write_async (BlProject           *project,
@@ -332,6 +339,8 @@ bl_draft_discard (const char *draft_path)
   g_return_if_fail (draft_path != NULL);
 
   info_path = g_strconcat (draft_path, ".info", NULL);
+  g_mutex_lock (&draft_files_lock);
   g_unlink (info_path);
   g_unlink (draft_path);
+  g_mutex_unlock (&draft_files_lock);
 }

@@ -226,7 +226,7 @@ typedef struct _DraftWrite {
   char         *path;
   guint64       generation;   /* of the history when the draft was taken */
   GCancellable *cancellable;
-  gboolean      discard;      /* no longer wanted: remove it once written */
+  gboolean      discard;      /* no longer wanted (and removed) */
 } DraftWrite;
 
 static void
@@ -239,12 +239,14 @@ on_draft_written (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean written = bl_draft_write_finish (result, &error);
 
-  if (write->discard)
-    bl_draft_discard (write->path);   /* saved or discarded meanwhile */
-  else if (written)
-    self->draft_generation = write->generation;
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  /* saved or discarded meanwhile, discard_draft() removed it: nothing to do */
+  if (!write->discard)
+    {
+      if (written)
+        self->draft_generation = write->generation;
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+    }
 
   if (self->draft_write == write)
     self->draft_write = NULL;
@@ -291,7 +293,8 @@ write_draft (gpointer user_data)
 static void
 discard_draft (BlWindow *self)
 {
-  /* a draft being written is removed again once it is (on_draft_written) */
+  /* a draft being written stops, or finishes before bl_draft_discard()
+   * removes it */
   if (self->draft_write != NULL)
     {
       self->draft_write->discard = TRUE;
