@@ -8,6 +8,8 @@
 #include <math.h>
 
 #include "bl-time-index.h"
+#include "bl-time-lanes.h"
+#include "bl-visible-claims.h"
 
 static void
 add_claim (BlClaimStore *store,
@@ -162,6 +164,74 @@ test_time_index_random (void)
     }
 }
 
+/* The lanes' counts and histogram, which the timeline draws, against a
+ * scan: any range, bins of any width, edges before, inside and after the
+ * claims' span, and open intervals that reach the ends of time. */
+static void
+test_time_lanes_histogram (void)
+{
+  g_autoptr(BlProject) project = bl_project_new ();
+  BlClaimStore *store = bl_project_get_claims (project);
+  g_autoptr(BlFilter) filter = bl_filter_new ();
+  g_autoptr(BlVisibleClaims) visible = NULL;
+  g_autoptr(BlTimeLanes) lanes = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  const BlTimeLane *all;
+  const guint n = 5000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int y = g_rand_int_range (rand, 2018, 2024);
+      int m = g_rand_int_range (rand, 1, 13);
+      g_autofree char *said = NULL;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          said = g_strdup_printf ("%04d-%02d-%02d", y, m, g_rand_int_range (rand, 1, 29));
+          break;
+        case 1:
+          said = g_strdup_printf ("%04d-%02d", y, m);
+          break;
+        case 2:
+          said = g_strdup_printf ("%04d-%02d/..", y, m);
+          break;
+        default:
+          said = g_strdup_printf ("../%04d", y);
+          break;
+        }
+      add_claim (store, i, said, NULL);
+    }
+
+  visible = bl_visible_claims_new (project, filter);
+  lanes = bl_time_lanes_new (visible, BL_CLOCK_SAID, BL_TIME_LANES_CLAIMANT);
+  all = bl_time_lanes_get_all (lanes);
+
+  for (guint q = 0; q < 40; q++)
+    {
+      gint32 origin = bl_day_from_ymd (2016, 1, 1) + g_rand_int_range (rand, 0, 9 * 366);
+      guint width = g_rand_int_range (rand, 1, 120), n_bins = g_rand_int_range (rand, 1, 60);
+      g_autofree gint32 *edges = g_new (gint32, n_bins + 1);
+      g_autofree guint *counts = g_new (guint, n_bins);
+
+      for (guint k = 0; k <= n_bins; k++)
+        edges[k] = origin + (gint32) (k * width);
+      bl_time_lane_histogram (all, edges, n_bins, counts);
+
+      for (guint k = 0; k < n_bins; k++)
+        {
+          g_autoptr(GArray) expected = scan (store, BL_CLOCK_SAID, edges[k], edges[k + 1] - 1);
+
+          g_assert_cmpuint (counts[k], ==, expected->len);
+          g_assert_cmpuint (bl_time_lane_count (all, edges[k], edges[k + 1] - 1), ==, expected->len);
+        }
+    }
+
+  /* the whole of time, and an inverted range */
+  g_assert_cmpuint (bl_time_lane_count (all, G_MININT32, G_MAXINT32), ==, n);
+  g_assert_cmpuint (bl_time_lane_count (all, 10, 9), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +240,7 @@ main (int   argc,
 
   g_test_add_func ("/time-index/sample", test_time_index_sample);
   g_test_add_func ("/time-index/random", test_time_index_random);
+  g_test_add_func ("/time-lanes/histogram", test_time_lanes_histogram);
 
   return g_test_run ();
 }

@@ -59,6 +59,8 @@ compare_entries (const void *a,
   return x->index < y->index ? -1 : (x->index > y->index);
 }
 
+/* Sorted days {{{ */
+
 static int
 compare_days (const void *a,
               const void *b)
@@ -68,11 +70,31 @@ compare_days (const void *a,
   return x < y ? -1 : (x > y);
 }
 
-/* The number of values in sorted[0..n) that are ≤ day. */
-static guint
-count_at_most (const gint32 *sorted,
-               guint         n,
-               gint32        day)
+/**
+ * bl_days_sort:
+ * @days: (array length=n): days to sort in place, earliest first
+ * @n: how many
+ */
+void
+bl_days_sort (gint32 *days,
+              guint   n)
+{
+  qsort (days, n, sizeof (gint32), compare_days);
+}
+
+/**
+ * bl_days_count_at_most:
+ * @sorted: (array length=n): ascending days
+ * @n: how many
+ * @day: a day
+ *
+ * Returns: the number of values in @sorted that are ≤ @day (a binary
+ *   search)
+ */
+guint
+bl_days_count_at_most (const gint32 *sorted,
+                       guint         n,
+                       gint32        day)
 {
   guint lo = 0, hi = n;
 
@@ -88,6 +110,40 @@ count_at_most (const gint32 *sorted,
 
   return lo;
 }
+
+/**
+ * bl_days_count_overlapping:
+ * @first_sorted: (array length=n): the spans' first days, ascending
+ * @last_sorted: (array length=n): the same spans' last days, ascending
+ *   on their own
+ * @n: how many spans
+ * @first_day: the range's first day
+ * @last_day: its last day, inclusive
+ *
+ * Counts spans overlapping a range with two binary searches: those that
+ * start by @last_day, less those that ended before @first_day.
+ *
+ * Returns: how many of the spans overlap the range
+ */
+guint
+bl_days_count_overlapping (const gint32 *first_sorted,
+                           const gint32 *last_sorted,
+                           guint         n,
+                           gint32        first_day,
+                           gint32        last_day)
+{
+  guint starting, ended;
+
+  if (first_day > last_day)
+    return 0;
+
+  starting = bl_days_count_at_most (first_sorted, n, last_day);
+  ended = first_day == G_MININT32 ? 0 : bl_days_count_at_most (last_sorted, n, first_day - 1);
+
+  return starting - ended;
+}
+
+/* }}} */
 
 /**
  * bl_time_index_new:
@@ -140,7 +196,7 @@ bl_time_index_new (BlClaimStore *store,
       self->last[i] = entries[i].last;
       self->last_sorted[i] = entries[i].last;
     }
-  qsort (self->last_sorted, n, sizeof (gint32), compare_days);
+  bl_days_sort (self->last_sorted, n);
 
   n_blocks = (n + BLOCK - 1) / BLOCK;
   self->block_max = g_new (gint32, MAX (n_blocks, 1));
@@ -253,17 +309,9 @@ bl_time_index_count (BlTimeIndex *self,
                      gint32       first_day,
                      gint32       last_day)
 {
-  guint starting, ended;
-
   g_return_val_if_fail (self != NULL, 0);
 
-  if (first_day > last_day)
-    return 0;
-
-  starting = count_at_most (self->first, self->n, last_day);
-  ended = first_day == G_MININT32 ? 0 : count_at_most (self->last_sorted, self->n, first_day - 1);
-
-  return starting - ended;
+  return bl_days_count_overlapping (self->first, self->last_sorted, self->n, first_day, last_day);
 }
 
 /**
@@ -290,7 +338,7 @@ bl_time_index_query (BlTimeIndex *self,
   if (first_day > last_day)
     return;
 
-  end = count_at_most (self->first, self->n, last_day);
+  end = bl_days_count_at_most (self->first, self->n, last_day);
 
   for (guint b = 0; b * BLOCK < end; b++)
     {

@@ -31,6 +31,17 @@ void          bl_time_index_query        (BlTimeIndex  *self,
                                           gint32        last_day,
                                           GArray       *out_indices);
 
+void          bl_days_sort               (gint32       *days,
+                                          guint         n);
+guint         bl_days_count_at_most      (const gint32 *sorted,
+                                          guint         n,
+                                          gint32        day);
+guint         bl_days_count_overlapping  (const gint32 *first_sorted,
+                                          const gint32 *last_sorted,
+                                          guint         n,
+                                          gint32        first_day,
+                                          gint32        last_day);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlTimeIndex, bl_time_index_unref)
 
 G_END_DECLS

@@ -51,36 +51,6 @@ G_DEFINE_ENUM_TYPE (BlTimeLanesGroup, bl_time_lanes_group,
 
 /* Helpers {{{ */
 
-static int
-compare_days (const void *a,
-              const void *b)
-{
-  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
-/* The number of values in sorted[0..n) that are ≤ day. */
-static guint
-count_at_most (const gint32 *sorted,
-               guint         n,
-               gint32        day)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (sorted[mid] <= day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 static BlTimeLane *
 lane_new (guint32 key,
           guint   capacity)
@@ -121,7 +91,7 @@ lane_finish (BlTimeLane *lane)
   gint32 row_end[BL_TIME_LANE_ROWS];
 
   lane->last_sorted = g_memdup2 (lane->last, MAX (lane->n, 1) * sizeof (gint32));
-  qsort (lane->last_sorted, lane->n, sizeof (gint32), compare_days);
+  bl_days_sort (lane->last_sorted, lane->n);
 
   lane->block_max = g_new (gint32, MAX (n_blocks, 1));
   for (guint b = 0; b < n_blocks; b++)
@@ -574,15 +544,7 @@ bl_time_lane_count (const BlTimeLane *lane,
                     gint32            first_day,
                     gint32            last_day)
 {
-  guint starting, ended;
-
-  if (first_day > last_day)
-    return 0;
-
-  starting = count_at_most (lane->first, lane->n, last_day);
-  ended = first_day == G_MININT32 ? 0 : count_at_most (lane->last_sorted, lane->n, first_day - 1);
-
-  return starting - ended;
+  return bl_days_count_overlapping (lane->first, lane->last_sorted, lane->n, first_day, last_day);
 }
 
 /**
@@ -596,7 +558,7 @@ guint
 bl_time_lane_end (const BlTimeLane *lane,
                   gint32            last_day)
 {
-  return count_at_most (lane->first, lane->n, last_day);
+  return bl_days_count_at_most (lane->first, lane->n, last_day);
 }
 
 /**
@@ -626,8 +588,8 @@ bl_time_lane_histogram (const BlTimeLane *lane,
           continue;
         }
 
-      starting = lo_first + count_at_most (lane->first + lo_first, lane->n - lo_first, z);
-      ended = a == G_MININT32 ? 0 : lo_last + count_at_most (lane->last_sorted + lo_last, lane->n - lo_last, a - 1);
+      starting = lo_first + bl_days_count_at_most (lane->first + lo_first, lane->n - lo_first, z);
+      ended = a == G_MININT32 ? 0 : lo_last + bl_days_count_at_most (lane->last_sorted + lo_last, lane->n - lo_last, a - 1);
       counts[b] = starting - ended;
       lo_first = starting;
       lo_last = ended;
