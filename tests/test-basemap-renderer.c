@@ -21,6 +21,7 @@
 
 #include "bl-basemap-data.h"
 #include "bl-basemap-renderer.h"
+#include "bl-claim-painter.h"
 #include "bl-projection.h"
 
 static BlBasemapData *
@@ -311,6 +312,48 @@ test_labels_placed (void)
                                   BL_BASEMAP_LABEL_PLACE, "Kunduz"));
   g_assert_true (tile_has_label (r, 5, af->label_lon, af->label_lat,
                                  BL_BASEMAP_LABEL_COUNTRY, "AFGHANISTAN"));
+}
+
+/* A claim about a whole country has its marker at the country's label
+ * point (bl_basemap_renderer_get_label_point()): the country's name is
+ * drawn clear of a marker there, wherever it is named. */
+static void
+test_country_name_clear_of_marker (void)
+{
+  static const char * const countries[] = { "AF", "TJ", "UZ" };
+  BlBasemapRenderer *r;
+  guint named = 0;
+
+  REQUIRE_RENDERER (r);
+  for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+    for (guint z = 4; z <= 7; z++)
+      {
+        const BlBasemapFeature *country = bl_basemap_data_lookup (bl_basemap_renderer_get_data (r),
+                                                                  BL_BASEMAP_LAYER_COUNTRY, countries[c]);
+        g_autoptr(GArray) labels = NULL;
+        double lon, lat, px, py;
+        guint tx, ty;
+
+        g_assert_true (bl_basemap_renderer_get_label_point (r, countries[c], &lon, &lat));
+        tile_of (lon, lat, z, &tx, &ty, &px, &py);
+        labels = bl_basemap_renderer_list_tile_labels (r, z, tx, ty);
+        for (guint i = 0; i < labels->len; i++)
+          {
+            const BlBasemapLabelInfo *l = &g_array_index (labels, BlBasemapLabelInfo, i);
+            double nx, ny;
+
+            if (l->feature != country)
+              continue;
+            /* the point of the box nearest the marker's centre */
+            nx = CLAMP (px, l->x, l->x + l->width);
+            ny = CLAMP (py, l->y, l->y + l->height);
+            if (hypot (nx - px, ny - py) < BL_CLAIM_MARKER_RADIUS)
+              g_error ("zoom %u: “%s” is drawn over the marker at its label point", z, l->text);
+            named++;
+          }
+      }
+  /* the names were found at some zooms */
+  g_assert_cmpuint (named, >=, 4);
 }
 
 static void
@@ -734,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/basemap-renderer/projection", test_projection);
   g_test_add_func ("/basemap-renderer/border", test_border);
   g_test_add_func ("/basemap-renderer/labels-placed", test_labels_placed);
+  g_test_add_func ("/basemap-renderer/country-name-clear-of-marker", test_country_name_clear_of_marker);
   g_test_add_func ("/basemap-renderer/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/basemap-renderer/seams", test_seams);
   g_test_add_func ("/basemap-renderer/extent", test_extent);

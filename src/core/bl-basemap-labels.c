@@ -34,6 +34,10 @@
 #define LABEL_PADDING 1.5
 /* Cap height of the fonts we use, as a fraction of the size. */
 #define CAP_HEIGHT 0.71
+/* Space between a country's label point and its name's box (halo
+ * included), in logical pixels: a claim marker's radius
+ * (BL_CLAIM_MARKER_RADIUS, 7) and a little. */
+#define COUNTRY_MARKER_CLEARANCE 8.0
 
 typedef struct {
   guint priority;
@@ -404,6 +408,16 @@ place_candidate (Placer          *p,
       ORIGIN (-w / 2, d);
       ORIGIN (-dd - w, -dd - h);
       ORIGIN (-dd - w, dd);
+    }
+  else if (c->kind == BL_BASEMAP_LABEL_COUNTRY)
+    {
+      /* The label point is also where a claim about the whole country
+       * has its marker (bl_basemap_renderer_get_label_point()), so the
+       * name stands just above it, or else just below, clear of a
+       * marker; centred on it only when neither fits. */
+      ORIGIN (-w / 2, -h - COUNTRY_MARKER_CLEARANCE - halo - 0.5);
+      ORIGIN (-w / 2, COUNTRY_MARKER_CLEARANCE + halo + 0.5);
+      ORIGIN (-w / 2, -h / 2);
     }
   else
     {
