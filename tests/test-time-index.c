@@ -164,6 +164,14 @@ test_time_index_random (void)
     }
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* The lanes' counts and histogram, which the timeline draws, against a
  * scan: any range, bins of any width, edges before, inside and after the
  * claims' span, and open intervals that reach the ends of time. */
@@ -230,6 +238,30 @@ test_time_lanes_histogram (void)
   /* the whole of time, and an inverted range */
   g_assert_cmpuint (bl_time_lane_count (all, G_MININT32, G_MAXINT32), ==, n);
   g_assert_cmpuint (bl_time_lane_count (all, 10, 9), ==, 0);
+
+  /* built on a worker, the same lanes */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(BlTimeLanes) async = NULL;
+    g_autoptr(GError) error = NULL;
+
+    bl_time_lanes_new_async (visible, BL_CLOCK_SAID, BL_TIME_LANES_CLAIMANT, NULL, store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async = bl_time_lanes_new_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (bl_time_lanes_get_n_lanes (async), ==, bl_time_lanes_get_n_lanes (lanes));
+    for (guint l = 0; l < bl_time_lanes_get_n_lanes (lanes); l++)
+      {
+        const BlTimeLane *a = bl_time_lanes_get_lane (lanes, l), *b = bl_time_lanes_get_lane (async, l);
+
+        g_assert_cmpuint (a->key, ==, b->key);
+        g_assert_cmpuint (a->n, ==, b->n);
+        g_assert_cmpmem (a->claims, a->n * sizeof (guint32), b->claims, b->n * sizeof (guint32));
+        g_assert_cmpmem (a->first, a->n * sizeof (gint32), b->first, b->n * sizeof (gint32));
+        g_assert_cmpmem (a->last_sorted, a->n * sizeof (gint32), b->last_sorted, b->n * sizeof (gint32));
+      }
+  }
 }
 
 int
