@@ -363,7 +363,7 @@ read_annotation (Loader      *l,
         bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("an annotation needs an “id” and a “kind”"));
       else if (n < min_points[d.kind] || n > max_points[d.kind])
         bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line,
-                        _("wrong number of points for this kind of annotation"));
+                                  _("wrong number of points for this kind of annotation"));
     }
 
   if (ok && l->n_problems == before)
