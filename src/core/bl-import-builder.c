@@ -22,6 +22,11 @@
  * Relations and source origins may name claims and sources that come later
  * in the file, so they are resolved at the end; one that names nothing is
  * dropped with a warning.
+ *
+ * This file checks a record and appends its claim; bl-import-values.c
+ * holds the values and reads single texts, bl-import-builder-entities.c
+ * finds or makes claimants, sources and topics
+ * (bl-import-builder-private.h).
  */
 #include "config.h"
 
@@ -30,372 +35,9 @@
 #include <string.h>
 
 #include "bl-error.h"
-#include "bl-format-private.h"
+#include "bl-import-builder-private.h"
 #include "bl-project-io.h"
-#include "bl-uri.h"
 #include "bl-vocab.h"
-
-#define MAX_ID_LEN 256
-
-typedef struct {
-  guint      claim;
-  char      *place;
-  GPtrArray *items;   /* "type:claim-id" */
-} PendingRelations;
-
-typedef struct {
-  guint  source;
-  char  *place;
-  char  *origin;
-} PendingOrigin;
-
-struct _BlImportBuilder
-{
-  BlProject             *project;
-  BlClaimStore          *store;
-  BlImportReport        *report;
-  const BlImportOptions *options;
-  char                  *id_prefix;
-
-  GHashTable            *actor_by_name;    /* key → index + 1 */
-  GHashTable            *source_by_key;
-  GHashTable            *topic_by_title;
-  GHashTable            *id_counters;      /* slug → next suffix */
-
-  GArray                *relations;        /* PendingRelations */
-  GArray                *origins;          /* PendingOrigin */
-  guint                  n_imported;
-};
-
-/* Values */
-
-void
-bl_import_values_init (BlImportValues *values)
-{
-  memset (values, 0, sizeof *values);
-}
-
-void
-bl_import_values_clear (BlImportValues *values)
-{
-  for (guint i = 0; i < BL_N_FIELDS; i++)
-    {
-      g_clear_pointer (&values->text[i], g_free);
-      g_clear_pointer (&values->list[i], g_ptr_array_unref);
-    }
-  g_clear_pointer (&values->polygon, g_free);
-  bl_import_values_init (values);
-}
-
-/* Sets a field's text, taking @text. */
-void
-bl_import_values_take (BlImportValues *values,
-                       BlField         field,
-                       char           *text)
-{
-  g_free (values->text[field]);
-  values->text[field] = text;
-}
-
-void
-bl_import_values_add_item (BlImportValues *values,
-                           BlField         field,
-                           const char     *item)
-{
-  if (values->list[field] == NULL)
-    values->list[field] = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (values->list[field], g_strdup (item));
-}
-
-/* Helpers */
-
-/* The text of a field without spaces at either end, or NULL if empty. */
-static char *
-trimmed (const BlImportValues *v,
-         BlField               field)
-{
-  const char *t = v->text[field];
-  const char *end;
-
-  if (t == NULL)
-    return NULL;
-  while (g_ascii_isspace (*t))
-    t++;
-  end = t + strlen (t);
-  while (end > t && g_ascii_isspace (end[-1]))
-    end--;
-  if (end == t)
-    return NULL;
-  return g_strndup (t, end - t);
-}
-
-/* A field's text as given, or NULL if it is empty or only spaces. */
-static const char *
-as_given (const BlImportValues *v,
-          BlField               field)
-{
-  const char *t = v->text[field];
-
-  if (t == NULL)
-    return NULL;
-  for (const char *p = t; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return t;
-  return NULL;
-}
-
-static char *
-name_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  GString *s = g_string_sized_new (strlen (folded));
-  gboolean space = FALSE;
-
-  for (const char *p = folded; *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = s->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (s, ' ');
-          space = FALSE;
-          g_string_append_c (s, *p);
-        }
-    }
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-id_is_valid (const char *id)
-{
-  gsize len = strlen (id);
-
-  if (len == 0 || len > MAX_ID_LEN)
-    return FALSE;
-  if (g_ascii_isspace (id[0]) || g_ascii_isspace (id[len - 1]))
-    return FALSE;
-  for (const guchar *p = (const guchar *) id; *p; p++)
-    if (*p < 0x20 || *p == 0x7f)
-      return FALSE;
-  return TRUE;
-}
-
-/* "a-" plus an ASCII slug of @name, made unique by @taken. */
-static char *
-make_id (const char *prefix,
-         const char *name,
-         gboolean  (*taken) (BlProject *, const char *),
-         BlProject  *project,
-         GHashTable *counters)
-{
-  g_autofree char *ascii = g_str_to_ascii (name ? name : "", "C");
-  GString *slug = g_string_new (prefix);
-  gsize base_len;
-  gboolean dash = TRUE;
-
-  g_string_append_c (slug, '-');
-  base_len = slug->len;
-  for (const char *p = ascii; *p && slug->len < base_len + 40; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          dash = FALSE;
-        }
-      else if (!dash)
-        {
-          g_string_append_c (slug, '-');
-          dash = TRUE;
-        }
-    }
-  while (slug->len > base_len && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  if (slug->len == base_len)
-    g_string_append (slug, "1");
-
-  if (taken (project, slug->str))
-    {
-      /* "-2", "-3", …: the counter per slug keeps this linear */
-      gsize len = slug->len;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counters, slug->str));
-      char *base = g_strdup (slug->str);
-
-      for (n = MAX (n, 2);; n++)
-        {
-          g_string_truncate (slug, len);
-          g_string_append_printf (slug, "-%u", n);
-          if (!taken (project, slug->str))
-            break;
-        }
-      g_hash_table_replace (counters, base, GUINT_TO_POINTER (n + 1));
-    }
-  return g_string_free (slug, FALSE);
-}
-
-static gboolean
-actor_taken (BlProject  *project,
-             const char *id)
-{
-  return bl_project_find_actor (project, id) != BL_NO_INDEX;
-}
-
-static gboolean
-source_taken (BlProject  *project,
-              const char *id)
-{
-  return bl_project_find_source (project, id) != BL_NO_INDEX;
-}
-
-static gboolean
-topic_taken (BlProject  *project,
-             const char *id)
-{
-  return bl_project_find_topic (project, id) != BL_NO_INDEX;
-}
-
-/**
- * bl_import_parse_double:
- *
- * Reads a number in the C locale, spaces around allowed, nothing else.
- */
-gboolean
-bl_import_parse_double (const char *text,
-                        double     *out)
-{
-  char *end;
-  double v;
-
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  v = g_ascii_strtod (text, &end);
-  if (end == text)
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-  if (*end != '\0' || !isfinite (v))
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-/**
- * bl_import_parse_date:
- *
- * Reads a date: the canonical form, an ISO 8601 date-time (the time is
- * dropped), DD/MM/YYYY (day first, as ACLED and most of the world write
- * it), or anything bl_date_parse_human() understands.
- */
-gboolean
-bl_import_parse_date (const char  *text,
-                      BlDate      *out,
-                      GError     **error)
-{
-  g_autofree char *copy = NULL;
-  gsize len;
-
-  if (bl_date_parse (text, out, NULL))
-    return TRUE;
-
-  len = strlen (text);
-  if (len > 10 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-' &&
-      (text[10] == 'T' || text[10] == 't' || text[10] == ' '))
-    {
-      copy = g_strndup (text, 10);
-      if (bl_date_parse (copy, out, NULL))
-        return TRUE;
-      g_clear_pointer (&copy, g_free);
-    }
-
-  if (len <= 10 && strchr (text, '/') != NULL && strchr (text, '/') != strrchr (text, '/'))
-    {
-      copy = g_strdup (text);
-      g_strdelimit (copy, "/", '.');
-      text = copy;
-    }
-
-  return bl_date_parse_human (text, out, error);
-}
-
-/* Parses the exterior ring of "POLYGON ((x y, x y, …), (hole…))".
- * Returns NULL on success or a message. */
-char *
-bl_import_parse_wkt_polygon (const char  *text,
-                             double     **points,
-                             guint       *n_points)
-{
-  g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *p = text;
-
-  *points = NULL;
-  *n_points = 0;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if (g_ascii_strncasecmp (p, "POLYGON", 7) != 0)
-    return g_strdup (_("only a WKT POLYGON can be read as a polygon"));
-  p += 7;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p != '(')
-    return g_strdup (_("expected “(” after POLYGON"));
-  p++;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p != '(')
-    return g_strdup (_("expected “((” after POLYGON"));
-  p++;
-
-  for (;;)
-    {
-      double xy[2];
-
-      for (guint k = 0; k < 2; k++)
-        {
-          char *end;
-
-          while (g_ascii_isspace (*p))
-            p++;
-          xy[k] = g_ascii_strtod (p, &end);
-          if (end == p || !isfinite (xy[k]))
-            return g_strdup (_("a WKT position is two numbers"));
-          p = end;
-        }
-      g_array_append_vals (pts, xy, 2);
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == ',')
-        {
-          p++;
-          continue;
-        }
-      if (*p == ')')
-        break;
-      return g_strdup (_("expected “,” or “)” in the WKT polygon"));
-    }
-
-  *n_points = pts->len / 2;
-  *points = (double *) (void *) g_array_free (g_steal_pointer (&pts), FALSE);
-  return NULL;
-}
-
-/* Whether @text starts with one or more apostrophes and then a character
- * that made Borderline's CSV export neutralise it. */
-gboolean
-bl_import_text_is_neutralised (const char *text)
-{
-  const char *p = text;
-
-  if (*p != '\'')
-    return FALSE;
-  while (*p == '\'')
-    p++;
-  return *p != '\0' && strchr ("=+-@\t\r", *p) != NULL;
-}
 
 /* Builder */
 
@@ -463,10 +105,10 @@ bl_import_builder_get_project (BlImportBuilder *b)
   return b->project;
 }
 
-static void
-warn (BlImportBuilder *b,
-      const char      *place,
-      const char      *message)
+void
+bl_import_builder_warn (BlImportBuilder *b,
+                        const char      *place,
+                        const char      *message)
 {
   bl_import_report_add (b->report, BL_IMPORT_WARNING, place, "%s", message);
 }
@@ -488,7 +130,7 @@ read_date (BlImportBuilder      *b,
            const char           *place,
            BlDate               *out)
 {
-  g_autofree char *text = trimmed (v, field);
+  g_autofree char *text = bl_import_values_trimmed (v, field);
   g_autoptr(GError) error = NULL;
 
   *out = BL_DATE_UNKNOWN;
@@ -501,17 +143,17 @@ read_date (BlImportBuilder      *b,
                          bl_field_get_name (field), text, error->message);
 
       *out = BL_DATE_UNKNOWN;
-      warn (b, place, message);
+      bl_import_builder_warn (b, place, message);
     }
 }
 
 /* A date kept as text (a source's published and retrieved dates): checked,
  * written in the canonical form. */
-static char *
-read_date_text (BlImportBuilder      *b,
-                const BlImportValues *v,
-                BlField               field,
-                const char           *place)
+char *
+bl_import_builder_read_date_text (BlImportBuilder      *b,
+                                  const BlImportValues *v,
+                                  BlField               field,
+                                  const char           *place)
 {
   BlDate date;
 
@@ -521,14 +163,14 @@ read_date_text (BlImportBuilder      *b,
   return bl_date_to_string (&date);
 }
 
-static guint
-read_grade (BlImportBuilder      *b,
-            const BlImportValues *v,
-            BlField               field,
-            const char           *place,
-            gboolean              letter)
+guint
+bl_import_builder_read_grade (BlImportBuilder      *b,
+                              const BlImportValues *v,
+                              BlField               field,
+                              const char           *place,
+                              gboolean              letter)
 {
-  g_autofree char *text = trimmed (v, field);
+  g_autofree char *text = bl_import_values_trimmed (v, field);
   guint grade = 0;
   double number;
 
@@ -551,21 +193,21 @@ read_grade (BlImportBuilder      *b,
       g_strdup_printf (letter ? _("%s: “%s” is not a reliability grade (A to F); left ungraded")
                               : _("%s: “%s” is not a credibility grade (1 to 6); left ungraded"),
                        bl_field_get_name (field), text);
-    warn (b, place, message);
+    bl_import_builder_warn (b, place, message);
   }
   return 0;
 }
 
 /* A term of a vocabulary; unknown terms are dropped with a warning. */
-static gboolean
-read_term (BlImportBuilder      *b,
-           const BlImportValues *v,
-           BlField               field,
-           const char           *place,
-           gboolean            (*from_string) (const char *, int *),
-           int                  *out)
+gboolean
+bl_import_builder_read_term (BlImportBuilder      *b,
+                             const BlImportValues *v,
+                             BlField               field,
+                             const char           *place,
+                             gboolean            (*from_string) (const char *, int *),
+                             int                  *out)
 {
-  g_autofree char *text = trimmed (v, field);
+  g_autofree char *text = bl_import_values_trimmed (v, field);
   g_autofree char *lower = NULL;
 
   if (text == NULL)
@@ -578,7 +220,7 @@ read_term (BlImportBuilder      *b,
   {
     g_autofree char *message =
       g_strdup_printf (_("%s: “%s” is not a known term; left out"), bl_field_get_name (field), text);
-    warn (b, place, message);
+    bl_import_builder_warn (b, place, message);
   }
   return FALSE;
 }
@@ -598,26 +240,6 @@ precision_from (const char *t, int *o)
 {
   BlPrecision s;
   if (!bl_precision_from_string (t, &s))
-    return FALSE;
-  *o = (int) s;
-  return TRUE;
-}
-
-static gboolean
-actor_kind_from (const char *t, int *o)
-{
-  BlActorKind s;
-  if (!bl_actor_kind_from_string (t, &s))
-    return FALSE;
-  *o = (int) s;
-  return TRUE;
-}
-
-static gboolean
-source_kind_from (const char *t, int *o)
-{
-  BlSourceKind s;
-  if (!bl_source_kind_from_string (t, &s))
     return FALSE;
   *o = (int) s;
   return TRUE;
@@ -700,246 +322,6 @@ check_position (BlImportBuilder *b,
   return TRUE;
 }
 
-static guint32
-find_or_add_actor (BlImportBuilder      *b,
-                   const BlImportValues *v,
-                   const char           *place)
-{
-  g_autofree char *id = trimmed (v, BL_FIELD_CLAIMANT_ID);
-  g_autofree char *name = trimmed (v, BL_FIELD_CLAIMANT);
-  g_autofree char *key = NULL;
-  g_autoptr(BlActor) actor = NULL;
-  guint32 index;
-  int kind;
-  gpointer found;
-
-  if (id != NULL && !id_is_valid (id))
-    {
-      warn (b, place, _("claimant_id: not a usable id; the claimant is matched by name"));
-      g_clear_pointer (&id, g_free);
-    }
-  if (id == NULL && name == NULL)
-    return BL_NO_INDEX;
-
-  if (id != NULL)
-    {
-      index = bl_project_find_actor (b->project, id);
-      if (index != BL_NO_INDEX)
-        return index;
-    }
-  else
-    {
-      key = name_key (name);
-      if (g_hash_table_lookup_extended (b->actor_by_name, key, NULL, &found))
-        return GPOINTER_TO_UINT (found) - 1;
-    }
-
-  if (id == NULL)
-    id = make_id ("a", name, actor_taken, b->project, b->id_counters);
-  actor = bl_actor_new (id, name ? name : id);
-  {
-    g_autofree char *role = trimmed (v, BL_FIELD_CLAIMANT_ROLE);
-    g_autofree char *affiliation = trimmed (v, BL_FIELD_CLAIMANT_AFFILIATION);
-
-    bl_actor_set_role (actor, role);
-    bl_actor_set_affiliation (actor, affiliation);
-  }
-  if (read_term (b, v, BL_FIELD_CLAIMANT_KIND, place, actor_kind_from, &kind))
-    bl_actor_set_kind (actor, (BlActorKind) kind);
-  bl_actor_set_reliability (actor, read_grade (b, v, BL_FIELD_CLAIMANT_RELIABILITY, place, TRUE));
-
-  index = bl_project_add_actor (b->project, actor);
-  if (name != NULL)
-    {
-      if (key == NULL)
-        key = name_key (name);
-      if (!g_hash_table_contains (b->actor_by_name, key))
-        g_hash_table_insert (b->actor_by_name, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
-    }
-  return index;
-}
-
-static guint32
-add_source (BlImportBuilder *b,
-            const char      *id,
-            const char      *name,
-            const char      *url,
-            char            *key)
-{
-  g_autoptr(BlSource) source = NULL;
-  g_autofree char *made = NULL;
-  guint32 index;
-
-  if (id == NULL)
-    id = made = make_id ("s", name, source_taken, b->project, b->id_counters);
-  source = bl_source_new (id);
-  bl_source_set_name (source, name ? name : id);
-  bl_source_set_url (source, url);
-  index = bl_project_add_source (b->project, source);
-  if (key != NULL)
-    g_hash_table_insert (b->source_by_key, key, GUINT_TO_POINTER (index + 1));
-  return index;
-}
-
-/**
- * bl_import_builder_ensure_source:
- * @name: the source's name
- *
- * Finds the source called @name with no address, or adds it.
- *
- * Returns: its index in the project
- */
-guint32
-bl_import_builder_ensure_source (BlImportBuilder *b,
-                                 const char      *name,
-                                 BlSourceKind     kind)
-{
-  g_autofree char *folded = name_key (name);
-  char *key = g_strconcat (folded, "\x1f", NULL);
-  gpointer found;
-  guint32 index;
-
-  if (g_hash_table_lookup_extended (b->source_by_key, key, NULL, &found))
-    {
-      g_free (key);
-      return GPOINTER_TO_UINT (found) - 1;
-    }
-  index = add_source (b, NULL, name, NULL, key);
-  bl_source_set_kind (bl_project_get_source (b->project, index), kind);
-  return index;
-}
-
-static guint32
-find_or_add_source (BlImportBuilder      *b,
-                    const BlImportValues *v,
-                    const char           *place)
-{
-  g_autofree char *id = trimmed (v, BL_FIELD_SOURCE_ID);
-  g_autofree char *name = trimmed (v, BL_FIELD_SOURCE);
-  g_autofree char *url = trimmed (v, BL_FIELD_URL);
-  g_autofree char *key = NULL;
-  BlSource *source;
-  guint32 index;
-  int kind;
-  gpointer found;
-
-  if (url != NULL && !bl_uri_is_web_link (url))
-    {
-      g_autofree char *shown = g_utf8_substring (url, 0, MIN (g_utf8_strlen (url, -1), 60));
-      g_autofree char *message =
-        g_strdup_printf (_("url: “%s” is not a web address (http or https); imported without it"), shown);
-
-      warn (b, place, message);
-      g_clear_pointer (&url, g_free);
-    }
-  if (id != NULL && !id_is_valid (id))
-    {
-      warn (b, place, _("source_id: not a usable id; the source is matched by name"));
-      g_clear_pointer (&id, g_free);
-    }
-  if (name == NULL && url != NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-      name = g_strdup (uri ? g_uri_get_host (uri) : url);
-    }
-  if (id == NULL && name == NULL)
-    return BL_NO_INDEX;
-
-  if (id != NULL)
-    {
-      index = bl_project_find_source (b->project, id);
-      if (index != BL_NO_INDEX)
-        return index;
-    }
-  else
-    {
-      g_autofree char *folded = name_key (name);
-
-      key = g_strconcat (folded, "\x1f", url ? url : "", NULL);
-      if (g_hash_table_lookup_extended (b->source_by_key, key, NULL, &found))
-        return GPOINTER_TO_UINT (found) - 1;
-    }
-
-  index = add_source (b, id, name, url, g_steal_pointer (&key));
-  source = bl_project_get_source (b->project, index);
-  if (read_term (b, v, BL_FIELD_SOURCE_KIND, place, source_kind_from, &kind))
-    bl_source_set_kind (source, (BlSourceKind) kind);
-  {
-    g_autofree char *published = read_date_text (b, v, BL_FIELD_SOURCE_PUBLISHED, place);
-    g_autofree char *retrieved = read_date_text (b, v, BL_FIELD_SOURCE_RETRIEVED, place);
-    g_autofree char *language = trimmed (v, BL_FIELD_SOURCE_LANGUAGE);
-    g_autofree char *origin = trimmed (v, BL_FIELD_SOURCE_ORIGIN);
-
-    bl_source_set_published (source, published);
-    bl_source_set_retrieved (source, retrieved);
-    bl_source_set_language (source, language);
-    if (origin != NULL)
-      {
-        PendingOrigin o = { index, g_strdup (place), g_steal_pointer (&origin) };
-
-        g_array_append_val (b->origins, o);
-      }
-  }
-  bl_source_set_reliability (source, read_grade (b, v, BL_FIELD_SOURCE_RELIABILITY, place, TRUE));
-
-  return index;
-}
-
-static guint32
-find_or_add_topic (BlImportBuilder      *b,
-                   const BlImportValues *v,
-                   const char           *place)
-{
-  g_autofree char *id = trimmed (v, BL_FIELD_TOPIC_ID);
-  g_autofree char *title = trimmed (v, BL_FIELD_TOPIC);
-  g_autofree char *key = NULL;
-  g_autofree char *made = NULL;
-  g_autoptr(BlTopic) topic = NULL;
-  guint32 index;
-  gpointer found;
-
-  if (id != NULL && !id_is_valid (id))
-    {
-      warn (b, place, _("topic_id: not a usable id; the topic is matched by title"));
-      g_clear_pointer (&id, g_free);
-    }
-  if (id == NULL && title == NULL)
-    return BL_NO_INDEX;
-
-  if (id != NULL)
-    {
-      index = bl_project_find_topic (b->project, id);
-      if (index != BL_NO_INDEX)
-        return index;
-    }
-  else
-    {
-      key = name_key (title);
-      if (g_hash_table_lookup_extended (b->topic_by_title, key, NULL, &found))
-        return GPOINTER_TO_UINT (found) - 1;
-    }
-
-  topic = bl_topic_new (id ? id : (made = make_id ("t", title, topic_taken, b->project, b->id_counters)));
-  bl_topic_set_title (topic, title ? title : id);
-  {
-    g_autofree char *unit = trimmed (v, BL_FIELD_UNIT);
-    g_autofree char *description = trimmed (v, BL_FIELD_TOPIC_DESCRIPTION);
-
-    bl_topic_set_unit (topic, unit);
-    bl_topic_set_description (topic, description);
-  }
-  index = bl_project_add_topic (b->project, topic);
-  if (title != NULL)
-    {
-      if (key == NULL)
-        key = name_key (title);
-      if (!g_hash_table_contains (b->topic_by_title, key))
-        g_hash_table_insert (b->topic_by_title, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
-    }
-  return index;
-}
-
 /* The quantity of a record, or FALSE when it has none (or a bad one). */
 static gboolean
 read_quantity (BlImportBuilder      *b,
@@ -947,13 +329,13 @@ read_quantity (BlImportBuilder      *b,
                const char           *place,
                BlQuantity           *q)
 {
-  g_autofree char *value = trimmed (v, BL_FIELD_QUANTITY_VALUE);
-  g_autofree char *min = trimmed (v, BL_FIELD_QUANTITY_MIN);
-  g_autofree char *max = trimmed (v, BL_FIELD_QUANTITY_MAX);
-  g_autofree char *qualifier = trimmed (v, BL_FIELD_QUANTITY_QUALIFIER);
-  g_autofree char *unit = trimmed (v, BL_FIELD_QUANTITY_UNIT);
-  g_autofree char *human = trimmed (v, BL_FIELD_QUANTITY);
-  const char *text = as_given (v, BL_FIELD_QUANTITY_TEXT);
+  g_autofree char *value = bl_import_values_trimmed (v, BL_FIELD_QUANTITY_VALUE);
+  g_autofree char *min = bl_import_values_trimmed (v, BL_FIELD_QUANTITY_MIN);
+  g_autofree char *max = bl_import_values_trimmed (v, BL_FIELD_QUANTITY_MAX);
+  g_autofree char *qualifier = bl_import_values_trimmed (v, BL_FIELD_QUANTITY_QUALIFIER);
+  g_autofree char *unit = bl_import_values_trimmed (v, BL_FIELD_QUANTITY_UNIT);
+  g_autofree char *human = bl_import_values_trimmed (v, BL_FIELD_QUANTITY);
+  const char *text = bl_import_values_as_given (v, BL_FIELD_QUANTITY_TEXT);
   g_autoptr(GError) error = NULL;
 
   if (value || min || max || qualifier)
@@ -965,14 +347,14 @@ read_quantity (BlImportBuilder      *b,
         {
           g_autofree char *message =
             g_strdup_printf (_("quantity_qualifier: “%s” is not a known qualifier; the figure is left out"), qualifier);
-          warn (b, place, message);
+          bl_import_builder_warn (b, place, message);
           return FALSE;
         }
       if ((value && !bl_import_parse_double (value, &x)) ||
           (min && !bl_import_parse_double (min, &lo)) ||
           (max && !bl_import_parse_double (max, &hi)))
         {
-          warn (b, place, _("quantity: a figure is not a number; the figure is left out"));
+          bl_import_builder_warn (b, place, _("quantity: a figure is not a number; the figure is left out"));
           return FALSE;
         }
       q->qualifier = qual;
@@ -988,7 +370,7 @@ read_quantity (BlImportBuilder      *b,
         {
           g_autofree char *message =
             g_strdup_printf (_("quantity: cannot read “%s” (%s); the figure is left out"), human, error->message);
-          warn (b, place, message);
+          bl_import_builder_warn (b, place, message);
           return FALSE;
         }
       if (unit)
@@ -1003,12 +385,12 @@ read_quantity (BlImportBuilder      *b,
     {
       g_autofree char *message =
         g_strdup_printf (_("quantity: %s; the figure is left out"), error->message);
-      warn (b, place, message);
+      bl_import_builder_warn (b, place, message);
       return FALSE;
     }
   if (isinf (q->max))
     {
-      warn (b, place, _("quantity: an open explicit range cannot be kept; the default range applies"));
+      bl_import_builder_warn (b, place, _("quantity: an open explicit range cannot be kept; the default range applies"));
       bl_quantity_reset_range (q);
     }
   return TRUE;
@@ -1076,10 +458,10 @@ bl_import_builder_add (BlImportBuilder *b,
   bl_claim_record_init (&record);
 
   /* id */
-  id = trimmed (v, BL_FIELD_ID);
+  id = bl_import_values_trimmed (v, BL_FIELD_ID);
   if (id != NULL)
     {
-      if (!id_is_valid (id))
+      if (!bl_import_id_is_valid (id))
         return reject (b, place, _("id: an id is at most 256 bytes, with no control characters"));
       if (bl_claim_store_lookup (b->store, id) != BL_NO_INDEX)
         {
@@ -1099,8 +481,8 @@ bl_import_builder_add (BlImportBuilder *b,
     }
 
   /* statement, falling back to the notes */
-  statement = as_given (v, BL_FIELD_STATEMENT);
-  notes = as_given (v, BL_FIELD_NOTES);
+  statement = bl_import_values_as_given (v, BL_FIELD_STATEMENT);
+  notes = bl_import_values_as_given (v, BL_FIELD_NOTES);
   if (statement == NULL)
     {
       statement = notes;
@@ -1119,8 +501,8 @@ bl_import_builder_add (BlImportBuilder *b,
     }
   else
     {
-      lat_text = trimmed (v, BL_FIELD_LATITUDE);
-      lon_text = trimmed (v, BL_FIELD_LONGITUDE);
+      lat_text = bl_import_values_trimmed (v, BL_FIELD_LATITUDE);
+      lon_text = bl_import_values_trimmed (v, BL_FIELD_LONGITUDE);
       if ((lat_text == NULL) != (lon_text == NULL))
         return reject (b, place, lat_text ? _("a latitude without a longitude")
                                           : _("a longitude without a latitude"));
@@ -1147,7 +529,7 @@ bl_import_builder_add (BlImportBuilder *b,
       polygon = g_steal_pointer (&v->polygon);
       n_polygon = v->n_polygon;
     }
-  else if ((polygon_text = trimmed (v, BL_FIELD_POLYGON)) != NULL)
+  else if ((polygon_text = bl_import_values_trimmed (v, BL_FIELD_POLYGON)) != NULL)
     {
       g_autofree char *problem = bl_import_parse_wkt_polygon (polygon_text, &polygon, &n_polygon);
 
@@ -1183,7 +565,7 @@ bl_import_builder_add (BlImportBuilder *b,
         {
           g_autofree char *message =
             g_strdup_printf (_("areas: “%s” is not an area code (such as AF or AF-KDZ); left out"), code);
-          warn (b, place, message);
+          bl_import_builder_warn (b, place, message);
           g_ptr_array_remove_index (areas, i);
         }
     }
@@ -1195,23 +577,23 @@ bl_import_builder_add (BlImportBuilder *b,
 
   record.id = id;
   record.statement = statement;
-  record.quote = as_given (v, BL_FIELD_QUOTE);
+  record.quote = bl_import_values_as_given (v, BL_FIELD_QUOTE);
   record.notes = notes;
-  record.actor = find_or_add_actor (b, v, place);
-  record.source = find_or_add_source (b, v, place);
-  record.topic = find_or_add_topic (b, v, place);
+  record.actor = bl_import_builder_find_or_add_actor (b, v, place);
+  record.source = bl_import_builder_find_or_add_source (b, v, place);
+  record.topic = bl_import_builder_find_or_add_topic (b, v, place);
   read_date (b, v, BL_FIELD_SAID_ON, place, &record.said_on);
   read_date (b, v, BL_FIELD_ABOUT, place, &record.about);
   if (read_quantity (b, v, place, &quantity))
     record.quantity = &quantity;
-  if (read_term (b, v, BL_FIELD_STANCE, place, stance_from, &term))
+  if (bl_import_builder_read_term (b, v, BL_FIELD_STANCE, place, stance_from, &term))
     record.stance = (BlStance) term;
-  record.credibility = read_grade (b, v, BL_FIELD_CREDIBILITY, place, FALSE);
+  record.credibility = bl_import_builder_read_grade (b, v, BL_FIELD_CREDIBILITY, place, FALSE);
   record.lat = lat;
   record.lon = lon;
-  if (read_term (b, v, BL_FIELD_PRECISION, place, precision_from, &term))
+  if (bl_import_builder_read_term (b, v, BL_FIELD_PRECISION, place, precision_from, &term))
     record.precision = (BlPrecision) term;
-  place_text = trimmed (v, BL_FIELD_PLACE);
+  place_text = bl_import_values_trimmed (v, BL_FIELD_PLACE);
   record.place = place_text;
   record.areas = areas->len > 1 ? (const char * const *) areas->pdata : NULL;
   record.polygon = polygon;
@@ -1258,14 +640,14 @@ resolve_relations (BlImportBuilder *b)
             {
               g_autofree char *message =
                 g_strdup_printf (_("relations: “%s” is not TYPE:CLAIM-ID (cites, denies, corroborates); left out"), item);
-              warn (b, r->place, message);
+              bl_import_builder_warn (b, r->place, message);
               continue;
             }
           if (strcmp (target, self_id) == 0 || bl_claim_store_lookup (b->store, target) == BL_NO_INDEX)
             {
               g_autofree char *message =
                 g_strdup_printf (_("relations: there is no other claim with the id “%s”; the relation is left out"), target);
-              warn (b, r->place, message);
+              bl_import_builder_warn (b, r->place, message);
               continue;
             }
           relation.kind = kind;
@@ -1298,7 +680,7 @@ resolve_origins (BlImportBuilder *b)
         {
           g_autofree char *message =
             g_strdup_printf (_("source_origin: there is no other source with the id “%s”; left out"), o->origin);
-          warn (b, o->place, message);
+          bl_import_builder_warn (b, o->place, message);
         }
     }
 }
@@ -1318,3 +700,4 @@ bl_import_builder_finish (BlImportBuilder *b)
   bl_import_report_set_imported (b->report, b->n_imported);
   return g_steal_pointer (&b->project);
 }
+

@@ -23,7 +23,7 @@
 
 void
 bl_loader_path_push_member (Loader     *l,
-                  const char *member)
+                            const char *member)
 {
   guint mark = l->path->len;
 
@@ -34,7 +34,7 @@ bl_loader_path_push_member (Loader     *l,
 
 void
 bl_loader_path_push_index (Loader *l,
-                 guint   position)
+                           guint   position)
 {
   guint mark = l->path->len;
 
@@ -96,10 +96,10 @@ bl_loader_quote (const char *text)
 
 void
 bl_loader_add_problem_at (Loader     *l,
-                BlError     code,
-                const char *path,
-                guint       line,
-                const char *message)
+                          BlError     code,
+                          const char *path,
+                          guint       line,
+                          const char *message)
 {
   if (l->n_problems++ == 0)
     l->first_code = code;
@@ -117,9 +117,9 @@ bl_loader_add_problem_at (Loader     *l,
 
 void
 bl_loader_problem (Loader     *l,
-         BlError     code,
-         const char *format,
-         ...)
+                   BlError     code,
+                   const char *format,
+                   ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -144,7 +144,7 @@ bl_loader_next (Loader *l)
 /* Skips the value whose first token is @token. */
 gboolean
 bl_loader_skip_value (Loader      *l,
-            BlJsonToken  token)
+                      BlJsonToken  token)
 {
   if (token == BL_JSON_TOKEN_ERROR)
     return FALSE;
@@ -184,8 +184,8 @@ describe_token (BlJsonToken token)
 /* Reports that the value is of the wrong type and skips it. */
 gboolean
 bl_loader_wrong_type (Loader      *l,
-            BlJsonToken  token,
-            const char  *expected)
+                      BlJsonToken  token,
+                      const char  *expected)
 {
   bl_loader_problem (l, BL_ERROR_INVALID, _("expected %s, found %s"), expected, describe_token (token));
   return bl_loader_skip_value (l, token);
@@ -203,11 +203,11 @@ bl_loader_check_cancelled (Loader *l)
  * in @names for each. Unknown and repeated members are problems. */
 gboolean
 bl_loader_read_object (Loader             *l,
-             BlJsonToken         token,
-             const char * const *names,
-             MemberFunc          func,
-             gpointer            data,
-             guint64            *seen_out)
+                       BlJsonToken         token,
+                       const char * const *names,
+                       MemberFunc          func,
+                       gpointer            data,
+                       guint64            *seen_out)
 {
   guint64 seen = 0;
 
@@ -272,9 +272,9 @@ bl_loader_read_object (Loader             *l,
 
 gboolean
 bl_loader_read_array (Loader      *l,
-            BlJsonToken  token,
-            ElementFunc  func,
-            gpointer     data)
+                      BlJsonToken  token,
+                      ElementFunc  func,
+                      gpointer     data)
 {
   if (token != BL_JSON_TOKEN_BEGIN_ARRAY)
     return bl_loader_wrong_type (l, token, _("an array"));
@@ -313,8 +313,8 @@ is_control_free (const char *text)
  * holds no NUL and is not too long. @out is left alone on a problem. */
 gboolean
 bl_loader_read_text (Loader      *l,
-           BlJsonToken  token,
-           char       **out)
+                     BlJsonToken  token,
+                     char       **out)
 {
   const char *text;
   gsize len;
@@ -327,7 +327,7 @@ bl_loader_read_text (Loader      *l,
     bl_loader_problem (l, BL_ERROR_INVALID, _("text contains a NUL character"));
   else if (len > BL_PROJECT_MAX_TEXT)
     bl_loader_problem (l, BL_ERROR_TOO_LARGE, _("text is %zu bytes long; the limit is %d"),
-             (size_t) len, BL_PROJECT_MAX_TEXT);
+                       (size_t) len, BL_PROJECT_MAX_TEXT);
   else
     {
       g_free (*out);
@@ -340,8 +340,8 @@ bl_loader_read_text (Loader      *l,
 /* Ids and codes: short, printable, no spaces at either end. */
 gboolean
 bl_loader_read_id (Loader      *l,
-         BlJsonToken  token,
-         char       **out)
+                   BlJsonToken  token,
+                   char       **out)
 {
   g_autofree char *text = NULL;
 
@@ -368,9 +368,9 @@ bl_loader_read_id (Loader      *l,
 
 gboolean
 bl_loader_read_number (Loader      *l,
-             BlJsonToken  token,
-             double      *out,
-             gboolean    *ok)
+                       BlJsonToken  token,
+                       double      *out,
+                       gboolean    *ok)
 {
   double value;
 
@@ -383,7 +383,7 @@ bl_loader_read_number (Loader      *l,
   if (!isfinite (value))
     {
       bl_loader_problem (l, BL_ERROR_INVALID, _("the number %s is too large"),
-               bl_json_reader_get_number_text (l->json, NULL));
+                         bl_json_reader_get_number_text (l->json, NULL));
       return TRUE;
     }
 
@@ -394,11 +394,11 @@ bl_loader_read_number (Loader      *l,
 
 gboolean
 bl_loader_read_integer (Loader      *l,
-              BlJsonToken  token,
-              gint64       min,
-              gint64       max,
-              gint64      *out,
-              gboolean    *ok)
+                        BlJsonToken  token,
+                        gint64       min,
+                        gint64       max,
+                        gint64      *out,
+                        gboolean    *ok)
 {
   gint64 value;
 
@@ -410,7 +410,7 @@ bl_loader_read_integer (Loader      *l,
   if (!bl_json_reader_get_int64 (l->json, &value) || value < min || value > max)
     {
       bl_loader_problem (l, BL_ERROR_INVALID, _("%s is not a whole number from %lld to %lld"),
-               bl_json_reader_get_number_text (l->json, NULL), (long long) min, (long long) max);
+                         bl_json_reader_get_number_text (l->json, NULL), (long long) min, (long long) max);
       return TRUE;
     }
 
@@ -421,8 +421,8 @@ bl_loader_read_integer (Loader      *l,
 
 gboolean
 bl_loader_read_date (Loader      *l,
-           BlJsonToken  token,
-           BlDate      *out)
+                     BlJsonToken  token,
+                     BlDate      *out)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -437,8 +437,8 @@ bl_loader_read_date (Loader      *l,
 
 gboolean
 bl_loader_read_date_text (Loader      *l,
-                BlJsonToken  token,
-                char       **out)
+                          BlJsonToken  token,
+                          char       **out)
 {
   BlDate date;
   g_autofree char *text = NULL;
@@ -463,8 +463,8 @@ bl_loader_read_date_text (Loader      *l,
 
 gboolean
 bl_loader_read_url (Loader      *l,
-          BlJsonToken  token,
-          char       **out)
+                    BlJsonToken  token,
+                    char       **out)
 {
   g_autofree char *text = NULL;
   g_autoptr(GUri) uri = NULL;
@@ -498,10 +498,10 @@ bl_loader_read_url (Loader      *l,
 /* Reads a string naming one term of a vocabulary. */
 gboolean
 bl_loader_read_term (Loader       *l,
-           BlJsonToken   token,
-           gboolean    (*from_string) (const char *, guint *),
-           const char   *what,
-           guint        *out)
+                     BlJsonToken   token,
+                     gboolean    (*from_string) (const char *, guint *),
+                     const char   *what,
+                     guint        *out)
 {
   g_autofree char *text = NULL;
 
@@ -536,8 +536,8 @@ TERM_READER (BlPrecision, precision)
 
 gboolean
 bl_loader_read_reliability (Loader      *l,
-                  BlJsonToken  token,
-                  guint       *out)
+                            BlJsonToken  token,
+                            guint       *out)
 {
   return bl_loader_read_term (l, token, bl_reliability_from_string, _("reliability grade (A to F)"), out);
 }
@@ -587,8 +587,8 @@ read_strings_element (Loader      *l,
       g_autofree char *escaped = bl_loader_quote (text);
 
       bl_loader_problem (l, BL_ERROR_INVALID,
-               _("“%s” is not an area code (ISO 3166-1 such as “AF”, or ISO 3166-2 such as “AF-KDZ”)"),
-               escaped);
+                         _("“%s” is not an area code (ISO 3166-1 such as “AF”, or ISO 3166-2 such as “AF-KDZ”)"),
+                         escaped);
     }
   else
     g_ptr_array_add (d->items, g_steal_pointer (&text));
@@ -598,9 +598,9 @@ read_strings_element (Loader      *l,
 
 gboolean
 bl_loader_read_strings (Loader      *l,
-              BlJsonToken  token,
-              gboolean     codes,
-              char      ***out)
+                        BlJsonToken  token,
+                        gboolean     codes,
+                        char      ***out)
 {
   StringsData d = { g_ptr_array_new_with_free_func (g_free), codes };
 
@@ -681,8 +681,8 @@ read_position_element (Loader      *l,
 
 gboolean
 bl_loader_read_positions (Loader      *l,
-                BlJsonToken  token,
-                GArray      *coords)
+                          BlJsonToken  token,
+                          GArray      *coords)
 {
   PositionsData d = { coords };
 
@@ -731,9 +731,9 @@ resolve_ref (Loader     *l,
 
 gboolean
 bl_loader_read_ref (Loader      *l,
-          BlJsonToken  token,
-          RefKind      kind,
-          guint32     *out)
+                    BlJsonToken  token,
+                    RefKind      kind,
+                    guint32     *out)
 {
   g_autofree char *id = NULL;
 

@@ -150,103 +150,104 @@ duplicate_id (Loader     *l,
   bl_loader_add_problem_at (l, BL_ERROR_DUPLICATE, l->path->str, line, message);
 }
 
+/* Adds the entity read to the project; FALSE if its id is taken. */
+typedef gboolean (*AddEntityFunc) (Loader     *l,
+                                   EntityData *e);
+
 static gboolean
-read_actor (Loader      *l,
-            guint        position,
-            BlJsonToken  token,
-            gpointer     data)
+add_actor (Loader     *l,
+           EntityData *e)
 {
-  EntityData e = { NULL };
-  guint before = l->n_problems;
-  guint line = bl_json_reader_get_line (l->json);
-  guint64 seen;
-  gboolean ok;
+  g_autoptr(BlActor) actor = bl_actor_new (e->id, e->text[1]);
 
-  ok = bl_loader_read_object (l, token, actor_members, read_actor_member, &e, &seen);
-  if (ok && l->n_problems == before)
-    check_required (l, seen, e.text[1], line, _("an actor needs an “id”"), _("an actor needs a “name”"));
-
-  if (ok && l->n_problems == before)
-    {
-      g_autoptr(BlActor) actor = bl_actor_new (e.id, e.text[1]);
-
-      bl_actor_set_role (actor, e.text[2]);
-      bl_actor_set_affiliation (actor, e.text[3]);
-      bl_actor_set_kind (actor, e.kind);
-      bl_actor_set_reliability (actor, e.reliability);
-      if (bl_project_add_actor (l->project, actor) == BL_NO_INDEX)
-        duplicate_id (l, line, e.id);
-    }
-
-  entity_data_clear (&e);
-  return ok;
+  bl_actor_set_role (actor, e->text[2]);
+  bl_actor_set_affiliation (actor, e->text[3]);
+  bl_actor_set_kind (actor, e->kind);
+  bl_actor_set_reliability (actor, e->reliability);
+  return bl_project_add_actor (l->project, actor) != BL_NO_INDEX;
 }
 
 static gboolean
-read_source (Loader      *l,
+add_source (Loader     *l,
+            EntityData *e)
+{
+  g_autoptr(BlSource) source = bl_source_new (e->id);
+
+  bl_source_set_name (source, e->text[1]);
+  bl_source_set_kind (source, e->kind);
+  bl_source_set_url (source, e->text[3]);
+  bl_source_set_published (source, e->text[4]);
+  bl_source_set_retrieved (source, e->text[5]);
+  bl_source_set_language (source, e->text[6]);
+  bl_source_set_reliability (source, e->reliability);
+  bl_source_set_origin (source, e->text[8]);
+  if (bl_project_add_source (l->project, source) == BL_NO_INDEX)
+    return FALSE;
+
+  g_ptr_array_add (l->source_origins,
+                   e->text[8] ? g_strdup_printf ("%s.origin", l->path->str) : NULL);
+  return TRUE;
+}
+
+static gboolean
+add_topic (Loader     *l,
+           EntityData *e)
+{
+  g_autoptr(BlTopic) topic = bl_topic_new (e->id);
+
+  bl_topic_set_title (topic, e->text[1]);
+  bl_topic_set_unit (topic, e->text[2]);
+  bl_topic_set_description (topic, e->text[3]);
+  return bl_project_add_topic (l->project, topic) != BL_NO_INDEX;
+}
+
+/* What differs between actors, sources and topics. */
+typedef struct {
+  const char * const *members;
+  MemberFunc          read_member;
+  const char         *message_id_missing;    /* untranslated */
+  const char         *message_name_missing;  /* untranslated */
+  AddEntityFunc       add;
+} EntityReader;
+
+static const EntityReader actor_reader = {
+  actor_members, read_actor_member,
+  N_("an actor needs an “id”"), N_("an actor needs a “name”"), add_actor
+};
+
+static const EntityReader source_reader = {
+  source_members, read_source_member,
+  N_("a source needs an “id”"), N_("a source needs a “name”"), add_source
+};
+
+static const EntityReader topic_reader = {
+  topic_members, read_topic_member,
+  N_("a topic needs an “id”"), N_("a topic needs a “title”"), add_topic
+};
+
+/* Reads one actor, source or topic (@data is its #EntityReader): its
+ * members, checks that it has the id and the name (or title) it needs,
+ * and adds it to the project. */
+static gboolean
+read_entity (Loader      *l,
              guint        position,
              BlJsonToken  token,
              gpointer     data)
 {
+  const EntityReader *reader = data;
   EntityData e = { NULL };
   guint before = l->n_problems;
   guint line = bl_json_reader_get_line (l->json);
   guint64 seen;
   gboolean ok;
 
-  ok = bl_loader_read_object (l, token, source_members, read_source_member, &e, &seen);
+  ok = bl_loader_read_object (l, token, reader->members, reader->read_member, &e, &seen);
   if (ok && l->n_problems == before)
-    check_required (l, seen, e.text[1], line, _("a source needs an “id”"), _("a source needs a “name”"));
+    check_required (l, seen, e.text[1], line,
+                    _(reader->message_id_missing), _(reader->message_name_missing));
 
-  if (ok && l->n_problems == before)
-    {
-      g_autoptr(BlSource) source = bl_source_new (e.id);
-
-      bl_source_set_name (source, e.text[1]);
-      bl_source_set_kind (source, e.kind);
-      bl_source_set_url (source, e.text[3]);
-      bl_source_set_published (source, e.text[4]);
-      bl_source_set_retrieved (source, e.text[5]);
-      bl_source_set_language (source, e.text[6]);
-      bl_source_set_reliability (source, e.reliability);
-      bl_source_set_origin (source, e.text[8]);
-      if (bl_project_add_source (l->project, source) == BL_NO_INDEX)
-        duplicate_id (l, line, e.id);
-      else
-        g_ptr_array_add (l->source_origins,
-                         e.text[8] ? g_strdup_printf ("%s.origin", l->path->str) : NULL);
-    }
-
-  entity_data_clear (&e);
-  return ok;
-}
-
-static gboolean
-read_topic (Loader      *l,
-            guint        position,
-            BlJsonToken  token,
-            gpointer     data)
-{
-  EntityData e = { NULL };
-  guint before = l->n_problems;
-  guint line = bl_json_reader_get_line (l->json);
-  guint64 seen;
-  gboolean ok;
-
-  ok = bl_loader_read_object (l, token, topic_members, read_topic_member, &e, &seen);
-  if (ok && l->n_problems == before)
-    check_required (l, seen, e.text[1], line, _("a topic needs an “id”"), _("a topic needs a “title”"));
-
-  if (ok && l->n_problems == before)
-    {
-      g_autoptr(BlTopic) topic = bl_topic_new (e.id);
-
-      bl_topic_set_title (topic, e.text[1]);
-      bl_topic_set_unit (topic, e.text[2]);
-      bl_topic_set_description (topic, e.text[3]);
-      if (bl_project_add_topic (l->project, topic) == BL_NO_INDEX)
-        duplicate_id (l, line, e.id);
-    }
+  if (ok && l->n_problems == before && !reader->add (l, &e))
+    duplicate_id (l, line, e.id);
 
   entity_data_clear (&e);
   return ok;
@@ -362,7 +363,7 @@ read_annotation (Loader      *l,
         bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line, _("an annotation needs an “id” and a “kind”"));
       else if (n < min_points[d.kind] || n > max_points[d.kind])
         bl_loader_add_problem_at (l, BL_ERROR_INVALID, l->path->str, line,
-                        _("wrong number of points for this kind of annotation"));
+                                  _("wrong number of points for this kind of annotation"));
     }
 
   if (ok && l->n_problems == before)
@@ -592,11 +593,11 @@ read_project_member (Loader      *l,
         return TRUE;
       }
     case P_ACTORS:
-      return bl_loader_read_array (l, token, read_actor, NULL);
+      return bl_loader_read_array (l, token, read_entity, (gpointer) &actor_reader);
     case P_SOURCES:
-      return bl_loader_read_array (l, token, read_source, NULL);
+      return bl_loader_read_array (l, token, read_entity, (gpointer) &source_reader);
     case P_TOPICS:
-      return bl_loader_read_array (l, token, read_topic, NULL);
+      return bl_loader_read_array (l, token, read_entity, (gpointer) &topic_reader);
     case P_CLAIMS:
       return bl_loader_read_claims (l, token);
     case P_ANNOTATIONS:

@@ -107,91 +107,79 @@ write_reliability (BlJsonWriter *w,
   write_text (w, "reliability", letter);
 }
 
+/* Writes the members of one actor, source or topic (inside its object). */
+typedef void (*WriteEntityFunc) (BlJsonWriter *w,
+                                 gpointer      item);
+
+/* Writes the items of @model as the array @member, one object each;
+ * nothing when there are none. */
 static void
-write_actors (BlJsonWriter *w,
-              BlProject    *project)
+write_entities (BlJsonWriter    *w,
+                const char      *member,
+                GListModel      *model,
+                WriteEntityFunc  write_entity)
 {
-  GListModel *actors = bl_project_get_actors (project);
-  guint n = g_list_model_get_n_items (actors);
+  guint n = g_list_model_get_n_items (model);
 
   if (n == 0)
     return;
 
-  bl_json_writer_member (w, "actors");
+  bl_json_writer_member (w, member);
   bl_json_writer_begin_array (w);
   for (guint i = 0; i < n; i++)
     {
-      BlActor *actor = bl_project_get_actor (project, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       bl_json_writer_begin_object (w);
-      write_text (w, "id", bl_actor_get_id (actor));
-      write_text (w, "name", bl_actor_get_name (actor));
-      write_text (w, "role", bl_actor_get_role (actor));
-      write_text (w, "affiliation", bl_actor_get_affiliation (actor));
-      if (bl_actor_get_kind (actor) != BL_ACTOR_OTHER)
-        write_text (w, "kind", bl_actor_kind_to_string (bl_actor_get_kind (actor)));
-      write_reliability (w, bl_actor_get_reliability (actor));
+      write_entity (w, item);
       bl_json_writer_end_object (w);
     }
   bl_json_writer_end_array (w);
 }
 
 static void
-write_sources (BlJsonWriter *w,
-               BlProject    *project)
+write_actor (BlJsonWriter *w,
+             gpointer      item)
 {
-  GListModel *sources = bl_project_get_sources (project);
-  guint n = g_list_model_get_n_items (sources);
+  BlActor *actor = item;
 
-  if (n == 0)
-    return;
-
-  bl_json_writer_member (w, "sources");
-  bl_json_writer_begin_array (w);
-  for (guint i = 0; i < n; i++)
-    {
-      BlSource *source = bl_project_get_source (project, i);
-
-      bl_json_writer_begin_object (w);
-      write_text (w, "id", bl_source_get_id (source));
-      write_text (w, "name", bl_source_get_name (source));
-      if (bl_source_get_kind (source) != BL_SOURCE_OTHER)
-        write_text (w, "kind", bl_source_kind_to_string (bl_source_get_kind (source)));
-      write_text (w, "url", bl_source_get_url (source));
-      write_text (w, "published", bl_source_get_published (source));
-      write_text (w, "retrieved", bl_source_get_retrieved (source));
-      write_text (w, "language", bl_source_get_language (source));
-      write_reliability (w, bl_source_get_reliability (source));
-      write_text (w, "origin", bl_source_get_origin (source));
-      bl_json_writer_end_object (w);
-    }
-  bl_json_writer_end_array (w);
+  write_text (w, "id", bl_actor_get_id (actor));
+  write_text (w, "name", bl_actor_get_name (actor));
+  write_text (w, "role", bl_actor_get_role (actor));
+  write_text (w, "affiliation", bl_actor_get_affiliation (actor));
+  if (bl_actor_get_kind (actor) != BL_ACTOR_OTHER)
+    write_text (w, "kind", bl_actor_kind_to_string (bl_actor_get_kind (actor)));
+  write_reliability (w, bl_actor_get_reliability (actor));
 }
 
 static void
-write_topics (BlJsonWriter *w,
-              BlProject    *project)
+write_source (BlJsonWriter *w,
+              gpointer      item)
 {
-  GListModel *topics = bl_project_get_topics (project);
-  guint n = g_list_model_get_n_items (topics);
+  BlSource *source = item;
 
-  if (n == 0)
-    return;
+  write_text (w, "id", bl_source_get_id (source));
+  write_text (w, "name", bl_source_get_name (source));
+  if (bl_source_get_kind (source) != BL_SOURCE_OTHER)
+    write_text (w, "kind", bl_source_kind_to_string (bl_source_get_kind (source)));
+  write_text (w, "url", bl_source_get_url (source));
+  write_text (w, "published", bl_source_get_published (source));
+  write_text (w, "retrieved", bl_source_get_retrieved (source));
+  write_text (w, "language", bl_source_get_language (source));
+  write_reliability (w, bl_source_get_reliability (source));
+  write_text (w, "origin", bl_source_get_origin (source));
+}
 
-  bl_json_writer_member (w, "topics");
-  bl_json_writer_begin_array (w);
-  for (guint i = 0; i < n; i++)
-    {
-      BlTopic *topic = bl_project_get_topic (project, i);
+static void
+write_topic (BlJsonWriter *w,
+             gpointer      item)
+{
+  BlTopic *topic = item;
 
-      bl_json_writer_begin_object (w);
-      write_text (w, "id", bl_topic_get_id (topic));
-      write_text (w, "title", bl_topic_get_title (topic));
-      write_text (w, "unit", bl_topic_get_unit (topic));
-      write_text (w, "description", bl_topic_get_description (topic));
-      bl_json_writer_end_object (w);
-    }
-  bl_json_writer_end_array (w);
+  write_text (w, "id", bl_topic_get_id (topic));
+  write_text (w, "title", bl_topic_get_title (topic));
+  write_text (w, "unit", bl_topic_get_unit (topic));
+  write_text (w, "description", bl_topic_get_description (topic));
 }
 
 static void
@@ -509,9 +497,9 @@ write_project (BlJsonWriter    *w,
   bl_json_writer_int64 (w, BL_PROJECT_FORMAT_VERSION);
   write_text (w, "title", bl_project_get_title (project));
   write_text (w, "description", bl_project_get_description (project));
-  write_actors (w, project);
-  write_sources (w, project);
-  write_topics (w, project);
+  write_entities (w, "actors", bl_project_get_actors (project), write_actor);
+  write_entities (w, "sources", bl_project_get_sources (project), write_source);
+  write_entities (w, "topics", bl_project_get_topics (project), write_topic);
   if (!write_claims (w, project, progress, progress_data, cancellable, error))
     return FALSE;
   write_annotations (w, project);
