@@ -17,6 +17,7 @@
 
 #include "bl-error.h"
 #include "bl-basemap-locate.h"
+#include "bl-file-util.h"
 #include "bl-format-private.h"
 #include "bl-project-io.h"
 
@@ -1044,9 +1045,7 @@ bl_import_file (GFile                  *file,
 {
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   const char *data;
   gsize len;
 
@@ -1060,39 +1059,10 @@ bl_import_file (GFile                  *file,
   name = bl_file_get_display_name (file);
   path = g_file_get_path (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  bytes = bl_file_load_bytes (file, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > BL_PROJECT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than Borderline reads (2 GiB)"), name);
-      return NULL;
-    }
-
-  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      data = g_mapped_file_get_contents (mapped);
-      len = g_mapped_file_get_length (mapped);
-      if (data == NULL)
-        data = "";
-    }
-  else
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-        return NULL;
-      data = contents;
-    }
+  data = g_bytes_get_data (bytes, &len);
 
   if (format == BL_FORMAT_UNKNOWN)
     format = bl_format_guess (path ? path : name, data, len);
