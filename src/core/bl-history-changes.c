@@ -15,6 +15,68 @@
 
 /* Changes {{{ */
 
+/* Makes one claim step at @position: the claim there now, if any, is
+ * what was before; a copy of @after (%NULL: the claim goes) what is
+ * after. Both are copied before anything changes: @after may point into
+ * the store. */
+static void
+do_claim_step (BlHistory           *self,
+               guint                position,
+               const BlClaimRecord *after,
+               const char          *label)
+{
+  BlClaimStore *store = bl_project_get_claims (bl_history_get_project (self));
+  Step *step = bl_history_step_new (STEP_CLAIM, label);
+
+  if (position < bl_claim_store_get_n_claims (store))
+    {
+      BlClaimRecord current;
+
+      bl_claim_store_get_record (store, position, &current);
+      step->before = bl_claim_record_copy (&current);
+    }
+  if (after != NULL)
+    step->after = bl_claim_record_copy (after);
+  step->position = position;
+  bl_history_do_step (self, step);
+}
+
+/* The same for the annotation at @position. */
+static void
+do_annotation_step (BlHistory          *self,
+                    guint               position,
+                    const BlAnnotation *after,
+                    const char         *label)
+{
+  GPtrArray *annotations = bl_project_get_annotations (bl_history_get_project (self));
+  Step *step = bl_history_step_new (STEP_ANNOTATION, label);
+
+  if (position < annotations->len)
+    step->annotation_before = bl_annotation_copy (g_ptr_array_index (annotations, position));
+  if (after != NULL)
+    step->annotation_after = bl_annotation_copy (after);
+  step->position = position;
+  bl_history_do_step (self, step);
+}
+
+/* The same for the saved view at @position. */
+static void
+do_view_step (BlHistory    *self,
+              guint         position,
+              const BlView *after,
+              const char   *label)
+{
+  GPtrArray *views = bl_project_get_views (bl_history_get_project (self));
+  Step *step = bl_history_step_new (STEP_VIEW, label);
+
+  if (position < views->len)
+    step->view_before = bl_view_copy (g_ptr_array_index (views, position));
+  if (after != NULL)
+    step->view_after = bl_view_copy (after);
+  step->position = position;
+  bl_history_do_step (self, step);
+}
+
 /**
  * bl_history_add_claim:
  * @record: a new claim; its id must be new
@@ -28,7 +90,6 @@ bl_history_add_claim (BlHistory           *self,
                       const char          *label)
 {
   BlClaimStore *store;
-  Step *step;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (record != NULL, BL_NO_INDEX);
@@ -38,10 +99,7 @@ bl_history_add_claim (BlHistory           *self,
   if (bl_claim_store_lookup (store, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  step = bl_history_step_new (STEP_CLAIM, label);
-  step->after = bl_claim_record_copy (record);
-  step->position = bl_claim_store_get_n_claims (store);
-  bl_history_do_step (self, step);
+  do_claim_step (self, bl_claim_store_get_n_claims (store), record, label);
 
   return bl_claim_store_lookup (store, record->id);
 }
@@ -58,25 +116,16 @@ bl_history_replace_claim (BlHistory           *self,
                           const BlClaimRecord *record,
                           const char          *label)
 {
-  BlClaimStore *store;
-  BlClaimRecord current;
-  Step *step;
   guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
-  store = bl_project_get_claims (bl_history_get_project (self));
-  index = bl_claim_store_lookup (store, record->id);
+  index = bl_claim_store_lookup (bl_project_get_claims (bl_history_get_project (self)), record->id);
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = bl_history_step_new (STEP_CLAIM, label);
-  bl_claim_store_get_record (store, index, &current);
-  step->before = bl_claim_record_copy (&current);
-  step->after = bl_claim_record_copy (record);
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_claim_step (self, index, record, label);
 
   return TRUE;
 }
@@ -127,27 +176,18 @@ bl_history_remove_claim (BlHistory  *self,
                          const char *label)
 {
   BlClaimStore *store;
-  BlClaimRecord current;
-  Step *step;
-  guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
 
   store = bl_project_get_claims (bl_history_get_project (self));
-  index = bl_claim_store_lookup (store, claim_id);
-  if (index == BL_NO_INDEX)
+  if (bl_claim_store_lookup (store, claim_id) == BL_NO_INDEX)
     return FALSE;
 
   bl_history_begin_group (self, label);
   drop_relations_to (self, claim_id, label);
 
   /* the store may have moved: look again */
-  index = bl_claim_store_lookup (store, claim_id);
-  step = bl_history_step_new (STEP_CLAIM, label);
-  bl_claim_store_get_record (store, index, &current);
-  step->before = bl_claim_record_copy (&current);
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_claim_step (self, bl_claim_store_lookup (store, claim_id), NULL, label);
 
   bl_history_end_group (self);
 
@@ -280,15 +320,10 @@ bl_history_add_annotation (BlHistory          *self,
                            const BlAnnotation *annotation,
                            const char         *label)
 {
-  Step *step;
-
   g_return_if_fail (BL_IS_HISTORY (self));
   g_return_if_fail (annotation != NULL);
 
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_after = bl_annotation_copy (annotation);
-  step->position = bl_project_get_annotations (bl_history_get_project (self))->len;
-  bl_history_do_step (self, step);
+  do_annotation_step (self, bl_project_get_annotations (bl_history_get_project (self))->len, annotation, label);
 }
 
 /**
@@ -302,7 +337,6 @@ bl_history_replace_annotation (BlHistory          *self,
                                const BlAnnotation *annotation,
                                const char         *label)
 {
-  Step *step;
   guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
@@ -312,11 +346,7 @@ bl_history_replace_annotation (BlHistory          *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (bl_history_get_project (self)), index));
-  step->annotation_after = bl_annotation_copy (annotation);
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_annotation_step (self, index, annotation, label);
 
   return TRUE;
 }
@@ -331,7 +361,6 @@ bl_history_remove_annotation (BlHistory  *self,
                               const char *annotation_id,
                               const char *label)
 {
-  Step *step;
   guint index;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
@@ -340,10 +369,7 @@ bl_history_remove_annotation (BlHistory  *self,
   if (index == BL_NO_INDEX)
     return FALSE;
 
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (bl_history_get_project (self)), index));
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_annotation_step (self, index, NULL, label);
 
   return TRUE;
 }
@@ -363,19 +389,13 @@ bl_history_add_view (BlHistory    *self,
                      const BlView *view,
                      const char   *label)
 {
-  GPtrArray *views;
   guint position;
-  Step *step;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
   g_return_val_if_fail (view != NULL, BL_NO_INDEX);
 
-  views = bl_project_get_views (bl_history_get_project (self));
-  position = views->len;
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_after = bl_view_copy (view);
-  step->position = position;
-  bl_history_do_step (self, step);
+  position = bl_project_get_views (bl_history_get_project (self))->len;
+  do_view_step (self, position, view, label);
 
   return position;
 }
@@ -394,7 +414,6 @@ bl_history_replace_view (BlHistory    *self,
                          const char   *label)
 {
   GPtrArray *views;
-  Step *step;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -403,11 +422,7 @@ bl_history_replace_view (BlHistory    *self,
   if (index >= views->len || bl_view_equal (g_ptr_array_index (views, index), view))
     return FALSE;
 
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
-  step->view_after = bl_view_copy (view);
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_view_step (self, index, view, label);
 
   return TRUE;
 }
@@ -424,7 +439,6 @@ bl_history_remove_view (BlHistory  *self,
                         const char *label)
 {
   GPtrArray *views;
-  Step *step;
 
   g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
 
@@ -432,10 +446,7 @@ bl_history_remove_view (BlHistory  *self,
   if (index >= views->len)
     return FALSE;
 
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
-  step->position = index;
-  bl_history_do_step (self, step);
+  do_view_step (self, index, NULL, label);
 
   return TRUE;
 }
