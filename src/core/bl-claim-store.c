@@ -44,6 +44,10 @@
  * So the rule for callers: take a snapshot on the thread that changes the
  * store; read the snapshot on one other thread (or the same); never change
  * a snapshot (it refuses).
+ *
+ * The packing of the details is in bl-claim-store-details.c, taking
+ * snapshots and keeping out of their way in bl-claim-store-snapshot.c;
+ * both share the layout in bl-claim-store-private.h.
  */
 #include "config.h"
 
