@@ -1,4 +1,5 @@
-/* bl-claim-store-private.h — what only core's loaders use
+/* bl-claim-store-private.h — what only core's loaders use, and the
+ * store's layout that its own files share
  *
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +7,8 @@
 #pragma once
 
 #include "bl-claim-store.h"
+#include "bl-id-index.h"
+#include "bl-string-pool.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +23,78 @@ void bl_claim_store_shift_references (BlClaimStore  *self,
                                       gboolean       inserted);
 
 void bl_claim_store_trim               (BlClaimStore  *self);
+
+/* The store's layout: for bl-claim-store*.c only {{{ */
+
+/* The parts that few claims have (bl-claim-store-details.c). */
+typedef struct _BlClaimExtra BlClaimExtra;
+
+/* One claim's cold fields: 40 bytes, and one allocation for its texts. */
+typedef struct {
+  char               *text;   /* a flags byte, the id, then the statement,
+                               * quote and notes present: one block */
+  const char         *place;  /* interned */
+  const char * const *areas;  /* interned */
+  const char * const *tags;   /* interned */
+  BlClaimExtra       *extra;  /* nullable */
+} BlClaimDetails;
+
+struct _BlClaimStore
+{
+  GObject       parent_instance;
+
+  guint         n_claims;
+  guint         capacity;
+
+  /* hot fields, one entry per claim */
+  double       *lat;
+  double       *lon;
+  BlDate       *dates[BL_N_CLOCKS];
+  guint32      *topic;
+  guint32      *actor;
+  guint32      *source;
+  guint8       *stance;
+  guint8       *credibility;
+  guint8       *precision;
+
+  /* cold fields */
+  BlClaimDetails *details;
+
+  /* places, tags, areas, units: one copy each */
+  BlStringPool *pool;
+
+  /* id → claim number (the ids are the details') */
+  BlIdIndex     by_id;
+
+  /* snapshots (see the top of bl-claim-store.c) */
+  BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */
+  gint          readers;      /* live snapshots of this store (atomic) */
+  gboolean      shared;       /* the current arrays are read by a snapshot */
+  GPtrArray    *retired;      /* arrays replaced while snapshots read them */
+  GArray       *retired_details;  /* Details dropped while snapshots read them */
+};
+
+/* bl-claim-store-details.c */
+void bl_claim_store_details_set   (BlClaimStore        *self,
+                                   BlClaimDetails      *d,
+                                   const BlClaimRecord *r);
+void bl_claim_store_details_clear (BlClaimDetails      *d);
+
+/* The claim's id, in its text block after the flags byte. */
+static inline const char *
+bl_claim_store_details_id (const BlClaimDetails *d)
+{
+  return d->text + 1;
+}
+
+/* bl-claim-store-snapshot.c */
+void bl_claim_store_release_retired (BlClaimStore   *self);
+void bl_claim_store_unshare         (BlClaimStore   *self,
+                                     guint           capacity);
+void bl_claim_store_prepare_change  (BlClaimStore   *self);
+void bl_claim_store_drop_details    (BlClaimStore   *self,
+                                     BlClaimDetails *d);
+
+/* }}} */
 
 G_END_DECLS

@@ -44,6 +44,10 @@
  * So the rule for callers: take a snapshot on the thread that changes the
  * store; read the snapshot on one other thread (or the same); never change
  * a snapshot (it refuses).
+ *
+ * The packing of the details is in bl-claim-store-details.c, taking
+ * snapshots and keeping out of their way in bl-claim-store-snapshot.c;
+ * both share the layout in bl-claim-store-private.h.
  */
 #include "config.h"
 
@@ -56,82 +60,11 @@
 #include "bl-id-index.h"
 #include "bl-string-pool.h"
 
-/* The parts that few claims have, in one block: this struct, then the
- * polygon, the relations, then the strings they point to. */
-typedef struct {
-  BlQuantity  quantity;      /* unit interned, text in the block */
-  gboolean    has_quantity;
-  guint       n_polygon;
-  guint       n_relations;
-  double     *polygon;       /* in the block */
-  BlRelation *relations;     /* in the block, ids too */
-} Extra;
-
-/* Which optional texts follow the id in a claim's text block. */
-enum {
-  HAS_STATEMENT = 1 << 0,
-  HAS_QUOTE     = 1 << 1,
-  HAS_NOTES     = 1 << 2,
-};
-
-/* One claim's cold fields: 40 bytes, and one allocation for its texts. */
-typedef struct {
-  char               *text;   /* a flags byte, the id, then the statement,
-                               * quote and notes present: one block */
-  const char         *place;  /* interned */
-  const char * const *areas;  /* interned */
-  const char * const *tags;   /* interned */
-  Extra              *extra;  /* nullable */
-} Details;
-
-struct _BlClaimStore
-{
-  GObject       parent_instance;
-
-  guint         n_claims;
-  guint         capacity;
-
-  /* hot fields, one entry per claim */
-  double       *lat;
-  double       *lon;
-  BlDate       *dates[BL_N_CLOCKS];
-  guint32      *topic;
-  guint32      *actor;
-  guint32      *source;
-  guint8       *stance;
-  guint8       *credibility;
-  guint8       *precision;
-
-  /* cold fields */
-  Details      *details;
-
-  /* places, tags, areas, units: one copy each */
-  BlStringPool *pool;
-
-  /* id → claim number (the ids are the details') */
-  BlIdIndex     by_id;
-
-  /* snapshots (see the top of this file) */
-  BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */
-  gint          readers;      /* live snapshots of this store (atomic) */
-  gboolean      shared;       /* the current arrays are read by a snapshot */
-  GPtrArray    *retired;      /* arrays replaced while snapshots read them */
-  GArray       *retired_details;  /* Details dropped while snapshots read them */
-};
-
 static void bl_claim_store_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BlClaimStore, bl_claim_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       bl_claim_store_list_model_init))
-
-/* Details {{{ */
-
-static inline const char *
-details_id (const Details *d)
-{
-  return d->text + 1;
-}
 
 static const char *
 id_of (guint32  index,
@@ -139,148 +72,8 @@ id_of (guint32  index,
 {
   BlClaimStore *self = user_data;
 
-  return details_id (&self->details[index]);
+  return bl_claim_store_details_id (&self->details[index]);
 }
-
-static void
-details_clear (Details *d)
-{
-  g_free (d->text);
-  g_free (d->extra);
-  memset (d, 0, sizeof *d);
-}
-
-/* Appends @text and its NUL at @p; returns the byte after. */
-static char *
-put_string (char       *p,
-            const char *text,
-            gsize       length)
-{
-  memcpy (p, text, length);
-  p[length] = '\0';
-  return p + length + 1;
-}
-
-static char *
-text_block_new (const BlClaimRecord *r)
-{
-  gsize id_len = strlen (r->id);
-  gsize statement_len = r->statement != NULL ? strlen (r->statement) : 0;
-  gsize quote_len = r->quote != NULL ? strlen (r->quote) : 0;
-  gsize notes_len = r->notes != NULL ? strlen (r->notes) : 0;
-  guint8 flags = 0;
-  char *block, *p;
-
-  if (r->statement != NULL)
-    flags |= HAS_STATEMENT;
-  if (r->quote != NULL)
-    flags |= HAS_QUOTE;
-  if (r->notes != NULL)
-    flags |= HAS_NOTES;
-
-  block = g_malloc (1 + id_len + 1 +
-                    (r->statement != NULL ? statement_len + 1 : 0) +
-                    (r->quote != NULL ? quote_len + 1 : 0) +
-                    (r->notes != NULL ? notes_len + 1 : 0));
-  block[0] = (char) flags;
-  p = put_string (block + 1, r->id, id_len);
-  if (r->statement != NULL)
-    p = put_string (p, r->statement, statement_len);
-  if (r->quote != NULL)
-    p = put_string (p, r->quote, quote_len);
-  if (r->notes != NULL)
-    put_string (p, r->notes, notes_len);
-
-  return block;
-}
-
-#define ROUND8(n) (((n) + 7) & ~(gsize) 7)
-
-static Extra *
-extra_new (BlStringPool        *pool,
-           const BlClaimRecord *r)
-{
-  gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
-  gboolean has_relations = r->relations != NULL && r->n_relations > 0;
-  gsize size, polygon_at, relations_at, strings_at;
-  gsize text_len = 0;
-  Extra *e;
-  char *block, *p;
-
-  if (!has_polygon && !has_relations && r->quantity == NULL)
-    return NULL;
-
-  polygon_at = ROUND8 (sizeof (Extra));
-  relations_at = polygon_at + (has_polygon ? sizeof (double) * 2 * r->n_polygon : 0);
-  strings_at = relations_at + (has_relations ? sizeof (BlRelation) * r->n_relations : 0);
-  size = strings_at;
-  if (r->quantity != NULL && r->quantity->text != NULL)
-    size += (text_len = strlen (r->quantity->text)) + 1;
-  if (has_relations)
-    for (guint i = 0; i < r->n_relations; i++)
-      size += (r->relations[i].claim_id != NULL ? strlen (r->relations[i].claim_id) : 0) + 1;
-
-  block = g_malloc0 (size);
-  e = (Extra *) block;
-  p = block + strings_at;
-
-  if (r->quantity != NULL)
-    {
-      e->quantity = *r->quantity;
-      e->quantity.unit = (char *) bl_string_pool_intern (pool, r->quantity->unit);
-      e->quantity.text = NULL;
-      if (r->quantity->text != NULL)
-        {
-          e->quantity.text = p;
-          p = put_string (p, r->quantity->text, text_len);
-        }
-      e->has_quantity = TRUE;
-    }
-
-  if (has_polygon)
-    {
-      e->polygon = (double *) (block + polygon_at);
-      e->n_polygon = r->n_polygon;
-      memcpy (e->polygon, r->polygon, sizeof (double) * 2 * r->n_polygon);
-    }
-
-  if (has_relations)
-    {
-      e->relations = (BlRelation *) (block + relations_at);
-      e->n_relations = r->n_relations;
-      for (guint i = 0; i < r->n_relations; i++)
-        {
-          e->relations[i].kind = r->relations[i].kind;
-          if (r->relations[i].claim_id != NULL)
-            {
-              e->relations[i].claim_id = p;
-              p = put_string (p, r->relations[i].claim_id, strlen (r->relations[i].claim_id));
-            }
-          else
-            {
-              e->relations[i].claim_id = NULL;
-              p++;
-            }
-        }
-    }
-
-  g_assert (p <= block + size);
-  return e;
-}
-
-static void
-details_set (BlClaimStore        *self,
-             Details             *d,
-             const BlClaimRecord *r)
-{
-  d->text = text_block_new (r);
-  d->place = bl_string_pool_intern (self->pool, r->place);
-  d->areas = bl_string_pool_intern_strv (self->pool, r->areas);
-  d->tags = bl_string_pool_intern_strv (self->pool, r->tags);
-  d->extra = extra_new (self->pool, r);
-}
-
-/* }}} */
 
 static void
 set_hot_fields (BlClaimStore        *self,
@@ -299,95 +92,6 @@ set_hot_fields (BlClaimStore        *self,
   self->precision[i] = (guint8) r->precision;
 }
 
-/* Snapshots {{{ */
-
-/* Frees what snapshots no longer read (main thread only). */
-static void
-release_retired (BlClaimStore *self)
-{
-  if (g_atomic_int_get (&self->readers) > 0)
-    return;
-
-  self->shared = FALSE;
-  if (self->retired != NULL)
-    g_ptr_array_set_size (self->retired, 0);
-  if (self->retired_details != NULL)
-    {
-      for (guint i = 0; i < self->retired_details->len; i++)
-        details_clear (&g_array_index (self->retired_details, Details, i));
-      g_array_set_size (self->retired_details, 0);
-    }
-}
-
-#define UNSHARE(field)                                                    \
-  G_STMT_START {                                                          \
-    gpointer copy_ = g_malloc (sizeof (self->field[0]) * capacity);       \
-    memcpy (copy_, self->field, sizeof (self->field[0]) * self->n_claims); \
-    g_ptr_array_add (self->retired, self->field);                         \
-    self->field = copy_;                                                  \
-  } G_STMT_END
-
-/* Gives the store its own copies of the arrays, of @capacity claims, and
- * leaves the old ones to the snapshots. */
-static void
-unshare (BlClaimStore *self,
-         guint         capacity)
-{
-  g_assert (capacity >= self->n_claims && capacity > 0);
-
-  if (self->retired == NULL)
-    self->retired = g_ptr_array_new_with_free_func (g_free);
-
-  UNSHARE (lat);
-  UNSHARE (lon);
-  for (guint c = 0; c < BL_N_CLOCKS; c++)
-    UNSHARE (dates[c]);
-  UNSHARE (topic);
-  UNSHARE (actor);
-  UNSHARE (source);
-  UNSHARE (stance);
-  UNSHARE (credibility);
-  UNSHARE (precision);
-  UNSHARE (details);
-
-  self->capacity = capacity;
-  self->shared = FALSE;
-}
-
-#undef UNSHARE
-
-/* Before a change that writes inside the arrays: makes sure no snapshot
- * reads them. */
-static void
-prepare_change (BlClaimStore *self)
-{
-  g_assert (self->origin == NULL);
-
-  release_retired (self);
-  if (self->shared && self->capacity > 0)
-    unshare (self, self->capacity);
-}
-
-/* Drops a claim's details: freed now, or kept until the snapshots that
- * may read them are gone. */
-static void
-drop_details (BlClaimStore *self,
-              Details      *d)
-{
-  if (g_atomic_int_get (&self->readers) == 0)
-    {
-      details_clear (d);
-      return;
-    }
-
-  if (self->retired_details == NULL)
-    self->retired_details = g_array_new (FALSE, FALSE, sizeof (Details));
-  g_array_append_val (self->retired_details, *d);
-  memset (d, 0, sizeof *d);
-}
-
-/* }}} */
-
 /* Grows or shrinks every array to @capacity (at least n_claims). */
 static void
 resize_to (BlClaimStore *self,
@@ -395,11 +99,11 @@ resize_to (BlClaimStore *self,
 {
   g_assert (capacity >= self->n_claims);
 
-  release_retired (self);
+  bl_claim_store_release_retired (self);
   if (self->shared && self->capacity > 0)
     {
       /* realloc could free what a snapshot reads */
-      unshare (self, capacity);
+      bl_claim_store_unshare (self, capacity);
       return;
     }
 
@@ -413,7 +117,7 @@ resize_to (BlClaimStore *self,
   self->stance = g_renew (guint8, self->stance, capacity);
   self->credibility = g_renew (guint8, self->credibility, capacity);
   self->precision = g_renew (guint8, self->precision, capacity);
-  self->details = g_renew (Details, self->details, capacity);
+  self->details = g_renew (BlClaimDetails, self->details, capacity);
 
   self->capacity = capacity;
 }
@@ -519,12 +223,12 @@ bl_claim_store_finalize (GObject *object)
 
   /* snapshots hold a reference: none is left */
   g_assert (g_atomic_int_get (&self->readers) == 0);
-  release_retired (self);
+  bl_claim_store_release_retired (self);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_pointer (&self->retired_details, g_array_unref);
 
   for (guint i = 0; i < self->n_claims; i++)
-    details_clear (&self->details[i]);
+    bl_claim_store_details_clear (&self->details[i]);
   g_clear_pointer (&self->pool, bl_string_pool_free);
 
   g_free (self->lat);
@@ -631,14 +335,14 @@ bl_claim_store_append (BlClaimStore        *self,
     return BL_NO_INDEX;
 
   /* appending writes past the end of every snapshot: no copy needed */
-  release_retired (self);
+  bl_claim_store_release_retired (self);
 
   if (self->n_claims == self->capacity)
     grow_to (self, MAX (64, self->capacity + self->capacity / 2));
 
   i = self->n_claims++;
   set_hot_fields (self, i, record);
-  details_set (self, &self->details[i], record);
+  bl_claim_store_details_set (self, &self->details[i], record);
   bl_id_index_insert (&self->by_id, i);
 
   g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
@@ -670,7 +374,7 @@ bl_claim_store_insert (BlClaimStore        *self,
   if (bl_id_index_lookup (&self->by_id, record->id) != BL_NO_INDEX)
     return BL_NO_INDEX;
 
-  prepare_change (self);
+  bl_claim_store_prepare_change (self);
 
   if (self->n_claims == self->capacity)
     grow_to (self, MAX (64, self->capacity + self->capacity / 2));
@@ -678,7 +382,7 @@ bl_claim_store_insert (BlClaimStore        *self,
   shift_up (self, position);
   self->n_claims++;
   set_hot_fields (self, position, record);
-  details_set (self, &self->details[position], record);
+  bl_claim_store_details_set (self, &self->details[position], record);
   bl_id_index_shift (&self->by_id, position, +1);
   bl_id_index_insert (&self->by_id, position);
 
@@ -699,21 +403,21 @@ bl_claim_store_replace (BlClaimStore        *self,
                         guint                index,
                         const BlClaimRecord *record)
 {
-  Details fresh = { 0 };
+  BlClaimDetails fresh = { 0 };
 
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (index < self->n_claims);
   g_return_if_fail (record != NULL);
-  g_return_if_fail (g_strcmp0 (record->id, details_id (&self->details[index])) == 0);
+  g_return_if_fail (g_strcmp0 (record->id, bl_claim_store_details_id (&self->details[index])) == 0);
   g_return_if_fail (self->origin == NULL);
 
   /* Copy first: @record may point into the details being replaced. The id
    * stays, so the index's entry does too. */
-  details_set (self, &fresh, record);
-  prepare_change (self);
+  bl_claim_store_details_set (self, &fresh, record);
+  bl_claim_store_prepare_change (self);
   set_hot_fields (self, index, record);
 
-  drop_details (self, &self->details[index]);
+  bl_claim_store_drop_details (self, &self->details[index]);
   self->details[index] = fresh;
 
   g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 1);
@@ -733,9 +437,9 @@ bl_claim_store_remove (BlClaimStore *self,
   g_return_if_fail (index < self->n_claims);
   g_return_if_fail (self->origin == NULL);
 
-  prepare_change (self);
-  bl_id_index_remove (&self->by_id, details_id (&self->details[index]));
-  drop_details (self, &self->details[index]);
+  bl_claim_store_prepare_change (self);
+  bl_id_index_remove (&self->by_id, bl_claim_store_details_id (&self->details[index]));
+  bl_claim_store_drop_details (self, &self->details[index]);
   shift_down (self, index);
   self->n_claims--;
   bl_id_index_shift (&self->by_id, index + 1, -1);
@@ -762,63 +466,6 @@ bl_claim_store_lookup (BlClaimStore *self,
   return bl_id_index_lookup (&self->by_id, id);
 }
 
-/**
- * bl_claim_store_get_record:
- * @index: a claim number
- * @record: (out caller-allocates): filled with pointers into the store
- */
-void
-bl_claim_store_get_record (BlClaimStore  *self,
-                           guint          index,
-                           BlClaimRecord *record)
-{
-  const Details *d;
-  const Extra *e;
-  const char *p;
-  guint8 flags;
-
-  g_return_if_fail (BL_IS_CLAIM_STORE (self));
-  g_return_if_fail (index < self->n_claims);
-  g_return_if_fail (record != NULL);
-
-  d = &self->details[index];
-  e = d->extra;
-  flags = (guint8) d->text[0];
-  p = record->id = details_id (d);
-  p += strlen (p) + 1;
-  record->statement = record->quote = record->notes = NULL;
-  if (flags & HAS_STATEMENT)
-    {
-      record->statement = p;
-      p += strlen (p) + 1;
-    }
-  if (flags & HAS_QUOTE)
-    {
-      record->quote = p;
-      p += strlen (p) + 1;
-    }
-  if (flags & HAS_NOTES)
-    record->notes = p;
-  record->actor = self->actor[index];
-  record->source = self->source[index];
-  record->topic = self->topic[index];
-  record->said_on = self->dates[BL_CLOCK_SAID][index];
-  record->about = self->dates[BL_CLOCK_ABOUT][index];
-  record->quantity = e != NULL && e->has_quantity ? &e->quantity : NULL;
-  record->stance = self->stance[index];
-  record->credibility = self->credibility[index];
-  record->lat = self->lat[index];
-  record->lon = self->lon[index];
-  record->precision = self->precision[index];
-  record->place = d->place;
-  record->areas = d->areas;
-  record->polygon = e != NULL ? e->polygon : NULL;
-  record->n_polygon = e != NULL ? e->n_polygon : 0;
-  record->tags = d->tags;
-  record->relations = e != NULL ? e->relations : NULL;
-  record->n_relations = e != NULL ? e->n_relations : 0;
-}
-
 const char *
 bl_claim_store_get_id (BlClaimStore *self,
                        guint         index)
@@ -826,7 +473,7 @@ bl_claim_store_get_id (BlClaimStore *self,
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
   g_return_val_if_fail (index < self->n_claims, NULL);
 
-  return details_id (&self->details[index]);
+  return bl_claim_store_details_id (&self->details[index]);
 }
 
 #define DEFINE_ARRAY_GETTER(name, type, field)          \
@@ -860,64 +507,6 @@ bl_claim_store_get_dates (BlClaimStore *self,
   g_return_val_if_fail (clock < BL_N_CLOCKS, NULL);
 
   return self->dates[clock];
-}
-
-/**
- * bl_claim_store_snapshot:
- *
- * Takes a read-only copy of the store as it is now, in constant time (see
- * the top of this file for how). The snapshot can be read on another
- * thread while this thread goes on changing @self; it answers
- * bl_claim_store_get_n_claims(), bl_claim_store_get_record(),
- * bl_claim_store_get_id() and the array getters, but not
- * bl_claim_store_lookup(), and it cannot be changed.
- *
- * Call it on the thread that changes @self.
- *
- * Returns: (transfer full): the snapshot; it keeps @self alive
- */
-BlClaimStore *
-bl_claim_store_snapshot (BlClaimStore *self)
-{
-  BlClaimStore *snapshot;
-
-  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), NULL);
-  g_return_val_if_fail (self->origin == NULL, NULL);
-
-  snapshot = bl_claim_store_new ();
-  snapshot->origin = g_object_ref (self);
-  snapshot->n_claims = self->n_claims;
-  snapshot->capacity = self->n_claims;
-  snapshot->lat = self->lat;
-  snapshot->lon = self->lon;
-  for (guint c = 0; c < BL_N_CLOCKS; c++)
-    snapshot->dates[c] = self->dates[c];
-  snapshot->topic = self->topic;
-  snapshot->actor = self->actor;
-  snapshot->source = self->source;
-  snapshot->stance = self->stance;
-  snapshot->credibility = self->credibility;
-  snapshot->precision = self->precision;
-  snapshot->details = self->details;
-
-  release_retired (self);
-  g_atomic_int_inc (&self->readers);
-  self->shared = TRUE;
-
-  return snapshot;
-}
-
-/**
- * bl_claim_store_is_snapshot:
- *
- * Returns: %TRUE if @self came from bl_claim_store_snapshot()
- */
-gboolean
-bl_claim_store_is_snapshot (BlClaimStore *self)
-{
-  g_return_val_if_fail (BL_IS_CLAIM_STORE (self), FALSE);
-
-  return self->origin != NULL;
 }
 
 static void
@@ -971,7 +560,7 @@ bl_claim_store_remap_references (BlClaimStore  *self,
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
   g_return_if_fail (self->origin == NULL);
 
-  prepare_change (self);
+  bl_claim_store_prepare_change (self);
   remap (self->actor, self->n_claims, pending_bit, actor_map);
   remap (self->source, self->n_claims, pending_bit, source_map);
   remap (self->topic, self->n_claims, pending_bit, topic_map);
@@ -1002,7 +591,7 @@ bl_claim_store_shift_references (BlClaimStore *self,
   g_return_if_fail (self->origin == NULL);
 
   /* a snapshot being saved keeps the references it was taken with */
-  prepare_change (self);
+  bl_claim_store_prepare_change (self);
   values = kind == BL_ENTITY_ACTOR ? self->actor
          : kind == BL_ENTITY_SOURCE ? self->source
          : self->topic;
@@ -1023,123 +612,3 @@ bl_claim_store_shift_references (BlClaimStore *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_claims, self->n_claims);
 }
 
-/* An owned copy of a record: one block for the struct, its strings and
- * arrays, plus the quantity's own strings. */
-typedef struct {
-  BlClaimRecord record;
-  BlQuantity    quantity;
-  char        **strings;   /* everything else the record points to */
-} OwnedRecord;
-
-static const char *
-keep (GPtrArray  *strings,
-      const char *text)
-{
-  char *copy;
-
-  if (text == NULL)
-    return NULL;
-  copy = g_strdup (text);
-  g_ptr_array_add (strings, copy);
-  return copy;
-}
-
-static const char * const *
-keep_strv (GPtrArray          *strings,
-           const char * const *strv)
-{
-  char **copy;
-
-  if (strv == NULL)
-    return NULL;
-  copy = g_strdupv ((char **) strv);
-  g_ptr_array_add (strings, copy);  /* freed with g_strfreev: marked below */
-  return (const char * const *) copy;
-}
-
-/**
- * bl_claim_record_copy:
- * @record: a record, with borrowed pointers
- *
- * Returns: (transfer full): a record that owns everything it points to;
- *   free it with bl_claim_record_free()
- */
-BlClaimRecord *
-bl_claim_record_copy (const BlClaimRecord *record)
-{
-  OwnedRecord *owned;
-  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-  g_autoptr(GPtrArray) strvs = g_ptr_array_new ();
-  BlRelation *relations = NULL;
-
-  g_return_val_if_fail (record != NULL, NULL);
-
-  owned = g_new0 (OwnedRecord, 1);
-  owned->record = *record;
-  owned->record.id = keep (strings, record->id);
-  owned->record.statement = keep (strings, record->statement);
-  owned->record.quote = keep (strings, record->quote);
-  owned->record.place = keep (strings, record->place);
-  owned->record.notes = keep (strings, record->notes);
-  owned->record.areas = keep_strv (strvs, record->areas);
-  owned->record.tags = keep_strv (strvs, record->tags);
-
-  if (record->polygon != NULL && record->n_polygon > 0)
-    {
-      double *polygon = g_memdup2 (record->polygon, sizeof (double) * 2 * record->n_polygon);
-
-      g_ptr_array_add (strings, polygon);
-      owned->record.polygon = polygon;
-    }
-
-  if (record->relations != NULL && record->n_relations > 0)
-    {
-      relations = g_new (BlRelation, record->n_relations);
-      for (guint i = 0; i < record->n_relations; i++)
-        {
-          relations[i].kind = record->relations[i].kind;
-          relations[i].claim_id = (char *) keep (strings, record->relations[i].claim_id);
-        }
-      g_ptr_array_add (strings, relations);
-      owned->record.relations = relations;
-    }
-
-  if (record->quantity != NULL)
-    {
-      bl_quantity_copy (&owned->quantity, record->quantity);
-      owned->record.quantity = &owned->quantity;
-    }
-
-  /* plain blocks first, then the string vectors, NULL between them */
-  g_ptr_array_add (strings, NULL);
-  for (guint i = 0; i < strvs->len; i++)
-    g_ptr_array_add (strings, g_ptr_array_index (strvs, i));
-  g_ptr_array_add (strings, NULL);
-  owned->strings = (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
-
-  return &owned->record;
-}
-
-/**
- * bl_claim_record_free:
- * @record: (nullable): a record from bl_claim_record_copy()
- */
-void
-bl_claim_record_free (BlClaimRecord *record)
-{
-  OwnedRecord *owned = (OwnedRecord *) record;
-  guint i = 0;
-
-  if (record == NULL)
-    return;
-
-  for (; owned->strings[i] != NULL; i++)
-    g_free (owned->strings[i]);
-  for (i++; owned->strings[i] != NULL; i++)
-    g_strfreev ((char **) owned->strings[i]);
-  g_free (owned->strings);
-
-  if (record->quantity != NULL)
-    bl_quantity_clear (&owned->quantity);
-  g_free (owned);
-}

@@ -67,6 +67,8 @@ void     bl_import_report_add_verbatim (BlImportReport      *report,
                                         const char          *message);
 void     bl_import_report_set_format   (BlImportReport      *report,
                                         BlFormat             format);
+void     bl_import_report_set_max_described (BlImportReport *report,
+                                             guint           max_described);
 void     bl_import_report_set_imported (BlImportReport      *report,
                                         guint                n_imported);
 void     bl_import_report_begin_record (BlImportReport      *report,

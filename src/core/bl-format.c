@@ -5,9 +5,9 @@
  *
  * What this is for: naming the formats Borderline reads and writes,
  * telling which one a file is in (by its extension and by looking at its
- * first bytes), the field names and mappings that the importers share, the
- * report of an import, and bl_import_file(), which hands a file to the
- * right importer. What it is not: an importer or exporter itself (see
+ * first bytes), the field names and mappings that the importers share,
+ * and bl_import_file(), which hands a file to the right importer (the
+ * report of an import is in bl-format-report.c). What it is not: an importer or exporter itself (see
  * bl-import-csv.c, bl-geojson.c, bl-import-builder.c and bl-export.c).
  */
 #include "config.h"
@@ -17,6 +17,7 @@
 
 #include "bl-error.h"
 #include "bl-basemap-locate.h"
+#include "bl-file-util.h"
 #include "bl-format-private.h"
 #include "bl-project-io.h"
 
@@ -26,8 +27,6 @@
 
 /* How much of a file the guess looks at. */
 #define SNIFF_SIZE (64 * 1024)
-
-#define DEFAULT_MAX_LISTED 1000
 
 typedef struct {
   const char *id;
@@ -99,31 +98,6 @@ static const FieldInfo fields[BL_N_FIELDS] = {
   [BL_FIELD_NOTES] = { "notes", N_("Notes"), "description|comment|comments|remarks|note|desc" },
   [BL_FIELD_RELATIONS] = { "relations", N_("Relations"), "" },
 };
-
-struct _BlImportReport
-{
-  char      *name;
-  BlFormat   format;
-  guint      max_listed;
-  guint      n_imported;
-  guint      n_rejected;
-  guint      n_warnings;
-  GPtrArray *messages;   /* char * */
-  GArray    *kinds;      /* BlImportProblemKind */
-
-  /* the first records, described one by one */
-  guint      max_described;
-  GArray    *records;    /* Record */
-  gboolean   in_record;  /* the last of @records is being read */
-  char      *record_place;
-};
-
-typedef struct {
-  guint      number;
-  guint      claim;      /* BL_NO_INDEX: not imported */
-  gboolean   rejected;
-  GPtrArray *problems;   /* char *, NULL-terminated */
-} Record;
 
 /* Formats */
 
@@ -529,387 +503,6 @@ bl_import_options_init (BlImportOptions *options)
   memset (options, 0, sizeof *options);
 }
 
-/* Report */
-
-/**
- * bl_import_report_new:
- * @display_name: the file, as messages name it
- * @max_listed: the most problems listed one by one; 0 for the default
- */
-BlImportReport *
-bl_import_report_new (const char *display_name,
-                      guint       max_listed)
-{
-  BlImportReport *report = g_new0 (BlImportReport, 1);
-
-  report->name = g_strdup (display_name ? display_name : "<input>");
-  report->max_listed = max_listed ? max_listed : DEFAULT_MAX_LISTED;
-  report->messages = g_ptr_array_new_with_free_func (g_free);
-  report->kinds = g_array_new (FALSE, FALSE, sizeof (BlImportProblemKind));
-  report->records = g_array_new (FALSE, FALSE, sizeof (Record));
-  return report;
-}
-
-static void
-record_clear (Record *record)
-{
-  g_ptr_array_unref (record->problems);
-}
-
-void
-bl_import_report_free (BlImportReport *report)
-{
-  if (report == NULL)
-    return;
-
-  g_free (report->name);
-  g_ptr_array_unref (report->messages);
-  g_array_unref (report->kinds);
-  for (guint i = 0; i < report->records->len; i++)
-    record_clear (&g_array_index (report->records, Record, i));
-  g_array_unref (report->records);
-  g_free (report->record_place);
-  g_free (report);
-}
-
-const char *
-bl_import_report_get_name (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, NULL);
-  return report->name;
-}
-
-/**
- * bl_import_report_get_format:
- *
- * Returns: the format the file was read as
- */
-BlFormat
-bl_import_report_get_format (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, BL_FORMAT_UNKNOWN);
-  return report->format;
-}
-
-/**
- * bl_import_report_get_n_imported:
- *
- * Returns: how many claims were imported
- */
-guint
-bl_import_report_get_n_imported (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  return report->n_imported;
-}
-
-/**
- * bl_import_report_get_n_rejected:
- *
- * Returns: how many records were not imported, listed or not
- */
-guint
-bl_import_report_get_n_rejected (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  return report->n_rejected;
-}
-
-/**
- * bl_import_report_get_n_warnings:
- *
- * Returns: how many warnings (records imported in part) there were
- */
-guint
-bl_import_report_get_n_warnings (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  return report->n_warnings;
-}
-
-/**
- * bl_import_report_get_n_listed:
- *
- * Returns: how many problems are listed (at most the report's maximum)
- */
-guint
-bl_import_report_get_n_listed (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  return report->messages->len;
-}
-
-BlImportProblemKind
-bl_import_report_get_kind (BlImportReport *report,
-                           guint           index)
-{
-  g_return_val_if_fail (report != NULL, BL_IMPORT_REJECTED);
-  g_return_val_if_fail (index < report->kinds->len, BL_IMPORT_REJECTED);
-
-  return g_array_index (report->kinds, BlImportProblemKind, index);
-}
-
-/**
- * bl_import_report_get_message:
- *
- * Returns: the problem with its place: "FILE:LINE: message" or
- *   "FILE: features[3].geometry: message"
- */
-const char *
-bl_import_report_get_message (BlImportReport *report,
-                              guint           index)
-{
-  g_return_val_if_fail (report != NULL, NULL);
-  g_return_val_if_fail (index < report->messages->len, NULL);
-
-  return g_ptr_array_index (report->messages, index);
-}
-
-/**
- * bl_import_report_to_string:
- *
- * Returns: (transfer full): every listed problem, one a line, and a last
- *   line counting those not listed
- */
-char *
-bl_import_report_to_string (BlImportReport *report)
-{
-  GString *s;
-  guint total;
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  s = g_string_new (NULL);
-  for (guint i = 0; i < report->messages->len; i++)
-    {
-      g_string_append (s, g_ptr_array_index (report->messages, i));
-      g_string_append_c (s, '\n');
-    }
-  total = report->n_rejected + report->n_warnings;
-  if (total > report->messages->len)
-    {
-      guint rest = total - report->messages->len;
-
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem\n",
-                                              "%s: and %u more problems\n", rest),
-                              report->name, rest);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* Adds a problem of the record being read to its description, without
- * the record's place: "lat/lon: latitude 95 is outside -90..90". */
-static void
-describe_problem (BlImportReport      *report,
-                  BlImportProblemKind  kind,
-                  const char          *message)
-{
-  Record *record;
-  const char *rest = message;
-  gsize len;
-
-  if (!report->in_record)
-    return;
-
-  record = &g_array_index (report->records, Record, report->records->len - 1);
-  len = strlen (report->record_place);
-  if (strncmp (message, report->record_place, len) == 0)
-    {
-      rest = message + len;
-      while (*rest == ':' || *rest == '.' || *rest == ' ')
-        rest++;
-    }
-  if (kind == BL_IMPORT_REJECTED)
-    record->rejected = TRUE;
-  g_ptr_array_insert (record->problems, (int) record->problems->len - 1, g_strdup (rest));
-}
-
-void
-bl_import_report_add (BlImportReport      *report,
-                      BlImportProblemKind  kind,
-                      const char          *place,
-                      const char          *format,
-                      ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-  g_autofree char *full = NULL;
-
-  if (kind == BL_IMPORT_REJECTED)
-    report->n_rejected++;
-  else
-    report->n_warnings++;
-
-  if (report->messages->len >= report->max_listed && !report->in_record)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  full = g_strdup_printf ("%s: %s", place ? place : report->name, message);
-  describe_problem (report, kind, full);
-  if (report->messages->len >= report->max_listed)
-    return;
-  g_ptr_array_add (report->messages, g_steal_pointer (&full));
-  g_array_append_val (report->kinds, kind);
-}
-
-/* Adds a problem whose message names its place already. */
-void
-bl_import_report_add_verbatim (BlImportReport      *report,
-                               BlImportProblemKind  kind,
-                               const char          *message)
-{
-  if (kind == BL_IMPORT_REJECTED)
-    report->n_rejected++;
-  else
-    report->n_warnings++;
-
-  describe_problem (report, kind, message);
-  if (report->messages->len >= report->max_listed)
-    return;
-  g_ptr_array_add (report->messages, g_strdup (message));
-  g_array_append_val (report->kinds, kind);
-}
-
-void
-bl_import_report_set_format (BlImportReport *report,
-                             BlFormat        format)
-{
-  report->format = format;
-}
-
-void
-bl_import_report_set_imported (BlImportReport *report,
-                               guint           n_imported)
-{
-  report->n_imported = n_imported;
-}
-
-/* The importers tell where each record begins and ends: @number is its
- * line (CSV) or its index in "features" (GeoJSON), @place the prefix of
- * its messages ("FILE:12", "FILE: features[3]"). Only the first
- * described_records records are kept. */
-void
-bl_import_report_begin_record (BlImportReport *report,
-                               guint           number,
-                               const char     *place)
-{
-  Record record;
-
-  report->in_record = FALSE;
-  if (report->records->len >= report->max_described)
-    return;
-
-  record.number = number;
-  record.claim = BL_NO_INDEX;
-  record.rejected = FALSE;
-  record.problems = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (record.problems, NULL);
-  g_array_append_val (report->records, record);
-  g_free (report->record_place);
-  report->record_place = g_strdup (place);
-  report->in_record = TRUE;
-}
-
-/* The record being read became the claim with this index. */
-void
-bl_import_report_set_record_claim (BlImportReport *report,
-                                   guint           claim)
-{
-  if (report->in_record)
-    g_array_index (report->records, Record, report->records->len - 1).claim = claim;
-}
-
-void
-bl_import_report_end_record (BlImportReport *report)
-{
-  report->in_record = FALSE;
-}
-
-/**
- * bl_import_report_get_n_records:
- *
- * Returns: how many records are described one by one: the first ones
- *   read, at most #BlImportOptions.described_records
- */
-guint
-bl_import_report_get_n_records (BlImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  return report->records->len;
-}
-
-static Record *
-get_record (BlImportReport *report,
-            guint           index)
-{
-  g_return_val_if_fail (report != NULL, NULL);
-  g_return_val_if_fail (index < report->records->len, NULL);
-  return &g_array_index (report->records, Record, index);
-}
-
-/**
- * bl_import_report_get_record_number:
- *
- * Returns: where the record is: the line it begins on (CSV), or its index
- *   in the "features" array (GeoJSON, from 0, as the messages count)
- */
-guint
-bl_import_report_get_record_number (BlImportReport *report,
-                                    guint           index)
-{
-  Record *record = get_record (report, index);
-
-  return record ? record->number : 0;
-}
-
-/**
- * bl_import_report_get_record_claim:
- *
- * Returns: the index, in the imported project, of the claim the record
- *   became, or %BL_NO_INDEX when it was not imported
- */
-guint
-bl_import_report_get_record_claim (BlImportReport *report,
-                                   guint           index)
-{
-  Record *record = get_record (report, index);
-
-  return record ? record->claim : BL_NO_INDEX;
-}
-
-/**
- * bl_import_report_get_record_rejected:
- *
- * Returns: whether the record was rejected (not imported)
- */
-gboolean
-bl_import_report_get_record_rejected (BlImportReport *report,
-                                      guint           index)
-{
-  Record *record = get_record (report, index);
-
-  return record ? record->rejected : FALSE;
-}
-
-/**
- * bl_import_report_get_record_problems:
- *
- * Returns: (transfer none) (array zero-terminated=1): the record's
- *   problems, without its place ("lat/lon: latitude 95 is outside
- *   -90..90"); empty when it imported whole
- */
-const char * const *
-bl_import_report_get_record_problems (BlImportReport *report,
-                                      guint           index)
-{
-  Record *record = get_record (report, index);
-
-  return record ? (const char * const *) record->problems->pdata : NULL;
-}
-
 /* Importing */
 
 static gpointer
@@ -978,7 +571,7 @@ bl_import_data (const char             *data,
     format = bl_format_guess (display_name, data, len);
 
   rep = bl_import_report_new (name, options->max_listed);
-  rep->max_described = options->described_records;
+  bl_import_report_set_max_described (rep, options->described_records);
   bl_import_report_set_format (rep, format);
 
   switch (format)
@@ -1044,9 +637,7 @@ bl_import_file (GFile                  *file,
 {
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   const char *data;
   gsize len;
 
@@ -1060,39 +651,10 @@ bl_import_file (GFile                  *file,
   name = bl_file_get_display_name (file);
   path = g_file_get_path (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  bytes = bl_file_load_bytes (file, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > BL_PROJECT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than Borderline reads (2 GiB)"), name);
-      return NULL;
-    }
-
-  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      data = g_mapped_file_get_contents (mapped);
-      len = g_mapped_file_get_length (mapped);
-      if (data == NULL)
-        data = "";
-    }
-  else
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-        return NULL;
-      data = contents;
-    }
+  data = g_bytes_get_data (bytes, &len);
 
   if (format == BL_FORMAT_UNKNOWN)
     format = bl_format_guess (path ? path : name, data, len);

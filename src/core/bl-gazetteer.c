@@ -9,7 +9,8 @@
  * buffer, the entries of one feature next to each other. A search folds
  * the query once, then walks the entries with plain byte comparisons,
  * keeping the best match per feature; it allocates nothing per entry, only
- * the candidate list and the hits it returns.
+ * the candidate list and the hits it returns. The keys themselves are
+ * made in bl-gazetteer-keys.c.
  *
  * This is not a geocoder: it knows only the names in the bundled data, and
  * does not look anything up online.
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "bl-gazetteer.h"
+#include "bl-gazetteer-private.h"
 
 typedef struct {
   const BlBasemapFeature *feature;
@@ -80,9 +82,6 @@ G_DEFINE_BOXED_TYPE (BlGazetteerHit, bl_gazetteer_hit,
 /* Fuzzy matching needs a query of this many bytes and phonetic symbols. */
 #define MIN_FUZZY_QUERY 5
 
-#define PHONETIC_KH 'X'
-#define PHONETIC_VOWEL 'V'
-
 static const double match_scores[BL_GAZETTEER_N_MATCHES] = {
   [BL_GAZETTEER_MATCH_EXACT] = 1.0,
   [BL_GAZETTEER_MATCH_VARIANT] = 0.9,
@@ -92,212 +91,6 @@ static const double match_scores[BL_GAZETTEER_N_MATCHES] = {
   [BL_GAZETTEER_MATCH_SUBSTRING] = 0.5,
   [BL_GAZETTEER_MATCH_FUZZY] = 0.3,
 };
-
-/* ---- Folding ------------------------------------------------------------ */
-
-/* Characters dropped without leaving a space: apostrophes, the signs used
- * for ʻayn and hamza, the Russian soft/hard sign primes, tatweel. */
-static gboolean
-is_dropped (gunichar c)
-{
-  switch (c)
-    {
-    case '\'':
-    case '`':
-    case 0x00B4:    /* ´ */
-    case 0x02B9:    /* ʹ */
-    case 0x02BA:    /* ʺ */
-    case 0x02BB:    /* ʻ */
-    case 0x02BC:    /* ʼ */
-    case 0x02BD:    /* ʽ */
-    case 0x02BE:    /* ʾ */
-    case 0x02BF:    /* ʿ */
-    case 0x2018:    /* ‘ */
-    case 0x2019:    /* ’ */
-    case 0x0640:    /* tatweel */
-      return TRUE;
-    default:
-      break;
-    }
-
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_FORMAT:
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Letters that NFKD does not decompose, and Arabic letters Persian writes
- * differently. */
-static gunichar
-fold_letter (gunichar c)
-{
-  c = g_unichar_tolower (c);
-  switch (c)
-    {
-    case 0x0131: return 'i';      /* ı */
-    case 0x0142: return 'l';      /* ł */
-    case 0x00F8: return 'o';      /* ø */
-    case 0x0111: return 'd';      /* đ */
-    case 0x00F0: return 'd';      /* ð */
-    case 0x0127: return 'h';      /* ħ */
-    case 0x0259: return 'e';      /* ə */
-    case 0x064A: return 0x06CC;   /* ي → ی */
-    case 0x0649: return 0x06CC;   /* ى → ی */
-    case 0x0643: return 0x06A9;   /* ك → ک */
-    case 0x0629: return 0x0647;   /* ة → ه */
-    default: return c;
-    }
-}
-
-/* Appends the folded key of @text (@len bytes of valid UTF-8) to @out. */
-static void
-append_folded (GString    *out,
-               const char *text,
-               gssize      len)
-{
-  g_autofree char *nfkd = g_utf8_normalize (text, len, G_NORMALIZE_ALL);
-  gsize start = out->len;
-  gboolean space = FALSE;
-
-  if (nfkd == NULL)
-    return;
-
-  for (const char *p = nfkd; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_dropped (c))
-        continue;
-      if (!g_unichar_isalnum (c))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > start)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, fold_letter (c));
-    }
-}
-
-static inline gboolean
-is_vowel (char c)
-{
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* Appends the phonetic key of one word of a folded key. */
-static void
-append_phonetic_word (GString    *out,
-                      const char *w,
-                      gsize       n)
-{
-  gsize start = out->len;
-
-  /* Rule 1: izafe connectors. */
-  if ((n == 1 && (w[0] == 'e' || w[0] == 'i')) ||
-      (n == 2 && w[0] == 'y' && (w[1] == 'e' || w[1] == 'i')))
-    return;
-
-  for (gsize i = 0; i < n;)
-    {
-      guchar c = (guchar) w[i];
-      char next = i + 1 < n ? w[i + 1] : '\0';
-      char emit;
-      gsize step = 1;
-
-      if (c >= 0x80)
-        {
-          /* Not Latin: copied as it is. */
-          g_string_append_c (out, (char) c);
-          i++;
-          continue;
-        }
-
-      /* Rule 2: consonants. */
-      if (c == 'd' && next == 'z' && i + 2 < n && w[i + 2] == 'h')
-        emit = 'j', step = 3;
-      else if (c == 'd' && next == 'j')
-        emit = 'j', step = 2;
-      else if (c == 'k' && next == 'h')
-        emit = PHONETIC_KH, step = 2;
-      else if ((c == 'g' || c == 'd') && next == 'h')
-        emit = c, step = 2;
-      else if (c == 'x')
-        emit = PHONETIC_KH;
-      else if (c == 'q')
-        emit = 'k';
-      /* Rule 3: vowels. */
-      else if (c == 'w')
-        emit = (i + 1 == n && out->len > start &&
-                out->str[out->len - 1] == PHONETIC_VOWEL) ? PHONETIC_VOWEL : 'v';
-      else if (c == 'y')
-        emit = (i == 0 && is_vowel (next)) ? 'y' : PHONETIC_VOWEL;
-      else if (is_vowel (c))
-        emit = PHONETIC_VOWEL;
-      else
-        emit = (char) c;
-      i += step;
-
-      /* Rules 3 and 4: a run of vowels, a doubled consonant. */
-      if (out->len > start && out->str[out->len - 1] == emit)
-        continue;
-      g_string_append_c (out, emit);
-    }
-
-  /* Rule 5: a final "h" after a vowel, then a final vowel. */
-  if (out->len - start >= 2 && out->str[out->len - 1] == 'h' &&
-      out->str[out->len - 2] == PHONETIC_VOWEL)
-    g_string_truncate (out, out->len - 1);
-  if (out->len - start >= 2 && out->str[out->len - 1] == PHONETIC_VOWEL)
-    g_string_truncate (out, out->len - 1);
-}
-
-/* Appends the phonetic key of the folded key @folded to @out (rule 6:
- * words joined without spaces). */
-static void
-append_phonetic (GString    *out,
-                 const char *folded,
-                 gsize       len)
-{
-  gsize i = 0;
-
-  while (i < len)
-    {
-      gsize j = i;
-
-      while (j < len && folded[j] != ' ')
-        j++;
-      append_phonetic_word (out, folded + i, j - i);
-      i = j + 1;
-    }
-}
-
-static void
-append_compact (GString    *out,
-                const char *folded,
-                gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (folded[i] != ' ')
-      g_string_append_c (out, folded[i]);
-}
-
-static gboolean
-is_ascii (const char *s,
-          gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) s[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
 
 /* ---- Building the index ------------------------------------------------- */
 
@@ -338,7 +131,7 @@ builder_add (Builder    *b,
 
   if (len == 0 || len > MAX_NAME)
     return;
-  append_folded (folded, name, len);
+  bl_gazetteer_append_folded (folded, name, len);
   if (folded->len == 0 || folded->len > MAX_NAME)
     return;
 
@@ -351,7 +144,7 @@ builder_add (Builder    *b,
     {
       g_autoptr(GString) compact = g_string_new (NULL);
 
-      append_compact (compact, folded->str, folded->len);
+      bl_gazetteer_append_compact (compact, folded->str, folded->len);
       if (builder_has_key (b, compact->str, compact->len, TRUE))
         return;
       e.folded = mark;
@@ -368,9 +161,9 @@ builder_add (Builder    *b,
       e.folded_len = folded->len;
       g_string_append_len (b->keys, folded->str, folded->len);
       e.phonetic = b->keys->len;
-      append_phonetic (b->keys, folded->str, folded->len);
+      bl_gazetteer_append_phonetic (b->keys, folded->str, folded->len);
       e.phonetic_len = b->keys->len - e.phonetic;
-      e.ascii = is_ascii (b->keys->str + e.phonetic, e.phonetic_len);
+      e.ascii = bl_gazetteer_is_ascii (b->keys->str + e.phonetic, e.phonetic_len);
     }
   g_array_append_val (b->entries, e);
 }
@@ -904,13 +697,13 @@ bl_gazetteer_search (BlGazetteer *self,
     return g_steal_pointer (&hits);
 
   folded = g_string_sized_new (query_len + 1);
-  append_folded (folded, query, query_len);
+  bl_gazetteer_append_folded (folded, query, query_len);
   if (folded->len == 0)
     return g_steal_pointer (&hits);
   phonetic = g_string_sized_new (folded->len + 1);
-  append_phonetic (phonetic, folded->str, folded->len);
+  bl_gazetteer_append_phonetic (phonetic, folded->str, folded->len);
   compact = g_string_sized_new (folded->len + 1);
-  append_compact (compact, folded->str, folded->len);
+  bl_gazetteer_append_compact (compact, folded->str, folded->len);
 
   q.f = folded->str;
   q.fl = folded->len;
@@ -918,7 +711,7 @@ bl_gazetteer_search (BlGazetteer *self,
   q.pl = phonetic->len;
   q.c = compact->str;
   q.cl = compact->len;
-  q.fuzzy = q.fl >= MIN_FUZZY_QUERY && q.pl >= MIN_FUZZY_QUERY && is_ascii (q.p, q.pl);
+  q.fuzzy = q.fl >= MIN_FUZZY_QUERY && q.pl >= MIN_FUZZY_QUERY && bl_gazetteer_is_ascii (q.p, q.pl);
 
   candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 64);
   for (guint i = 0; i <= self->n_entries; i++)
@@ -969,56 +762,4 @@ bl_gazetteer_search (BlGazetteer *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (hits, make_hit (self, &g_array_index (candidates, Candidate, i)));
   return g_steal_pointer (&hits);
-}
-
-/**
- * bl_gazetteer_fold:
- * @text: a name or query
- *
- * The folded key of @text (see bl-gazetteer.h): what names and queries
- * are compared on. For tests and diagnostics.
- *
- * Returns: (transfer full) (nullable): the key, %NULL if @text is not
- *   valid UTF-8
- */
-char *
-bl_gazetteer_fold (const char *text)
-{
-  GString *out;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return NULL;
-  out = g_string_new (NULL);
-  append_folded (out, text, -1);
-  return g_string_free (out, FALSE);
-}
-
-/**
- * bl_gazetteer_phonetic_key:
- * @text: a name or query
- *
- * The phonetic key of @text (see bl-gazetteer.h), with "X" for the kh
- * sound and "V" for a vowel: "Qunduz" → "kVndVz". For tests and
- * diagnostics.
- *
- * Returns: (transfer full) (nullable): the key, %NULL if @text is not
- *   valid UTF-8
- */
-char *
-bl_gazetteer_phonetic_key (const char *text)
-{
-  g_autoptr(GString) folded = NULL;
-  GString *out;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return NULL;
-  folded = g_string_new (NULL);
-  append_folded (folded, text, -1);
-  out = g_string_new (NULL);
-  append_phonetic (out, folded->str, folded->len);
-  return g_string_free (out, FALSE);
 }

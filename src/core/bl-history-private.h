@@ -3,8 +3,10 @@
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * BlHistory is split in two: bl-history.c (steps, undo, redo, claims,
- * properties, annotations, views) and bl-history-entities.c (deleting and
+ * BlHistory is split in three: bl-history.c (steps, doing and undoing
+ * them, groups, undo, redo, the saved state), bl-history-changes.c (the
+ * changes to claims, properties, annotations and views, and adding
+ * claimants, sources and topics) and bl-history-entities.c (deleting and
  * reassigning claimants, sources and topics).
  */
 #pragma once
@@ -55,9 +57,13 @@ struct _Step
   BlView        *view_after;      /* view: what is there, or NULL */
 };
 
-Step *bl_history_step_new (StepKind    kind,
-                           const char *label);
-void  bl_history_do_step  (BlHistory  *self,
-                           Step       *step);
+Step *bl_history_step_new  (StepKind    kind,
+                            const char *label);
+void  bl_history_step_free (Step       *step);
+void  bl_history_do_step   (BlHistory  *self,
+                            Step       *step);
+
+guint bl_history_find_annotation (BlHistory  *self,
+                                  const char *id);
 
 G_END_DECLS

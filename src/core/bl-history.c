@@ -18,9 +18,10 @@
  * Steps hold full copies of what they replace, never indices alone, so
  * that undoing a step finds its claim by id wherever it has moved. Each
  * kind of step is a before/after pair that one function of a table swaps,
- * forward to do and redo, backward to undo. Deleting claimants, sources
- * and topics, which touches claims, other sources and saved views, is in
- * bl-history-entities.c.
+ * forward to do and redo, backward to undo. The changes themselves
+ * (claims, properties, annotations, views) are in bl-history-changes.c;
+ * deleting claimants, sources and topics, which touches claims, other
+ * sources and saved views, is in bl-history-entities.c.
  */
 #include "config.h"
 
@@ -58,8 +59,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-step_free (Step *step)
+/* Frees @step and, for a group, its children. */
+void
+bl_history_step_free (Step *step)
 {
   if (step == NULL)
     return;
@@ -115,9 +117,10 @@ bl_annotation_copy (const BlAnnotation *annotation)
   return copy;
 }
 
-static guint
-find_annotation (BlHistory  *self,
-                 const char *id)
+/* Where the annotation with @id is in the project, or %BL_NO_INDEX. */
+guint
+bl_history_find_annotation (BlHistory  *self,
+                            const char *id)
 {
   GPtrArray *annotations = bl_project_get_annotations (self->project);
 
@@ -210,7 +213,7 @@ apply_annotation (BlHistory *self,
 
   if (remove != NULL)
     {
-      guint index = find_annotation (self, remove->id);
+      guint index = bl_history_find_annotation (self, remove->id);
 
       g_return_if_fail (index != BL_NO_INDEX);
       if (put != NULL)
@@ -377,7 +380,7 @@ bl_history_class_init (BlHistoryClass *klass)
 static void
 bl_history_init (BlHistory *self)
 {
-  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_history_step_free);
   self->groups = g_ptr_array_new ();
 }
 
@@ -411,431 +414,6 @@ bl_history_get_project (BlHistory *self)
   return self->project;
 }
 
-/* Changes {{{ */
-
-/**
- * bl_history_add_claim:
- * @record: a new claim; its id must be new
- * @label: what the step is called ("Add Claim")
- *
- * Returns: the claim's number, or %BL_NO_INDEX if its id is taken
- */
-guint
-bl_history_add_claim (BlHistory           *self,
-                      const BlClaimRecord *record,
-                      const char          *label)
-{
-  BlClaimStore *store;
-  Step *step;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
-  g_return_val_if_fail (record != NULL, BL_NO_INDEX);
-  g_return_val_if_fail (record->id != NULL && record->id[0] != '\0', BL_NO_INDEX);
-
-  store = bl_project_get_claims (self->project);
-  if (bl_claim_store_lookup (store, record->id) != BL_NO_INDEX)
-    return BL_NO_INDEX;
-
-  step = bl_history_step_new (STEP_CLAIM, label);
-  step->after = bl_claim_record_copy (record);
-  step->position = bl_claim_store_get_n_claims (store);
-  bl_history_do_step (self, step);
-
-  return bl_claim_store_lookup (store, record->id);
-}
-
-/**
- * bl_history_replace_claim:
- * @record: the claim's new content; its id says which claim
- * @label: what the step is called ("Edit Claim", "Move Claim")
- *
- * Returns: %FALSE when no claim has that id
- */
-gboolean
-bl_history_replace_claim (BlHistory           *self,
-                          const BlClaimRecord *record,
-                          const char          *label)
-{
-  BlClaimStore *store;
-  BlClaimRecord current;
-  Step *step;
-  guint index;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (record != NULL, FALSE);
-
-  store = bl_project_get_claims (self->project);
-  index = bl_claim_store_lookup (store, record->id);
-  if (index == BL_NO_INDEX)
-    return FALSE;
-
-  step = bl_history_step_new (STEP_CLAIM, label);
-  bl_claim_store_get_record (store, index, &current);
-  step->before = bl_claim_record_copy (&current);
-  step->after = bl_claim_record_copy (record);
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  return TRUE;
-}
-
-/* Other claims' relations to @claim_id go, each claim one step. */
-static void
-drop_relations_to (BlHistory  *self,
-                   const char *claim_id,
-                   const char *label)
-{
-  BlClaimStore *store = bl_project_get_claims (self->project);
-  guint n_claims = bl_claim_store_get_n_claims (store);
-
-  for (guint i = 0; i < n_claims; i++)
-    {
-      BlClaimRecord r;
-      g_autoptr(GArray) kept = NULL;
-
-      bl_claim_store_get_record (store, i, &r);
-      for (guint k = 0; k < r.n_relations; k++)
-        if (g_strcmp0 (r.relations[k].claim_id, claim_id) == 0 && kept == NULL)
-          kept = g_array_new (FALSE, FALSE, sizeof (BlRelation));
-      if (kept == NULL || g_strcmp0 (r.id, claim_id) == 0)
-        continue;
-
-      for (guint k = 0; k < r.n_relations; k++)
-        if (g_strcmp0 (r.relations[k].claim_id, claim_id) != 0)
-          g_array_append_val (kept, r.relations[k]);
-      r.relations = kept->len > 0 ? (const BlRelation *) kept->data : NULL;
-      r.n_relations = kept->len;
-      bl_history_replace_claim (self, &r, label);
-    }
-}
-
-/**
- * bl_history_remove_claim:
- * @claim_id: the claim to remove
- * @label: what the step is called ("Delete Claim")
- *
- * Removes a claim, and the relations other claims have to it (a file
- * naming a claim that is not there does not load), as one step.
- *
- * Returns: %FALSE when no claim has that id
- */
-gboolean
-bl_history_remove_claim (BlHistory  *self,
-                         const char *claim_id,
-                         const char *label)
-{
-  BlClaimStore *store;
-  BlClaimRecord current;
-  Step *step;
-  guint index;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-
-  store = bl_project_get_claims (self->project);
-  index = bl_claim_store_lookup (store, claim_id);
-  if (index == BL_NO_INDEX)
-    return FALSE;
-
-  bl_history_begin_group (self, label);
-  drop_relations_to (self, claim_id, label);
-
-  /* the store may have moved: look again */
-  index = bl_claim_store_lookup (store, claim_id);
-  step = bl_history_step_new (STEP_CLAIM, label);
-  bl_claim_store_get_record (store, index, &current);
-  step->before = bl_claim_record_copy (&current);
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  bl_history_end_group (self);
-
-  return TRUE;
-}
-
-/**
- * bl_history_set_property:
- * @object: an actor, source, topic or the project
- * @property: the property to change
- * @value: its new value
- * @label: what the step is called ("Rename Actor")
- *
- * Changes one property; nothing is recorded when the value is the same.
- */
-void
-bl_history_set_property (BlHistory    *self,
-                         GObject      *object,
-                         const char   *property,
-                         const GValue *value,
-                         const char   *label)
-{
-  GParamSpec *pspec;
-  Step *step;
-
-  g_return_if_fail (BL_IS_HISTORY (self));
-  g_return_if_fail (G_IS_OBJECT (object));
-  g_return_if_fail (value != NULL);
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_return_if_fail (pspec != NULL);
-
-  step = bl_history_step_new (STEP_PROPERTY, label);
-  step->object = g_object_ref (object);
-  step->property = g_strdup (pspec->name);
-  g_value_init (&step->old_value, pspec->value_type);
-  g_value_init (&step->new_value, pspec->value_type);
-  g_object_get_property (object, pspec->name, &step->old_value);
-  g_value_copy (value, &step->new_value);
-
-  if (g_param_values_cmp (pspec, &step->old_value, &step->new_value) == 0)
-    {
-      step_free (step);
-      return;
-    }
-
-  bl_history_do_step (self, step);
-}
-
-static guint
-add_entity (BlHistory    *self,
-            BlEntityKind  kind,
-            GObject      *object,
-            const char   *id,
-            const char   *label)
-{
-  GListModel *entities = bl_project_get_entities (self->project, kind);
-  guint index = g_list_model_get_n_items (entities);
-  Step *step;
-
-  if (id == NULL || (kind == BL_ENTITY_ACTOR ? bl_project_find_actor (self->project, id)
-                     : kind == BL_ENTITY_SOURCE ? bl_project_find_source (self->project, id)
-                     : bl_project_find_topic (self->project, id)) != BL_NO_INDEX)
-    return BL_NO_INDEX;
-
-  step = bl_history_step_new (STEP_ENTITY, label);
-  step->object = g_object_ref (object);
-  step->entity_kind = kind;
-  step->position = index;
-  step->present_after = TRUE;
-  bl_history_do_step (self, step);
-
-  return index;
-}
-
-/**
- * bl_history_add_actor:
- *
- * Returns: the actor's position, or %BL_NO_INDEX if its id is taken
- */
-guint
-bl_history_add_actor (BlHistory  *self,
-                      BlActor    *actor,
-                      const char *label)
-{
-  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
-  g_return_val_if_fail (BL_IS_ACTOR (actor), BL_NO_INDEX);
-
-  return add_entity (self, BL_ENTITY_ACTOR, G_OBJECT (actor), bl_actor_get_id (actor), label);
-}
-
-/**
- * bl_history_add_source:
- *
- * Returns: the source's position, or %BL_NO_INDEX if its id is taken
- */
-guint
-bl_history_add_source (BlHistory  *self,
-                       BlSource   *source,
-                       const char *label)
-{
-  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
-  g_return_val_if_fail (BL_IS_SOURCE (source), BL_NO_INDEX);
-
-  return add_entity (self, BL_ENTITY_SOURCE, G_OBJECT (source), bl_source_get_id (source), label);
-}
-
-/**
- * bl_history_add_topic:
- *
- * Returns: the topic's position, or %BL_NO_INDEX if its id is taken
- */
-guint
-bl_history_add_topic (BlHistory  *self,
-                      BlTopic    *topic,
-                      const char *label)
-{
-  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
-  g_return_val_if_fail (BL_IS_TOPIC (topic), BL_NO_INDEX);
-
-  return add_entity (self, BL_ENTITY_TOPIC, G_OBJECT (topic), bl_topic_get_id (topic), label);
-}
-
-/**
- * bl_history_add_annotation:
- * @annotation: copied; its id should be new
- */
-void
-bl_history_add_annotation (BlHistory          *self,
-                           const BlAnnotation *annotation,
-                           const char         *label)
-{
-  Step *step;
-
-  g_return_if_fail (BL_IS_HISTORY (self));
-  g_return_if_fail (annotation != NULL);
-
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_after = bl_annotation_copy (annotation);
-  step->position = bl_project_get_annotations (self->project)->len;
-  bl_history_do_step (self, step);
-}
-
-/**
- * bl_history_replace_annotation:
- * @annotation: the new content; its id says which annotation
- *
- * Returns: %FALSE when no annotation has that id
- */
-gboolean
-bl_history_replace_annotation (BlHistory          *self,
-                               const BlAnnotation *annotation,
-                               const char         *label)
-{
-  Step *step;
-  guint index;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (annotation != NULL, FALSE);
-
-  index = find_annotation (self, annotation->id);
-  if (index == BL_NO_INDEX)
-    return FALSE;
-
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
-  step->annotation_after = bl_annotation_copy (annotation);
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  return TRUE;
-}
-
-/**
- * bl_history_remove_annotation:
- *
- * Returns: %FALSE when no annotation has that id
- */
-gboolean
-bl_history_remove_annotation (BlHistory  *self,
-                              const char *annotation_id,
-                              const char *label)
-{
-  Step *step;
-  guint index;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-
-  index = find_annotation (self, annotation_id);
-  if (index == BL_NO_INDEX)
-    return FALSE;
-
-  step = bl_history_step_new (STEP_ANNOTATION, label);
-  step->annotation_before = bl_annotation_copy (g_ptr_array_index (bl_project_get_annotations (self->project), index));
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  return TRUE;
-}
-
-/* }}} */
-
-/**
- * bl_history_add_view:
- * @view: copied, and added after the project's other views
- *
- * Returns: where the view is in bl_project_get_views()
- */
-guint
-bl_history_add_view (BlHistory    *self,
-                     const BlView *view,
-                     const char   *label)
-{
-  GPtrArray *views;
-  guint position;
-  Step *step;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), BL_NO_INDEX);
-  g_return_val_if_fail (view != NULL, BL_NO_INDEX);
-
-  views = bl_project_get_views (self->project);
-  position = views->len;
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_after = bl_view_copy (view);
-  step->position = position;
-  bl_history_do_step (self, step);
-
-  return position;
-}
-
-/**
- * bl_history_replace_view:
- * @index: which of bl_project_get_views()
- * @view: the new content, copied
- *
- * Returns: %FALSE when there is no view at @index or it already is @view
- */
-gboolean
-bl_history_replace_view (BlHistory    *self,
-                         guint         index,
-                         const BlView *view,
-                         const char   *label)
-{
-  GPtrArray *views;
-  Step *step;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (view != NULL, FALSE);
-
-  views = bl_project_get_views (self->project);
-  if (index >= views->len || bl_view_equal (g_ptr_array_index (views, index), view))
-    return FALSE;
-
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
-  step->view_after = bl_view_copy (view);
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  return TRUE;
-}
-
-/**
- * bl_history_remove_view:
- * @index: which of bl_project_get_views()
- *
- * Returns: %FALSE when there is no view at @index
- */
-gboolean
-bl_history_remove_view (BlHistory  *self,
-                        guint       index,
-                        const char *label)
-{
-  GPtrArray *views;
-  Step *step;
-
-  g_return_val_if_fail (BL_IS_HISTORY (self), FALSE);
-
-  views = bl_project_get_views (self->project);
-  if (index >= views->len)
-    return FALSE;
-
-  step = bl_history_step_new (STEP_VIEW, label);
-  step->view_before = bl_view_copy (g_ptr_array_index (views, index));
-  step->position = index;
-  bl_history_do_step (self, step);
-
-  return TRUE;
-}
-
 /**
  * bl_history_begin_group:
  * @label: what the whole is called ("Import 120 Claims")
@@ -852,7 +430,7 @@ bl_history_begin_group (BlHistory  *self,
   g_return_if_fail (BL_IS_HISTORY (self));
 
   group = bl_history_step_new (STEP_GROUP, label);
-  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_history_step_free);
   g_ptr_array_add (self->groups, group);
 }
 
@@ -867,7 +445,7 @@ bl_history_end_group (BlHistory *self)
   group = g_ptr_array_steal_index (self->groups, self->groups->len - 1);
   if (group->children->len == 0)
     {
-      step_free (group);
+      bl_history_step_free (group);
       return;
     }
 

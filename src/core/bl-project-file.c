@@ -3,8 +3,8 @@
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading maps a local file into memory rather than copying it, then
- * parses it (bl-project-reader.c).
+ * Loading maps a local file into memory rather than copying it
+ * (bl-file-util.c), then parses it (bl-project-reader.c).
  *
  * Saving is atomic and durable: the new content streams into a temporary
  * file next to the old one ("NAME.XXXXXX"; bl-project-writer.c writes it
@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "bl-error.h"
+#include "bl-file-util.h"
 #include "bl-project-io.h"
 
 /* Ask the kernel to write out the file every this many bytes. */
@@ -62,6 +63,27 @@ bl_file_get_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+/* Reads @file (mapped when local) and parses it, telling @progress. */
+static BlProject *
+load_file (GFile           *file,
+           GCancellable    *cancellable,
+           BlProgressFunc   progress,
+           gpointer         progress_data,
+           GError         **error)
+{
+  g_autofree char *name = bl_file_get_display_name (file);
+  g_autoptr(GBytes) bytes = NULL;
+  gconstpointer data;
+  gsize len;
+
+  bytes = bl_file_load_bytes (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  return bl_project_load_from_data (data, len, name, cancellable, progress, progress_data, error);
+}
+
 /**
  * bl_project_load:
  * @file: a .borderline file
@@ -78,52 +100,7 @@ bl_project_load (GFile         *file,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  const char *data;
-  gsize len;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = bl_file_get_display_name (file);
-  path = g_file_get_path (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a project file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > BL_PROJECT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than Borderline reads (2 GiB)"), name);
-      return NULL;
-    }
-
-  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      data = g_mapped_file_get_contents (mapped);
-      len = g_mapped_file_get_length (mapped);
-    }
-  else
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-        return NULL;
-      data = contents;
-    }
-
-  return bl_project_load_from_data (data, len, name, cancellable, NULL, NULL, error);
+  return load_file (file, cancellable, NULL, NULL, error);
 }
 
 typedef struct {
@@ -147,21 +124,9 @@ load_thread (GTask        *task,
 {
   LoadData *d = task_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = bl_file_get_display_name (d->file);
-  g_autofree char *path = g_file_get_path (d->file);
-  g_autoptr(GMappedFile) mapped = NULL;
   BlProject *project;
 
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR) || d->progress == NULL)
-    project = bl_project_load (d->file, cancellable, &error);
-  else if ((mapped = g_mapped_file_new (path, FALSE, &error)) == NULL)
-    project = NULL;
-  else
-    project = bl_project_load_from_data (g_mapped_file_get_contents (mapped),
-                                         g_mapped_file_get_length (mapped),
-                                         name, cancellable, d->progress, d->progress_data,
-                                         &error);
-
+  project = load_file (d->file, cancellable, d->progress, d->progress_data, &error);
   if (project == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -1,0 +1,91 @@
+/* bl-file-util.c — reading whole files for the readers
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What this is for: giving a reader (projects, imports) the whole content
+ * of a file, refusing folders and files larger than Borderline reads
+ * before anything is read. A local file is mapped into memory rather
+ * than copied, so that opening a large project costs no copy.
+ * What it is not: a writer; saving is in bl-project-file.c.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bl-error.h"
+#include "bl-file-util.h"
+#include "bl-project-io.h"
+
+/**
+ * bl_file_load_bytes:
+ * @file: the file to read
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Reads the whole of @file, blocking. A local regular file is mapped
+ * into memory, not copied; anything else is loaded through GIO. A folder
+ * fails with %G_IO_ERROR_IS_DIRECTORY, a file larger than
+ * %BL_PROJECT_MAX_FILE_SIZE with %BL_ERROR_TOO_LARGE, before anything is
+ * read; every message names the file.
+ *
+ * Returns: (transfer full): the content (its data is never %NULL, even
+ *   for an empty file), or %NULL with @error set
+ */
+GBytes *
+bl_file_load_bytes (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = bl_file_get_display_name (file);
+  path = g_file_get_path (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > BL_PROJECT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than Borderline reads (2 GiB)"), name);
+      return NULL;
+    }
+
+  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+
+      if (mapped == NULL)
+        return NULL;
+      bytes = g_mapped_file_get_bytes (mapped);
+    }
+  else
+    {
+      char *contents = NULL;
+      gsize len;
+
+      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
+        return NULL;
+      bytes = g_bytes_new_take (contents, len);
+    }
+
+  /* an empty mapping has no address: the readers want one */
+  if (g_bytes_get_size (bytes) == 0)
+    return g_bytes_new_static ("", 0);
+
+  return g_steal_pointer (&bytes);
+}

@@ -1,0 +1,16 @@
+/* bl-file-util.h — reading whole files for the readers
+ *
+ * Copyright 2026 The Borderline developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GBytes *bl_file_load_bytes (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
+G_END_DECLS
