@@ -14,15 +14,16 @@
  * itself: the preview is the renderer's page at a small size.
  *
  * Threads. The project, the filter and the visible claims belong to the
- * main thread, and the filter changes while the dialog is up when the
- * timeline plays. So the dialog takes a snapshot when it opens — a copy
- * of the filter and visible claims of its own, computed from it on the
- * main thread — and both the preview and the file are drawn from it on
- * worker threads (GTask): the export shows what the window showed when
- * the dialog opened. The workers only read the snapshot, the project and
- * the basemap renderer (which is thread-safe); nothing may edit the
- * project meanwhile, which the dialog's modality ensures: the window
- * takes no input while it is up.
+ * main thread, and they change while the dialog is up: the filter when
+ * the timeline plays, the project when a feed refreshes on its interval
+ * (the dialog's modality stops only the user's edits). So the dialog
+ * keeps a copy of the filter of its own, taken when it opens (the export
+ * shows the claims the window showed then), and each preview and each
+ * file is a BlMapExportJob (bl-map-export-job.h): made on the main
+ * thread when the drawing starts, it holds a bl_project_snapshot() and
+ * a copy of that filter, and the worker thread (GTask) reads only the
+ * job and the basemap renderer (which is thread-safe), never the live
+ * project.
  *  - The preview is at most 480 × 360 pixels, drawn 120 ms after the last
  *    change, one at a time (a change during a drawing draws again after
  *    it). The sample project took 70–380 ms there on a busy 2-core
@@ -44,6 +45,7 @@
 #include "bl-export-dialog.h"
 #include "bl-text.h"
 #include "bl-filter.h"
+#include "bl-map-export-job.h"
 #include "bl-visible-claims.h"
 
 /* How long the preview waits after the last change, in milliseconds. */
@@ -86,8 +88,10 @@ struct _BlExportDialog
   GArray               *extents;       /* Extent: the rows of extent_row */
   GCancellable         *cancellable;   /* of the export running */
   GCancellable         *preview_cancellable;
-  BlFilter             *snapshot_filter;
-  BlVisibleClaims      *snapshot;      /* what the workers read */
+  BlFilter             *filter;        /* a copy of the window's */
+  BlVisibleClaims      *visible;       /* the project with it (so that
+                                        * the filter follows a removed
+                                        * topic); main thread only */
 
   /* state */
   BlMapFrame            screen_frame;
@@ -459,17 +463,13 @@ update_summary (BlExportDialog           *self,
 }
 
 typedef struct {
-  /* what the worker reads */
-  BlProject          *project;
-  BlVisibleClaims    *visible;
-  BlBasemapRenderer  *basemap;
-  BlMapExportOptions  options;
-  char               *title;
-  char               *subtitle;
-  char               *selected_claim;
+  /* what the worker reads: frozen when the job was made */
+  BlMapExportJob     *export;
   char               *path;        /* a file to write, or NULL for a preview */
 
   /* what a preview worker gives back: cairo's ARGB32 pixels */
+  int                 width;
+  int                 height;
   GBytes             *pixels;
   int                 stride;
   double              milliseconds;
@@ -480,56 +480,24 @@ render_job_free (gpointer data)
 {
   RenderJob *job = data;
 
-  g_clear_object (&job->visible);
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->basemap, bl_basemap_renderer_unref);
+  g_clear_pointer (&job->export, bl_map_export_job_free);
   g_clear_pointer (&job->pixels, g_bytes_unref);
-  g_free (job->title);
-  g_free (job->subtitle);
-  g_free (job->selected_claim);
   g_free (job->path);
   g_free (job);
 }
 
-/* A job with the dialog's options and its own copies of their strings. */
+/* A job that draws the project as it is now with @options (see the top
+ * of this file); on the main thread. */
 static RenderJob *
-render_job_new (BlExportDialog *self)
+render_job_new (BlExportDialog           *self,
+                const BlMapExportOptions *options)
 {
   RenderJob *job = g_new0 (RenderJob, 1);
 
-  bl_export_dialog_get_options (self, &job->options);
-  job->project = g_object_ref (self->project);
-  job->visible = g_object_ref (self->snapshot);
-  job->basemap = self->basemap ? bl_basemap_renderer_ref (self->basemap) : NULL;
-  job->title = g_strdup (job->options.title);
-  job->subtitle = g_strdup (job->options.subtitle);
-  job->selected_claim = g_strdup (job->options.selected_claim);
-  job->options.title = job->title;
-  job->options.subtitle = job->subtitle;
-  job->options.selected_claim = job->selected_claim;
+  job->export = bl_map_export_job_new (self->project, self->visible, self->basemap, options);
+  job->width = options->width;
+  job->height = options->height;
   return job;
-}
-
-/* A filter that no one else changes, for the workers. */
-static BlFilter *
-copy_filter (BlFilter *filter)
-{
-  BlFilter *copy = bl_filter_new ();
-  gint32 first, last;
-
-  bl_filter_set_clock (copy, bl_filter_get_clock (filter));
-  bl_filter_get_window (filter, &first, &last);
-  bl_filter_set_window (copy, first, last);
-  bl_filter_set_cumulative (copy, bl_filter_get_cumulative (filter));
-  bl_filter_set_text (copy, bl_filter_get_text (filter));
-  bl_filter_set_topic (copy, bl_filter_get_topic (filter));
-  bl_filter_set_actor (copy, bl_filter_get_actor (filter));
-  bl_filter_set_source (copy, bl_filter_get_source (filter));
-  bl_filter_set_stances (copy, bl_filter_get_stances (filter));
-  bl_filter_set_min_reliability (copy, bl_filter_get_min_reliability (filter));
-  bl_filter_set_min_credibility (copy, bl_filter_get_min_credibility (filter));
-  bl_filter_set_tag (copy, bl_filter_get_tag (filter));
-  return copy;
 }
 
 /* The preview */
@@ -548,9 +516,9 @@ preview_in_thread (GTask        *task,
   gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->options.width, job->options.height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
   cr = cairo_create (surface);
-  ok = bl_map_export_render (job->project, job->visible, job->basemap, &job->options, cr, &error);
+  ok = bl_map_export_job_render (job->export, cr, &error);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -558,7 +526,7 @@ preview_in_thread (GTask        *task,
     {
       job->stride = cairo_image_surface_get_stride (surface);
       job->pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                                 (gsize) job->stride * job->options.height);
+                                 (gsize) job->stride * job->height);
       job->milliseconds = (g_get_monotonic_time () - start) / 1000.0;
     }
   cairo_surface_destroy (surface);
@@ -592,13 +560,11 @@ on_preview_done (GObject      *object,
   else
     {
       factor = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
-      texture = gdk_memory_texture_new (job->options.width, job->options.height, GDK_MEMORY_DEFAULT,
+      texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT,
                                         job->pixels, job->stride);
       gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
-      gtk_widget_set_size_request (GTK_WIDGET (self->preview),
-                                   job->options.width / factor, job->options.height / factor);
-      g_debug ("Export preview of %d × %d drawn in %.1f ms",
-               job->options.width, job->options.height, job->milliseconds);
+      gtk_widget_set_size_request (GTK_WIDGET (self->preview), job->width / factor, job->height / factor);
+      g_debug ("Export preview of %d × %d drawn in %.1f ms", job->width, job->height, job->milliseconds);
     }
 
   if (self->preview_stale)
@@ -610,6 +576,7 @@ static void
 start_preview (BlExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
+  BlMapExportOptions options;
   RenderJob *job;
   double k;
   int width, height, factor;
@@ -621,19 +588,20 @@ start_preview (BlExportDialog *self)
     }
   self->preview_stale = FALSE;
 
-  job = render_job_new (self);
-  update_summary (self, &job->options);
+  bl_export_dialog_get_options (self, &options);
+  update_summary (self, &options);
 
   /* the page fitted into the preview box, in device pixels */
   factor = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
-  k = MIN ((double) BL_EXPORT_DIALOG_PREVIEW_WIDTH / job->options.width,
-           (double) BL_EXPORT_DIALOG_PREVIEW_HEIGHT / job->options.height);
-  width = MAX ((int) round (job->options.width * k), BL_MAP_EXPORT_MIN_SIZE);
-  height = MAX ((int) round (job->options.height * k), BL_MAP_EXPORT_MIN_SIZE);
-  job->options.width = width * factor;
-  job->options.height = height * factor;
-  job->options.scale = CLAMP (job->options.scale * k * factor, BL_MAP_EXPORT_MIN_SCALE, BL_MAP_EXPORT_MAX_SCALE);
+  k = MIN ((double) BL_EXPORT_DIALOG_PREVIEW_WIDTH / options.width,
+           (double) BL_EXPORT_DIALOG_PREVIEW_HEIGHT / options.height);
+  width = MAX ((int) round (options.width * k), BL_MAP_EXPORT_MIN_SIZE);
+  height = MAX ((int) round (options.height * k), BL_MAP_EXPORT_MIN_SIZE);
+  options.width = width * factor;
+  options.height = height * factor;
+  options.scale = CLAMP (options.scale * k * factor, BL_MAP_EXPORT_MIN_SCALE, BL_MAP_EXPORT_MAX_SCALE);
 
+  job = render_job_new (self, &options);
   self->preview_running = TRUE;
   task = g_task_new (self, self->preview_cancellable, on_preview_done, NULL);
   g_task_set_source_tag (task, start_preview);
@@ -671,7 +639,7 @@ export_in_thread (GTask        *task,
   RenderJob *job = task_data;
   GError *error = NULL;
 
-  if (bl_map_export_to_file (job->project, job->visible, job->basemap, &job->options, job->path, &error))
+  if (bl_map_export_job_to_file (job->export, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -820,8 +788,8 @@ bl_export_dialog_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
-  g_clear_object (&self->snapshot);
-  g_clear_object (&self->snapshot_filter);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->filter);
   g_clear_object (&self->project);
   g_clear_pointer (&self->basemap, bl_basemap_renderer_unref);
   g_clear_pointer (&self->selected_claim, g_free);
@@ -932,8 +900,8 @@ bl_export_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (BL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
-  self->snapshot_filter = copy_filter (bl_visible_claims_get_filter (visible));
-  self->snapshot = bl_visible_claims_new (project, self->snapshot_filter);
+  self->filter = bl_filter_copy (bl_visible_claims_get_filter (visible));
+  self->visible = bl_visible_claims_new (project, self->filter);
   self->basemap = basemap ? bl_basemap_renderer_ref (basemap) : NULL;
   self->selected_claim = g_strdup (selected_claim);
   self->color_by = color_by;
@@ -1022,6 +990,7 @@ bl_export_dialog_export_to (BlExportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
+  BlMapExportOptions options;
   RenderJob *job;
   const char *extension;
 
@@ -1038,8 +1007,9 @@ bl_export_dialog_export_to (BlExportDialog *self,
       return;
     }
 
-  job = render_job_new (self);
-  extension = bl_map_export_format_get_extension (job->options.format);
+  bl_export_dialog_get_options (self, &options);
+  job = render_job_new (self, &options);
+  extension = bl_map_export_format_get_extension (options.format);
   {
     g_autofree char *lower = g_ascii_strdown (path, -1);
     g_autofree char *suffix = g_strconcat (".", extension, NULL);
