@@ -670,6 +670,9 @@ test_export_while_project_changes (Fixture       *f,
   g_autofree char *target = g_build_filename (dir, "map.png", NULL);
   g_autofree char *written = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *selected = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (target);
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GBytes) emptied = NULL;
@@ -687,6 +690,13 @@ test_export_while_project_changes (Fixture       *f,
     toggle (dialog, "footer_switch");
   bl_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, BL_MAP_EXPORT_PNG);
+  /* the strings are the dialog's, which closes after the export */
+  title = g_strdup (options.title);
+  subtitle = g_strdup (options.subtitle);
+  selected = g_strdup (options.selected_claim);
+  options.title = title;
+  options.subtitle = subtitle;
+  options.selected_claim = selected;
   expected = bl_map_export_to_bytes (f->project, f->visible, f->basemap, &options, &error);
   g_assert_no_error (error);
 

@@ -246,6 +246,45 @@ test_changed_while_drawing (Fixture       *f,
   bl_map_export_job_free (w.job);
 }
 
+/* The selected claim is drawn selected (its areas outlined, its
+ * relations drawn) from the snapshot, though the claims before it in
+ * the live project are gone and its number there has changed. */
+static void
+test_selected_claim (Fixture       *f,
+                     gconstpointer  data)
+{
+  BlClaimStore *store = bl_project_get_claims (f->live.project);
+  guint n = bl_claim_store_get_n_claims (store);
+  g_autofree char *id = g_strdup (bl_claim_store_get_id (store, n - 1));
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) unselected = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlMapExportJob) job = NULL;
+  BlClaimStore *frozen;
+
+  f->options.selected_claim = id;
+  expected = render (&f->untouched, f->basemap, &f->options);
+
+  job = bl_map_export_job_new (f->live.project, f->live.visible, f->basemap, &f->options);
+  for (guint i = 0; i < n / 2; i++)
+    bl_claim_store_remove (store, 0);
+  g_assert_cmpuint (bl_claim_store_lookup (store, id), ==, n - 1 - n / 2);
+
+  frozen = bl_project_get_claims (bl_map_export_job_get_project (job));
+  g_assert_cmpuint (bl_claim_store_lookup (frozen, id), ==, n - 1);
+  g_assert_cmpuint (bl_claim_store_lookup (frozen, "no such claim"), ==, BL_NO_INDEX);
+
+  png = bl_map_export_job_to_bytes (job, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (png, expected));
+
+  /* the selection shows on the page */
+  f->options.selected_claim = NULL;
+  unselected = render (&f->untouched, f->basemap, &f->options);
+  g_assert_false (g_bytes_equal (unselected, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +303,7 @@ main (int   argc,
 
   ADD ("frozen", test_frozen);
   ADD ("changed-while-drawing", test_changed_while_drawing);
+  ADD ("selected-claim", test_selected_claim);
 
   status = g_test_run ();
   bl_basemap_data_unref (basemap_data);

@@ -108,8 +108,10 @@ struct _BlClaimStore
   /* places, tags, areas, units: one copy each */
   BlStringPool *pool;
 
-  /* id → claim number (the ids are the details') */
+  /* id → claim number (the ids are the details'); a snapshot fills its
+   * own on its first lookup */
   BlIdIndex     by_id;
+  gboolean      by_id_filled;
 
   /* snapshots (see the top of this file) */
   BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */
@@ -754,10 +756,19 @@ bl_claim_store_lookup (BlClaimStore *self,
                        const char   *id)
 {
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
-  g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (id == NULL)
     return BL_NO_INDEX;
+
+  /* The origin's index follows the origin's changes: a snapshot indexes
+   * its own claims, once, on the thread that reads it. */
+  if (self->origin != NULL && !self->by_id_filled)
+    {
+      bl_id_index_reserve (&self->by_id, self->n_claims);
+      for (guint i = 0; i < self->n_claims; i++)
+        bl_id_index_insert (&self->by_id, i);
+      self->by_id_filled = TRUE;
+    }
 
   return bl_id_index_lookup (&self->by_id, id);
 }
@@ -869,8 +880,9 @@ bl_claim_store_get_dates (BlClaimStore *self,
  * the top of this file for how). The snapshot can be read on another
  * thread while this thread goes on changing @self; it answers
  * bl_claim_store_get_n_claims(), bl_claim_store_get_record(),
- * bl_claim_store_get_id() and the array getters, but not
- * bl_claim_store_lookup(), and it cannot be changed.
+ * bl_claim_store_get_id(), the array getters and
+ * bl_claim_store_lookup() (which indexes the snapshot's ids on its first
+ * call, in time linear in the claims), and it cannot be changed.
  *
  * Call it on the thread that changes @self.
  *
