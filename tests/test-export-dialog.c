@@ -657,6 +657,73 @@ test_export_file (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A feed refreshing on its interval changes the project on the main
+ * thread while the worker draws the file (here it removes every claim
+ * and renames the project, just after Export): the file is the map of
+ * the project as it was when Export was pressed, and nothing crashes. */
+static void
+test_export_while_project_changes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bl-export-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *selected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) emptied = NULL;
+  BlClaimStore *store = bl_project_get_claims (f->project);
+  BlMapExportOptions options;
+  BlExportDialog *dialog;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_claim_store_get_n_claims (store), >, 0);
+
+  dialog = open_dialog (f);
+  /* the footer says the day: the two pages below are drawn apart */
+  if (gtk_switch_get_active (GTK_SWITCH (child (dialog, "footer_switch"))))
+    toggle (dialog, "footer_switch");
+  bl_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, BL_MAP_EXPORT_PNG);
+  /* the strings are the dialog's, which closes after the export */
+  title = g_strdup (options.title);
+  subtitle = g_strdup (options.subtitle);
+  selected = g_strdup (options.selected_claim);
+  options.title = title;
+  options.subtitle = subtitle;
+  options.selected_claim = selected;
+  expected = bl_map_export_to_bytes (f->project, f->visible, f->basemap, &options, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &written);
+  bl_export_dialog_export_to (dialog, file);
+  g_assert_true (bl_export_dialog_get_busy (dialog));
+
+  /* the feed's update, before the worker can have finished */
+  for (guint n = bl_claim_store_get_n_claims (store); n > 0; n--)
+    bl_claim_store_remove (store, n - 1);
+  bl_project_set_title (f->project, "Renamed by a feed");
+
+  bl_test_wait_for (has_string, &written, 60, "the export");
+  g_assert_cmpstr (written, ==, target);
+  g_assert_true (g_file_get_contents (written, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  /* and the project did change: its map now is another */
+  emptied = bl_map_export_to_bytes (f->project, f->visible, f->basemap, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (emptied, expected));
+
+  g_unlink (written);
+  g_rmdir (dir);
+}
+
 typedef struct {
   GdkTexture *texture;
   GBytes     *png;
@@ -772,6 +839,7 @@ main (int   argc,
   ADD ("matches-screen", test_matches_screen);
   ADD ("choices-remembered", test_choices_remembered);
   ADD ("export-file", test_export_file);
+  ADD ("export-while-project-changes", test_export_while_project_changes);
   ADD ("copy-image", test_copy_image);
 
   status = g_test_run ();

@@ -66,6 +66,53 @@ on_notify (GObject    *object,
   (*count)++;
 }
 
+/* A copy has every setting, and goes its own way after. */
+static void
+test_filter_copy (void)
+{
+  g_autoptr(BlFilter) filter = bl_filter_new ();
+  g_autoptr(BlFilter) copy = NULL;
+  guint what = 0;
+  gint32 first, last;
+
+  bl_filter_set_clock (filter, BL_CLOCK_ABOUT);
+  bl_filter_set_window (filter, 100, 200);
+  bl_filter_set_cumulative (filter, TRUE);
+  bl_filter_set_text (filter, "Kunduz");
+  bl_filter_set_topic (filter, 2);
+  bl_filter_set_actor (filter, 3);
+  bl_filter_set_source (filter, 4);
+  bl_filter_set_stances (filter, 1u << BL_STANCE_DENIES);
+  bl_filter_set_min_reliability (filter, 2);
+  bl_filter_set_min_credibility (filter, 3);
+  bl_filter_set_tag (filter, "rockets");
+
+  copy = bl_filter_copy (filter);
+  g_signal_connect (copy, "changed", G_CALLBACK (on_changed), &what);
+
+  g_assert_cmpint (bl_filter_get_clock (copy), ==, BL_CLOCK_ABOUT);
+  bl_filter_get_window (copy, &first, &last);
+  g_assert_cmpint (first, ==, 100);
+  g_assert_cmpint (last, ==, 200);
+  g_assert_true (bl_filter_get_cumulative (copy));
+  g_assert_cmpstr (bl_filter_get_text (copy), ==, "Kunduz");
+  g_assert_cmpuint (bl_filter_get_topic (copy), ==, 2);
+  g_assert_cmpuint (bl_filter_get_actor (copy), ==, 3);
+  g_assert_cmpuint (bl_filter_get_source (copy), ==, 4);
+  g_assert_cmpuint (bl_filter_get_stances (copy), ==, 1u << BL_STANCE_DENIES);
+  g_assert_cmpuint (bl_filter_get_min_reliability (copy), ==, 2);
+  g_assert_cmpuint (bl_filter_get_min_credibility (copy), ==, 3);
+  g_assert_cmpstr (bl_filter_get_tag (copy), ==, "rockets");
+
+  /* changing the original leaves the copy as it was */
+  bl_filter_set_text (filter, "Takhar");
+  bl_filter_reset (filter);
+  bl_filter_clear_window (filter);
+  g_assert_cmpuint (what, ==, 0);
+  g_assert_cmpstr (bl_filter_get_text (copy), ==, "Kunduz");
+  g_assert_true (bl_filter_has_window (copy));
+}
+
 static void
 test_selection (void)
 {
@@ -90,6 +137,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/filter/signals", test_filter_signals);
+  g_test_add_func ("/filter/copy", test_filter_copy);
   g_test_add_func ("/filter/selection", test_selection);
 
   return g_test_run ();

@@ -63,8 +63,10 @@ struct _BlClaimStore
   /* places, tags, areas, units: one copy each */
   BlStringPool *pool;
 
-  /* id → claim number (the ids are the details') */
+  /* id → claim number (the ids are the details'); a snapshot fills its
+   * own on its first lookup */
   BlIdIndex     by_id;
+  gboolean      by_id_filled;
 
   /* snapshots (see the top of bl-claim-store.c) */
   BlClaimStore *origin;       /* a snapshot: the store whose arrays it reads */

@@ -106,8 +106,9 @@ bl_claim_store_drop_details (BlClaimStore *self,
  * the top of bl-claim-store.c for how). The snapshot can be read on another
  * thread while this thread goes on changing @self; it answers
  * bl_claim_store_get_n_claims(), bl_claim_store_get_record(),
- * bl_claim_store_get_id() and the array getters, but not
- * bl_claim_store_lookup(), and it cannot be changed.
+ * bl_claim_store_get_id(), the array getters and
+ * bl_claim_store_lookup() (which indexes the snapshot's ids on its first
+ * call, in time linear in the claims), and it cannot be changed.
  *
  * Call it on the thread that changes @self.
  *

@@ -458,10 +458,19 @@ bl_claim_store_lookup (BlClaimStore *self,
                        const char   *id)
 {
   g_return_val_if_fail (BL_IS_CLAIM_STORE (self), BL_NO_INDEX);
-  g_return_val_if_fail (self->origin == NULL, BL_NO_INDEX);
 
   if (id == NULL)
     return BL_NO_INDEX;
+
+  /* The origin's index follows the origin's changes: a snapshot indexes
+   * its own claims, once, on the thread that reads it. */
+  if (self->origin != NULL && !self->by_id_filled)
+    {
+      bl_id_index_reserve (&self->by_id, self->n_claims);
+      for (guint i = 0; i < self->n_claims; i++)
+        bl_id_index_insert (&self->by_id, i);
+      self->by_id_filled = TRUE;
+    }
 
   return bl_id_index_lookup (&self->by_id, id);
 }

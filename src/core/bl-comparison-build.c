@@ -210,7 +210,6 @@ visible_for_topics (BlProject       *project,
 {
   BlFilter *filter = bl_visible_claims_get_filter (visible);
   g_autoptr(BlFilter) copy = NULL;
-  gint32 first, last;
   guint32 topic = bl_filter_get_topic (filter);
 
   if (topic == BL_NO_INDEX || (n_topics == 1 && topics[0] == topic))
@@ -218,18 +217,8 @@ visible_for_topics (BlProject       *project,
 
   /* The filter picks one topic; the comparison shows a set. Same filter,
    * without its topic. */
-  copy = bl_filter_new ();
-  bl_filter_set_clock (copy, bl_filter_get_clock (filter));
-  bl_filter_get_window (filter, &first, &last);
-  bl_filter_set_window (copy, first, last);
-  bl_filter_set_cumulative (copy, bl_filter_get_cumulative (filter));
-  bl_filter_set_text (copy, bl_filter_get_text (filter));
-  bl_filter_set_actor (copy, bl_filter_get_actor (filter));
-  bl_filter_set_source (copy, bl_filter_get_source (filter));
-  bl_filter_set_stances (copy, bl_filter_get_stances (filter));
-  bl_filter_set_min_reliability (copy, bl_filter_get_min_reliability (filter));
-  bl_filter_set_min_credibility (copy, bl_filter_get_min_credibility (filter));
-  bl_filter_set_tag (copy, bl_filter_get_tag (filter));
+  copy = bl_filter_copy (filter);
+  bl_filter_set_topic (copy, BL_NO_INDEX);
 
   return bl_visible_claims_new (project, copy);
 }

@@ -5,8 +5,9 @@
  *
  * (Tables are in bl-comparison-table.c.) The chart is drawn
  * with cairo and Pango by bl_comparison_chart_draw(), which the GTK panel
- * also calls; the PNG and SVG exports render it to a surface in memory and
- * save the bytes atomically, so a failed export leaves no partial file.
+ * also calls; the PNG and SVG exports (bl-comparison-export-file.c)
+ * render it to a surface in memory and save the bytes atomically, so a
+ * failed export leaves no partial file.
  *
  * Text from the project (names, statements) reaches Pango only through
  * pango_layout_set_text(), never as markup. Nothing here computes the
@@ -15,7 +16,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -893,173 +893,4 @@ bl_comparison_chart_draw (BlComparison       *self,
   pango_font_description_free (chart.small);
   pango_font_description_free (chart.italic);
   pango_font_description_free (chart.title);
-}
-
-static cairo_status_t
-write_to_byte_array (void                *closure,
-                     const unsigned char *data,
-                     unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* XML text: escaped, without the control characters XML 1.0 forbids. */
-static char *
-xml_text (const char *text)
-{
-  g_autofree char *clean = g_strdup (text ? text : "");
-
-  for (char *p = clean; *p; p++)
-    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
-      *p = ' ';
-  return g_markup_escape_text (clean, -1);
-}
-
-/* Puts a <title> and a <desc> first in the root element, so that the
- * document names itself (cairo writes text as glyph outlines). */
-static GBytes *
-svg_add_title (GByteArray *svg,
-               const char *title,
-               const char *desc)
-{
-  const char *data = (const char *) svg->data;
-  const char *root = g_strstr_len (data, svg->len, "<svg");
-  const char *end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
-  g_autofree char *t = xml_text (title);
-  g_autofree char *d = xml_text (desc);
-  GString *out;
-
-  if (end == NULL)
-    return g_byte_array_free_to_bytes (svg);
-
-  out = g_string_sized_new (svg->len + strlen (t) + strlen (d) + 32);
-  g_string_append_len (out, data, end + 1 - data);
-  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", t, d);
-  g_string_append_len (out, end + 1, svg->len - (end + 1 - data));
-  g_byte_array_unref (svg);
-  return g_string_free_to_bytes (out);
-}
-
-/**
- * bl_comparison_chart_to_bytes:
- * @format: PNG or SVG
- * @width: the width in pixels
- * @height: the height
- *
- * Draws the chart with the default style (bl_chart_style_init_default())
- * into an image in memory.
- *
- * Returns: (transfer full): the image, or %NULL with @error set: a size
- *   outside %BL_CHART_MIN_SIZE..%BL_CHART_MAX_SIZE is %BL_ERROR_INVALID,
- *   a cairo failure %G_IO_ERROR_FAILED
- */
-GBytes *
-bl_comparison_chart_to_bytes (BlComparison   *self,
-                              BlChartFormat   format,
-                              int             width,
-                              int             height,
-                              GError        **error)
-{
-  BlChartStyle style;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  GByteArray *bytes;
-
-  g_return_val_if_fail (BL_IS_COMPARISON (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (format != BL_CHART_PNG && format != BL_CHART_SVG)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_UNSUPPORTED, _("Unknown chart format %d"), (int) format);
-      return NULL;
-    }
-  if (width < BL_CHART_MIN_SIZE || width > BL_CHART_MAX_SIZE ||
-      height < BL_CHART_MIN_SIZE || height > BL_CHART_MAX_SIZE)
-    {
-      g_set_error (error, BL_ERROR, BL_ERROR_INVALID,
-                   _("A chart must be between %d and %d pixels wide and high, not %d × %d"),
-                   BL_CHART_MIN_SIZE, BL_CHART_MAX_SIZE, width, height);
-      return NULL;
-    }
-
-  bl_chart_style_init_default (&style);
-  bytes = g_byte_array_new ();
-
-  if (format == BL_CHART_PNG)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else
-    {
-      surface = cairo_svg_surface_create_for_stream (write_to_byte_array, bytes, width, height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-
-  cr = cairo_create (surface);
-  bl_comparison_chart_draw (self, cr, width, height, &style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && format == BL_CHART_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_byte_array, bytes);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the chart: %s"),
-                   cairo_status_to_string (status));
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-
-  if (format == BL_CHART_SVG)
-    {
-      g_autofree char *title = bl_comparison_get_title (self);
-      g_autofree char *summary = bl_comparison_format_summary (self);
-
-      return svg_add_title (bytes, title, summary);
-    }
-  return g_byte_array_free_to_bytes (bytes);
-}
-
-/**
- * bl_comparison_export_chart:
- * @path: the file to write
- * @format: PNG or SVG
- * @width: the width in pixels
- * @height: the height
- *
- * Writes bl_comparison_chart_to_bytes() to @path atomically: on failure
- * the file is left as it was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-bl_comparison_export_chart (BlComparison   *self,
-                            const char     *path,
-                            BlChartFormat   format,
-                            int             width,
-                            int             height,
-                            GError        **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize len;
-
-  g_return_val_if_fail (BL_IS_COMPARISON (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = bl_comparison_chart_to_bytes (self, format, width, height, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &len);
-  return g_file_set_contents_full (path, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
 }

@@ -109,6 +109,39 @@ bl_filter_new (void)
   return g_object_new (BL_TYPE_FILTER, NULL);
 }
 
+/**
+ * bl_filter_copy:
+ * @self: a filter
+ *
+ * A new filter with the same window and criteria, that nobody else
+ * changes: for a worker thread to read while the shared one goes on
+ * changing, or to change without the views seeing it.
+ *
+ * Returns: (transfer full): the copy
+ */
+BlFilter *
+bl_filter_copy (BlFilter *self)
+{
+  BlFilter *copy;
+
+  g_return_val_if_fail (BL_IS_FILTER (self), NULL);
+
+  copy = bl_filter_new ();
+  copy->clock = self->clock;
+  copy->first_day = self->first_day;
+  copy->last_day = self->last_day;
+  copy->cumulative = self->cumulative;
+  copy->text = g_strdup (self->text);
+  copy->topic = self->topic;
+  copy->actor = self->actor;
+  copy->source = self->source;
+  copy->stances = self->stances;
+  copy->min_reliability = self->min_reliability;
+  copy->min_credibility = self->min_credibility;
+  copy->tag = g_strdup (self->tag);
+  return copy;
+}
+
 BlClock
 bl_filter_get_clock (BlFilter *self)
 {

@@ -32,6 +32,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (BlFilter, bl_filter, BL, FILTER, GObject)
 
 BlFilter   *bl_filter_new                 (void);
+BlFilter   *bl_filter_copy                (BlFilter   *self);
 
 BlClock     bl_filter_get_clock           (BlFilter   *self);
 void        bl_filter_set_clock           (BlFilter   *self,

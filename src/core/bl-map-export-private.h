@@ -140,5 +140,17 @@ void         bl_map_page_draw_overlays    (BlMapPage    *page,
 
 /* bl-map-export.c */
 char        *bl_map_page_format_day       (gint32        day);
+gboolean     bl_map_page_init             (BlMapPage                *page,
+                                           BlProject                *project,
+                                           BlVisibleClaims          *visible,
+                                           BlBasemapRenderer        *basemap,
+                                           const BlMapExportOptions *options,
+                                           GError                  **error);
+gboolean     bl_map_page_render           (BlMapPage    *page,
+                                           cairo_t      *cr,
+                                           GError      **error);
+void         bl_map_page_clear            (BlMapPage    *page);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BlMapPage, bl_map_page_clear)
 
 G_END_DECLS

@@ -92,6 +92,21 @@ char       *bl_comparison_panel_source_name             (BlProject         *proj
                                                          guint32            index);
 void        bl_comparison_panel_emit_exported           (BlComparisonPanel *self,
                                                          const char        *path);
+void        bl_comparison_panel_emit_edited             (BlComparisonPanel *self,
+                                                         const char        *description);
+void        bl_comparison_panel_rebuild_at_idle         (BlComparisonPanel *self);
+
+/* bl-comparison-panel-table.c */
+GtkStringList      *bl_comparison_panel_grade_list      (gboolean           letters);
+GtkListItemFactory *bl_comparison_panel_make_grade_list_factory (gboolean   reliability);
+GtkSorter          *bl_comparison_panel_make_sorter     (Column             column);
+void        bl_comparison_panel_select_from_selection   (BlComparisonPanel *self);
+void        bl_comparison_panel_on_cell_setup           (GtkSignalListItemFactory *factory,
+                                                         GtkListItem       *list_item,
+                                                         BlComparisonPanel *self);
+void        bl_comparison_panel_on_cell_bind            (GtkSignalListItemFactory *factory,
+                                                         GtkListItem       *list_item,
+                                                         BlComparisonPanel *self);
 
 /* bl-comparison-side-by-side.c */
 void        bl_comparison_panel_rebuild_side_by_side    (BlComparisonPanel *self);

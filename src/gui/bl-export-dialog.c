@@ -14,15 +14,16 @@
  * itself: the preview is the renderer's page at a small size.
  *
  * Threads. The project, the filter and the visible claims belong to the
- * main thread, and the filter changes while the dialog is up when the
- * timeline plays. So the dialog takes a snapshot when it opens — a copy
- * of the filter and visible claims of its own, computed from it on the
- * main thread — and both the preview and the file are drawn from it on
- * worker threads (GTask): the export shows what the window showed when
- * the dialog opened. The workers only read the snapshot, the project and
- * the basemap renderer (which is thread-safe); nothing may edit the
- * project meanwhile, which the dialog's modality ensures: the window
- * takes no input while it is up.
+ * main thread, and they change while the dialog is up: the filter when
+ * the timeline plays, the project when a feed refreshes on its interval
+ * (the dialog's modality stops only the user's edits). So the dialog
+ * keeps a copy of the filter of its own, taken when it opens (the export
+ * shows the claims the window showed then), and each preview and each
+ * file is a BlMapExportJob (bl-map-export-job.h): made on the main
+ * thread when the drawing starts, it holds a bl_project_snapshot() and
+ * a copy of that filter, and the worker thread (GTask) reads only the
+ * job and the basemap renderer (which is thread-safe), never the live
+ * project.
  *  - The preview is at most 480 × 360 pixels, drawn 120 ms after the last
  *    change, one at a time (a change during a drawing draws again after
  *    it). The sample project took 70–380 ms there on a busy 2-core
@@ -33,6 +34,8 @@
  *  - The file (an A4 page at 300 dpi takes about a second) is written
  *    while the dialog is insensitive, with a spinner. Cancel then closes
  *    the dialog: the file is still written, but no longer reported.
+ *
+ * The drawing, preview and file, is in bl-export-dialog-render.c.
  */
 #include "config.h"
 
@@ -41,67 +44,11 @@
 #include <string.h>
 
 #include "bl-copy-image.h"
-#include "bl-export-dialog.h"
-#include "bl-text.h"
-#include "bl-filter.h"
-#include "bl-visible-claims.h"
-
-/* How long the preview waits after the last change, in milliseconds. */
-#define PREVIEW_DELAY 120
+#include "bl-export-dialog-private.h"
 
 /* Device pixels per logical pixel of a page printed at 300 dpi. */
 #define PRINT_SCALE (300.0 / 96.0)
 
-struct _BlExportDialog
-{
-  AdwWindow             parent_instance;
-
-  /* template widgets */
-  GtkWidget            *export_button;
-  GtkSpinner           *spinner;
-  GtkWidget            *settings_page;
-  GtkPicture           *preview;
-  GtkLabel             *summary_label;
-  AdwComboRow          *format_row;
-  AdwComboRow          *preset_row;
-  GtkSpinButton        *width_spin;
-  GtkSpinButton        *height_spin;
-  AdwComboRow          *extent_row;
-  GtkEditable          *title_entry;
-  GtkEditable          *subtitle_entry;
-  GtkSwitch            *legend_switch;
-  GtkSwitch            *scale_bar_switch;
-  GtkSwitch            *north_arrow_switch;
-  GtkSwitch            *inset_switch;
-  GtkSwitch            *citations_switch;
-  GtkSwitch            *timeline_switch;
-  GtkSwitch            *footer_switch;
-
-  /* owned */
-  GSettings            *settings;
-  BlProject            *project;
-  BlBasemapRenderer    *basemap;       /* nullable */
-  char                 *selected_claim;
-  GtkFileChooserNative *chooser;
-  GArray               *extents;       /* Extent: the rows of extent_row */
-  GCancellable         *cancellable;   /* of the export running */
-  GCancellable         *preview_cancellable;
-  BlFilter             *snapshot_filter;
-  BlVisibleClaims      *snapshot;      /* what the workers read */
-
-  /* state */
-  BlMapFrame            screen_frame;
-  gboolean              has_screen_frame;
-  int                   screen_scale;
-  BlColorBy             color_by;
-  guint                 preview_source;
-  gboolean              preview_running;
-  gboolean              preview_stale;
-  gboolean              ready;         /* set up: changes are the user's */
-  gboolean              busy;
-};
-
-static void start_preview (BlExportDialog *self);
 
 G_DEFINE_FINAL_TYPE (BlExportDialog, bl_export_dialog, ADW_TYPE_WINDOW)
 
@@ -256,34 +203,6 @@ suggested_name (BlExportDialog *self)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-static void
-set_busy (BlExportDialog *self,
-          gboolean        busy)
-{
-  if (self->busy == busy)
-    return;
-
-  self->busy = busy;
-  gtk_widget_set_sensitive (self->settings_page, !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !busy);
-}
-
-static void
-show_error (BlExportDialog *self,
-            const char     *heading,
-            const char     *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  /* file names and system messages: plain text */
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The remembered choices */
 
 static void
@@ -403,7 +322,7 @@ fill_extents (BlExportDialog *self)
   adw_combo_row_set_model (self->extent_row, G_LIST_MODEL (list));
 }
 
-/* The preview */
+/* The size rows */
 
 static void
 update_size_rows (BlExportDialog *self)
@@ -427,284 +346,6 @@ update_size_rows (BlExportDialog *self)
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), custom);
-}
-
-static void
-update_summary (BlExportDialog           *self,
-                const BlMapExportOptions *options)
-{
-  g_autofree char *text = NULL;
-
-  switch (options->format)
-    {
-    case BL_MAP_EXPORT_SVG:
-      /* Translators: the size of an SVG export, in CSS pixels */
-      text = g_strdup_printf (_("SVG drawing, %.0f × %.0f pixels"),
-                              options->width / options->scale, options->height / options->scale);
-      break;
-    case BL_MAP_EXPORT_PDF:
-      /* Translators: the page size of a PDF export */
-      text = g_strdup_printf (_("PDF document, %.0f × %.0f mm"),
-                              options->width / (96.0 * options->scale) * 25.4,
-                              options->height / (96.0 * options->scale) * 25.4);
-      break;
-    case BL_MAP_EXPORT_PNG:
-    case BL_N_MAP_EXPORT_FORMATS:
-    default:
-      /* Translators: the size of a PNG export */
-      text = g_strdup_printf (_("PNG image, %d × %d pixels"), options->width, options->height);
-      break;
-    }
-  gtk_label_set_text (self->summary_label, text);
-}
-
-typedef struct {
-  /* what the worker reads */
-  BlProject          *project;
-  BlVisibleClaims    *visible;
-  BlBasemapRenderer  *basemap;
-  BlMapExportOptions  options;
-  char               *title;
-  char               *subtitle;
-  char               *selected_claim;
-  char               *path;        /* a file to write, or NULL for a preview */
-
-  /* what a preview worker gives back: cairo's ARGB32 pixels */
-  GBytes             *pixels;
-  int                 stride;
-  double              milliseconds;
-} RenderJob;
-
-static void
-render_job_free (gpointer data)
-{
-  RenderJob *job = data;
-
-  g_clear_object (&job->visible);
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->basemap, bl_basemap_renderer_unref);
-  g_clear_pointer (&job->pixels, g_bytes_unref);
-  g_free (job->title);
-  g_free (job->subtitle);
-  g_free (job->selected_claim);
-  g_free (job->path);
-  g_free (job);
-}
-
-/* A job with the dialog's options and its own copies of their strings. */
-static RenderJob *
-render_job_new (BlExportDialog *self)
-{
-  RenderJob *job = g_new0 (RenderJob, 1);
-
-  bl_export_dialog_get_options (self, &job->options);
-  job->project = g_object_ref (self->project);
-  job->visible = g_object_ref (self->snapshot);
-  job->basemap = self->basemap ? bl_basemap_renderer_ref (self->basemap) : NULL;
-  job->title = g_strdup (job->options.title);
-  job->subtitle = g_strdup (job->options.subtitle);
-  job->selected_claim = g_strdup (job->options.selected_claim);
-  job->options.title = job->title;
-  job->options.subtitle = job->subtitle;
-  job->options.selected_claim = job->selected_claim;
-  return job;
-}
-
-/* A filter that no one else changes, for the workers. */
-static BlFilter *
-copy_filter (BlFilter *filter)
-{
-  BlFilter *copy = bl_filter_new ();
-  gint32 first, last;
-
-  bl_filter_set_clock (copy, bl_filter_get_clock (filter));
-  bl_filter_get_window (filter, &first, &last);
-  bl_filter_set_window (copy, first, last);
-  bl_filter_set_cumulative (copy, bl_filter_get_cumulative (filter));
-  bl_filter_set_text (copy, bl_filter_get_text (filter));
-  bl_filter_set_topic (copy, bl_filter_get_topic (filter));
-  bl_filter_set_actor (copy, bl_filter_get_actor (filter));
-  bl_filter_set_source (copy, bl_filter_get_source (filter));
-  bl_filter_set_stances (copy, bl_filter_get_stances (filter));
-  bl_filter_set_min_reliability (copy, bl_filter_get_min_reliability (filter));
-  bl_filter_set_min_credibility (copy, bl_filter_get_min_credibility (filter));
-  bl_filter_set_tag (copy, bl_filter_get_tag (filter));
-  return copy;
-}
-
-/* The preview */
-
-/* Runs on a worker thread: touches only the job. */
-static void
-preview_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-  GError *error = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gint64 start = g_get_monotonic_time ();
-  gboolean ok;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->options.width, job->options.height);
-  cr = cairo_create (surface);
-  ok = bl_map_export_render (job->project, job->visible, job->basemap, &job->options, cr, &error);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  if (ok)
-    {
-      job->stride = cairo_image_surface_get_stride (surface);
-      job->pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                                 (gsize) job->stride * job->options.height);
-      job->milliseconds = (g_get_monotonic_time () - start) / 1000.0;
-    }
-  cairo_surface_destroy (surface);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-  bl_text_worker_end ();
-}
-
-static void
-on_preview_done (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  BlExportDialog *self = BL_EXPORT_DIALOG (object);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  int factor;
-
-  /* a dialog closed meanwhile has no widgets left */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->preview_running = FALSE;
-  if (error != NULL)
-    gtk_label_set_text (self->summary_label, error->message);
-  else
-    {
-      factor = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
-      texture = gdk_memory_texture_new (job->options.width, job->options.height, GDK_MEMORY_DEFAULT,
-                                        job->pixels, job->stride);
-      gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
-      gtk_widget_set_size_request (GTK_WIDGET (self->preview),
-                                   job->options.width / factor, job->options.height / factor);
-      g_debug ("Export preview of %d × %d drawn in %.1f ms",
-               job->options.width, job->options.height, job->milliseconds);
-    }
-
-  if (self->preview_stale)
-    start_preview (self);
-}
-
-/* Draws the page small, on a worker; one at a time, the last wins. */
-static void
-start_preview (BlExportDialog *self)
-{
-  g_autoptr(GTask) task = NULL;
-  RenderJob *job;
-  double k;
-  int width, height, factor;
-
-  if (self->preview_running)
-    {
-      self->preview_stale = TRUE;
-      return;
-    }
-  self->preview_stale = FALSE;
-
-  job = render_job_new (self);
-  update_summary (self, &job->options);
-
-  /* the page fitted into the preview box, in device pixels */
-  factor = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
-  k = MIN ((double) BL_EXPORT_DIALOG_PREVIEW_WIDTH / job->options.width,
-           (double) BL_EXPORT_DIALOG_PREVIEW_HEIGHT / job->options.height);
-  width = MAX ((int) round (job->options.width * k), BL_MAP_EXPORT_MIN_SIZE);
-  height = MAX ((int) round (job->options.height * k), BL_MAP_EXPORT_MIN_SIZE);
-  job->options.width = width * factor;
-  job->options.height = height * factor;
-  job->options.scale = CLAMP (job->options.scale * k * factor, BL_MAP_EXPORT_MIN_SCALE, BL_MAP_EXPORT_MAX_SCALE);
-
-  self->preview_running = TRUE;
-  task = g_task_new (self, self->preview_cancellable, on_preview_done, NULL);
-  g_task_set_source_tag (task, start_preview);
-  g_task_set_task_data (task, job, render_job_free);
-  bl_text_worker_begin ();
-  g_task_run_in_thread (task, preview_in_thread);
-}
-
-static gboolean
-on_preview_timeout (gpointer user_data)
-{
-  BlExportDialog *self = user_data;
-
-  self->preview_source = 0;
-  start_preview (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_preview (BlExportDialog *self)
-{
-  g_clear_handle_id (&self->preview_source, g_source_remove);
-  self->preview_source = g_timeout_add (PREVIEW_DELAY, on_preview_timeout, self);
-}
-
-/* Exporting */
-
-/* Runs on a worker thread: touches only the job. */
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-  GError *error = NULL;
-
-  if (bl_map_export_to_file (job->project, job->visible, job->basemap, &job->options, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-  bl_text_worker_end ();
-}
-
-static void
-on_export_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  BlExportDialog *self = BL_EXPORT_DIALOG (object);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *body = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      name = g_filename_display_basename (job->path);
-      /* Translators: a file name and why it could not be written */
-      body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
-      show_error (self, _("Could Not Export the Map"), body);
-      return;
-    }
-
-  set_busy (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->path);
-  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -766,7 +407,7 @@ static void
 on_option_changed (BlExportDialog *self)
 {
   if (self->ready)
-    schedule_preview (self);
+    bl_export_dialog_schedule_preview (self);
 }
 
 static void
@@ -775,7 +416,7 @@ on_preset_changed (BlExportDialog *self)
   if (!self->ready)
     return;
   update_size_rows (self);
-  schedule_preview (self);
+  bl_export_dialog_schedule_preview (self);
 }
 
 /* Overrides */
@@ -820,8 +461,8 @@ bl_export_dialog_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
-  g_clear_object (&self->snapshot);
-  g_clear_object (&self->snapshot_filter);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->filter);
   g_clear_object (&self->project);
   g_clear_pointer (&self->basemap, bl_basemap_renderer_unref);
   g_clear_pointer (&self->selected_claim, g_free);
@@ -932,8 +573,8 @@ bl_export_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (BL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
-  self->snapshot_filter = copy_filter (bl_visible_claims_get_filter (visible));
-  self->snapshot = bl_visible_claims_new (project, self->snapshot_filter);
+  self->filter = bl_filter_copy (bl_visible_claims_get_filter (visible));
+  self->visible = bl_visible_claims_new (project, self->filter);
   self->basemap = basemap ? bl_basemap_renderer_ref (basemap) : NULL;
   self->selected_claim = g_strdup (selected_claim);
   self->color_by = color_by;
@@ -955,7 +596,7 @@ bl_export_dialog_new (GtkWindow         *parent,
    * handlers scheduled one while the choices were loaded) */
   self->ready = TRUE;
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  start_preview (self);
+  bl_export_dialog_start_preview (self);
 
   return self;
 }
@@ -1004,59 +645,6 @@ bl_export_dialog_get_options (BlExportDialog     *self,
   options->show_timeline = gtk_switch_get_active (self->timeline_switch);
   options->show_footer = gtk_switch_get_active (self->footer_switch);
   options->show_annotations = TRUE;
-}
-
-/**
- * bl_export_dialog_export_to:
- * @file: where to write the map (a local file); the format's extension
- *   is added when it is missing
- *
- * Writes the map as the dialog is set, on a worker thread; the dialog is
- * insensitive meanwhile. Then emits #BlExportDialog::exported and closes,
- * or shows why the file could not be written. The file chooser of the
- * Export button ends here.
- */
-void
-bl_export_dialog_export_to (BlExportDialog *self,
-                            GFile          *file)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-  RenderJob *job;
-  const char *extension;
-
-  g_return_if_fail (BL_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->busy)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_error (self, _("Could Not Export the Map"), _("Choose a folder on this computer."));
-      return;
-    }
-
-  job = render_job_new (self);
-  extension = bl_map_export_format_get_extension (job->options.format);
-  {
-    g_autofree char *lower = g_ascii_strdown (path, -1);
-    g_autofree char *suffix = g_strconcat (".", extension, NULL);
-
-    job->path = g_str_has_suffix (lower, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
-  }
-
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, bl_export_dialog_export_to);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, render_job_free);
-  bl_text_worker_begin ();
-  g_task_run_in_thread (task, export_in_thread);
 }
 
 /**
