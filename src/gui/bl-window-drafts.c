@@ -233,20 +233,13 @@ bl_window_offer_recovery (BlWindow *self,
   when = time ? g_date_time_format (time, "%c") : g_strdup ("");
   name = info->title && *info->title ? info->title : _("Untitled Project");
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL));
+  dialog = bl_window_new_unsaved_question (self, _("Recover Unsaved Changes?"),
+                                           "later", _("_Not Now"),
+                                           "recover", _("_Recover"));
   adw_message_dialog_format_body (dialog,
                                   _("Borderline closed before changes to “%s” were saved. "
                                     "A copy of them was kept on %s."),
                                   name, when);
-  adw_message_dialog_add_responses (dialog,
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "recover");
-  adw_message_dialog_set_close_response (dialog, "later");
 
   request = g_new0 (RecoverRequest, 1);
   request->window = g_object_ref (self);

@@ -37,18 +37,45 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-void
-bl_window_remember_etag (BlWindow *self)
+/* A modal chooser of Borderline projects; @on_response gets a reference to
+ * the window as its data, and the dialog to unref. */
+static GtkFileChooserNative *
+project_chooser_new (BlWindow             *self,
+                     const char           *title,
+                     GtkFileChooserAction  action,
+                     const char           *accept_label,
+                     GCallback             on_response)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Borderline Projects"));
+  gtk_file_filter_add_pattern (filter, "*.borderline");
+  gtk_file_filter_add_mime_type (filter, "application/x-borderline");
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", on_response, g_object_ref (self));
+  return dialog;
+}
+
+/* The entity tag of @file as it is on disk now, or NULL */
+static char *
+query_etag (GFile *file)
 {
   g_autoptr(GFileInfo) info = NULL;
 
-  g_clear_pointer (&self->file_etag, g_free);
-  if (self->file == NULL)
-    return;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
 
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    self->file_etag = g_strdup (g_file_info_get_etag (info));
+void
+bl_window_remember_etag (BlWindow *self)
+{
+  g_clear_pointer (&self->file_etag, g_free);
+  if (self->file != NULL)
+    self->file_etag = query_etag (self->file);
 }
 
 /* Loading */
@@ -219,17 +246,6 @@ on_open_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static GtkFileFilter *
-project_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Borderline Projects"));
-  gtk_file_filter_add_pattern (filter, "*.borderline");
-  gtk_file_filter_add_mime_type (filter, "application/x-borderline");
-  return filter;
-}
-
 void
 bl_window_open_action (GtkWidget  *widget,
                        const char *action_name,
@@ -237,14 +253,9 @@ bl_window_open_action (GtkWidget  *widget,
 {
   BlWindow *self = BL_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  dialog = project_chooser_new (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                G_CALLBACK (on_open_response));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -356,14 +367,10 @@ static void
 save_to (BlWindow *self,
          GFile    *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  const char *etag = NULL;
+  g_autofree char *etag = NULL;
 
   if (self->file != NULL && g_file_equal (self->file, file) && self->file_etag != NULL)
-    {
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      etag = info ? g_file_info_get_etag (info) : NULL;
-    }
+    etag = query_etag (file);
 
   if (etag != NULL && g_strcmp0 (etag, self->file_etag) != 0)
     {
@@ -426,17 +433,13 @@ bl_window_save_as_action (GtkWidget  *widget,
 {
   BlWindow *self = BL_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
   const char *title;
 
   if (self->project == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = project_chooser_new (self, _("Save Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                G_CALLBACK (on_save_as_response));
 
   if (self->file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
@@ -450,7 +453,6 @@ bl_window_save_as_action (GtkWidget  *widget,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -505,19 +507,12 @@ bl_window_ask_about_unsaved_changes (BlWindow *self)
   const char *title = bl_project_get_title (self->project);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  dialog = bl_window_new_unsaved_question (self, _("Save Changes?"),
+                                           "cancel", _("_Cancel"),
+                                           "save", _("_Save"));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” has changes that are not saved. Changes that are not saved are lost."),
                                   title && *title ? title : _("Untitled Project"));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 

@@ -108,6 +108,13 @@ void       bl_window_set_project               (BlWindow        *self,
                                                 BlProject       *project,
                                                 GFile           *file);
 BlColorBy  bl_window_get_color_by              (BlWindow        *self);
+AdwMessageDialog *
+           bl_window_new_unsaved_question      (BlWindow        *self,
+                                                const char      *heading,
+                                                const char      *later_id,
+                                                const char      *later_label,
+                                                const char      *keep_id,
+                                                const char      *keep_label);
 
 /* bl-window-actions.c */
 void       bl_window_class_init_actions        (GtkWidgetClass  *widget_class);

@@ -131,6 +131,21 @@ show_color_by (BlWindow *self)
 
 /* A project in its place: every view gets it, or lets go of the last one */
 
+/* Stops following the project's history and shuts its feeds down: before
+ * another project, or as the window goes. */
+static void
+stop_history_and_feeds (BlWindow *self)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->feeds != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feeds, self);
+      bl_feed_manager_shutdown (self->feeds);
+    }
+  g_clear_object (&self->feeds);
+}
+
 void
 bl_window_set_project (BlWindow  *self,
                        BlProject *project,
@@ -140,14 +155,7 @@ bl_window_set_project (BlWindow  *self,
   g_set_object (&self->file, file);
 
   bl_window_discard_draft (self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-  if (self->feeds != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->feeds, self);
-      bl_feed_manager_shutdown (self->feeds);
-    }
-  g_clear_object (&self->feeds);
+  stop_history_and_feeds (self);
   g_clear_object (&self->history);
   g_clear_pointer (&self->file_etag, g_free);
   g_free (self->untitled_key);
@@ -231,7 +239,7 @@ bl_window_set_project (BlWindow  *self,
   bl_window_update_actions (self);
 }
 
-/* Errors */
+/* Errors and questions */
 
 void
 bl_window_show_error (BlWindow   *self,
@@ -254,6 +262,33 @@ bl_window_show_error (BlWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A question about unsaved work, with three answers: @later_id leaves it
+ * as it is (also Escape), "discard" throws it away, and @keep_id, the
+ * suggested one (also Enter), keeps it. The caller sets the body, connects
+ * to "response" and presents the dialog. */
+AdwMessageDialog *
+bl_window_new_unsaved_question (BlWindow   *self,
+                                const char *heading,
+                                const char *later_id,
+                                const char *later_label,
+                                const char *keep_id,
+                                const char *keep_label)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_add_responses (dialog,
+                                    later_id, later_label,
+                                    "discard", _("_Discard"),
+                                    keep_id, keep_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, keep_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, keep_id);
+  adw_message_dialog_set_close_response (dialog, later_id);
+  return dialog;
 }
 
 /* Overrides */
@@ -290,14 +325,7 @@ bl_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   bl_window_keep_draft (self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-  if (self->feeds != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->feeds, self);
-      bl_feed_manager_shutdown (self->feeds);
-    }
-  g_clear_object (&self->feeds);
+  stop_history_and_feeds (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
 
