@@ -37,15 +37,45 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* A modal chooser of Borderline projects; @on_response gets a reference to
- * the window as its data, and the dialog to unref. */
+typedef void (*ProjectChosenFunc) (BlWindow *self,
+                                   GFile    *file);
+
+typedef struct {
+  BlWindow          *window;
+  ProjectChosenFunc  chosen;
+} ChooserRequest;
+
+static void
+on_project_chooser_response (GtkNativeDialog *dialog,
+                             int              response,
+                             gpointer         user_data)
+{
+  ChooserRequest *request = user_data;
+  g_autoptr(BlWindow) self = request->window;
+  ProjectChosenFunc chosen = request->chosen;
+
+  g_free (request);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      chosen (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+/* A modal chooser of Borderline projects, not shown yet: the file chosen
+ * goes to @chosen. */
 static GtkFileChooserNative *
 project_chooser_new (BlWindow             *self,
                      const char           *title,
                      GtkFileChooserAction  action,
                      const char           *accept_label,
-                     GCallback             on_response)
+                     ProjectChosenFunc     chosen)
 {
+  ChooserRequest *request = g_new0 (ChooserRequest, 1);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -56,7 +86,10 @@ project_chooser_new (BlWindow             *self,
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", on_response, g_object_ref (self));
+
+  request->window = g_object_ref (self);
+  request->chosen = chosen;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_project_chooser_response), request);
   return dialog;
 }
 
@@ -229,23 +262,6 @@ bl_window_fill_recent_list (BlWindow *self)
 
 /* Open */
 
-static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(BlWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      bl_window_open_file (self, file);
-    }
-
-  g_object_unref (dialog);
-}
-
 void
 bl_window_open_action (GtkWidget  *widget,
                        const char *action_name,
@@ -255,7 +271,7 @@ bl_window_open_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
 
   dialog = project_chooser_new (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                G_CALLBACK (on_open_response));
+                                bl_window_open_file);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -399,31 +415,28 @@ save_to (BlWindow *self,
   save_now (self, file);
 }
 
+/* Saves as @chosen, with the extension that makes it open in Borderline
+ * again. */
 static void
-on_save_as_response (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
+save_as_chosen (BlWindow *self,
+                GFile    *chosen)
 {
-  g_autoptr(BlWindow) self = user_data;
+  g_autoptr(GFile) file = g_object_ref (chosen);
+  g_autofree char *name = g_file_get_basename (file);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+  if (self->project == NULL)
+    return;
+
+  if (!g_str_has_suffix (name, ".borderline"))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *with_ext = g_strconcat (name, ".borderline", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
 
-      /* Give the file its extension, so it opens in Borderline again. */
-      if (!g_str_has_suffix (name, ".borderline"))
-        {
-          g_autofree char *with_ext = g_strconcat (name, ".borderline", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          g_set_object (&file, g_file_get_child (parent, with_ext));
-        }
-
-      save_to (self, file);
+      g_object_unref (file);
+      file = g_file_get_child (parent, with_ext);
     }
 
-  g_object_unref (dialog);
+  save_to (self, file);
 }
 
 void
@@ -439,7 +452,7 @@ bl_window_save_as_action (GtkWidget  *widget,
     return;
 
   dialog = project_chooser_new (self, _("Save Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                G_CALLBACK (on_save_as_response));
+                                save_as_chosen);
 
   if (self->file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
