@@ -29,11 +29,7 @@ typedef struct
   int             zoom;
 
   /* cancelled by the caller's cancellable and by cancel_all */
-  GCancellable   *cancellable;
-  GCancellable   *caller_cancellable;
-  gulong          caller_handler;
-  GCancellable   *source_cancellable;
-  gulong          source_handler;
+  BlHttpCancellables cancel;
 
   GUri           *uri;
 
@@ -50,13 +46,7 @@ static void request_send (GTask *task);
 static void
 request_free (Request *req)
 {
-  if (req->caller_cancellable != NULL)
-    g_cancellable_disconnect (req->caller_cancellable, req->caller_handler);
-  if (req->source_cancellable != NULL)
-    g_cancellable_disconnect (req->source_cancellable, req->source_handler);
-  g_clear_object (&req->caller_cancellable);
-  g_clear_object (&req->source_cancellable);
-  g_clear_object (&req->cancellable);
+  bl_http_cancellables_clear (&req->cancel);
   g_clear_pointer (&req->uri, g_uri_unref);
   g_clear_pointer (&req->cached, g_bytes_unref);
   g_clear_pointer (&req->etag, g_free);
@@ -138,26 +128,9 @@ bl_online_source_make_server_name (const char *template)
 static char *
 describe_status (guint status)
 {
-  const char *phrase;
+  g_autofree char *status_text = bl_http_describe_status (status);
 
-  switch (status)
-    {
-    case 429:
-      phrase = "Too Many Requests";
-      break;
-    case 451:
-      phrase = "Unavailable For Legal Reasons";
-      break;
-    default:
-      phrase = soup_status_get_phrase (status);
-      if (phrase != NULL && g_str_equal (phrase, "Unknown Error"))
-        phrase = NULL;
-      break;
-    }
-
-  if (phrase == NULL)
-    return g_strdup_printf ("HTTP %u", status);
-  return g_strdup_printf ("HTTP %u %s", status, phrase);
+  return g_strdup_printf ("HTTP %s", status_text);
 }
 
 static gboolean
@@ -383,10 +356,10 @@ on_cache_read (GObject      *object,
                                               &req->etag, &req->modtime,
                                               result, &error);
 
-  if (g_cancellable_is_cancelled (req->cancellable))
+  if (g_cancellable_is_cancelled (req->cancel.cancellable))
     {
       g_clear_error (&error);
-      g_cancellable_set_error_if_cancelled (req->cancellable, &error);
+      g_cancellable_set_error_if_cancelled (req->cancel.cancellable, &error);
       request_fail (task, g_steal_pointer (&error));
       return;
     }
@@ -445,7 +418,7 @@ request_send (GTask *task)
       options.if_modified_since = since;
     }
 
-  bl_http_get_async (self->session, req->uri, &options, req->cancellable,
+  bl_http_get_async (self->session, req->uri, &options, req->cancel.cancellable,
                      on_downloaded, g_object_ref (task));
 }
 
@@ -483,16 +456,8 @@ bl_online_source_get_tile_data_async (ShumateDataSource   *source,
   req->x = x;
   req->y = y;
   req->zoom = zoom;
-  req->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
-
-  req->source_cancellable = g_object_ref (self->cancellable);
-  req->source_handler = bl_http_cancel_with (req->cancellable, req->source_cancellable);
-  if (cancellable != NULL)
-    {
-      req->caller_cancellable = g_object_ref (cancellable);
-      req->caller_handler = bl_http_cancel_with (req->cancellable, cancellable);
-    }
+  bl_http_cancellables_init (&req->cancel, self->cancellable, cancellable);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -508,7 +473,7 @@ bl_online_source_get_tile_data_async (ShumateDataSource   *source,
       return;
     }
 
-  shumate_file_cache_get_tile_async (self->cache, x, y, zoom, req->cancellable,
+  shumate_file_cache_get_tile_async (self->cache, x, y, zoom, req->cancel.cancellable,
                                      on_cache_read, g_steal_pointer (&task));
 }
 

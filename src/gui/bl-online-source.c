@@ -480,9 +480,7 @@ bl_online_source_cancel_all (BlOnlineSource *self)
 {
   g_return_if_fail (BL_IS_ONLINE_SOURCE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_object_unref (self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bl_http_cancel_all (&self->cancellable);
 }
 
 /**
