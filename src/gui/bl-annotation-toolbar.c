@@ -26,6 +26,7 @@
 
 #include "bl-annotation-painter.h"
 #include "bl-annotation-toolbar.h"
+#include "bl-widget-util.h"
 
 struct _BlAnnotationToolbar
 {
@@ -565,12 +566,8 @@ bl_annotation_toolbar_set_layer (BlAnnotationToolbar *self,
   g_return_if_fail (BL_IS_ANNOTATION_TOOLBAR (self));
   g_return_if_fail (layer == NULL || BL_IS_ANNOTATION_LAYER (layer));
 
-  if (self->layer == layer)
+  if (!bl_widget_util_watch_object (&self->layer, layer, self, NULL, NULL, 0))
     return;
-
-  if (self->layer != NULL)
-    g_signal_handlers_disconnect_by_data (self->layer, self);
-  g_set_object (&self->layer, layer);
 
   if (layer != NULL)
     {

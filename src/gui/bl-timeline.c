@@ -27,6 +27,7 @@
 #include <math.h>
 
 #include "bl-timeline-private.h"
+#include "bl-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (BlTimeline, bl_timeline, GTK_TYPE_WIDGET)
 
@@ -576,19 +577,13 @@ bl_timeline_set_selection (BlTimeline  *self,
   g_return_if_fail (BL_IS_TIMELINE (self));
   g_return_if_fail (selection == NULL || BL_IS_SELECTION (selection));
 
-  if (self->selection == selection)
+  if (!bl_widget_util_watch_object (&self->selection, selection, self,
+                                    "notify::claim-id", G_CALLBACK (on_selection_changed), 0))
     return;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_set_object (&self->selection, selection);
   self->selected = BL_NO_INDEX;
-
   if (selection != NULL)
-    {
-      g_signal_connect_object (selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self, 0);
-      on_selection_changed (selection, NULL, self);
-    }
+    on_selection_changed (selection, NULL, self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
