@@ -25,6 +25,8 @@ clamp_day (double day)
   return (gint32) CLAMP (day, bl_day_from_ymd (1, 1, 1), bl_day_from_ymd (9999, 12, 31));
 }
 
+/* Fits the view to the claims' span, or to the past year when there
+ * are none. */
 void
 bl_timeline_fit_view (BlTimeline *self)
 {
@@ -51,6 +53,7 @@ bl_timeline_fit_view (BlTimeline *self)
   self->view_valid = TRUE;
 }
 
+/* Keeps the lanes' scroll within what there is to scroll. */
 void
 bl_timeline_clamp_lane_scroll (BlTimeline *self)
 {

@@ -24,7 +24,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "bl-timeline-private.h"
 #include "bl-widget-util.h"
