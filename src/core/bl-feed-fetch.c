@@ -47,11 +47,7 @@ typedef struct
   gboolean        automatic;
 
   /* cancelled by the caller's cancellable and by the feed */
-  GCancellable   *cancellable;
-  GCancellable   *caller_cancellable;
-  gulong          caller_handler;
-  GCancellable   *feed_cancellable;
-  gulong          feed_handler;
+  BlHttpCancellables cancel;
 
   GUri           *uri;
   gboolean        conditional;
@@ -76,13 +72,7 @@ typedef struct
 static void
 refresh_free (Refresh *req)
 {
-  if (req->caller_cancellable != NULL)
-    g_cancellable_disconnect (req->caller_cancellable, req->caller_handler);
-  if (req->feed_cancellable != NULL)
-    g_cancellable_disconnect (req->feed_cancellable, req->feed_handler);
-  g_clear_object (&req->caller_cancellable);
-  g_clear_object (&req->feed_cancellable);
-  g_clear_object (&req->cancellable);
+  bl_http_cancellables_clear (&req->cancel);
   g_clear_object (&req->into);
   g_clear_object (&req->history);
   g_clear_pointer (&req->uri, g_uri_unref);
@@ -116,16 +106,6 @@ refresh_get_response (Refresh        *req,
 
 /* "HTTP 404 Not Found", with the phrase from libsoup's table, never the
  * server's. */
-static char *
-describe_status (guint status)
-{
-  const char *phrase = soup_status_get_phrase (status);
-
-  if (phrase == NULL || g_str_equal (phrase, "Unknown Error"))
-    return g_strdup_printf ("%u", status);
-  return g_strdup_printf ("%u %s", status, phrase);
-}
-
 /* The file name messages about the content use: the last part of the
  * address's path ("claims.csv"), else the feed's name. */
 static char *
@@ -325,7 +305,7 @@ on_parsed (GObject      *object,
     }
 
   /* the window may have closed while the thread read */
-  if (g_cancellable_is_cancelled (req->cancellable))
+  if (g_cancellable_is_cancelled (req->cancel.cancellable))
     {
       parsed_free (parsed);
       refresh_fail_cancelled (task);
@@ -383,7 +363,7 @@ on_downloaded (GObject      *object,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status) || status == SOUP_STATUS_NO_CONTENT)
     {
-      what = describe_status (status);
+      what = bl_http_describe_status (status);
       refresh_fail (task, G_IO_ERROR,
                     status == 404 || status == 410 ? G_IO_ERROR_NOT_FOUND
                     : status == 401 || status == 403 ? G_IO_ERROR_PERMISSION_DENIED
@@ -399,7 +379,7 @@ on_downloaded (GObject      *object,
   req->last_modified = g_strdup (answer.last_modified);
   req->display_name = make_display_name (self, bl_http_response_get_uri (response));
 
-  parse = g_task_new (NULL, req->cancellable, on_parsed, g_object_ref (task));
+  parse = g_task_new (NULL, req->cancel.cancellable, on_parsed, g_object_ref (task));
   g_task_set_source_tag (parse, parse_thread);
   g_task_set_task_data (parse, req, NULL);
   g_task_run_in_thread (parse, parse_thread);
@@ -427,18 +407,10 @@ bl_feed_fetch (BlFeed    *self,
   req->history = history != NULL ? g_object_ref (history) : NULL;
   req->automatic = automatic;
   req->state_before = self->state == BL_FEED_STATE_REFRESHING ? BL_FEED_STATE_NEW : self->state;
-  req->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, req, (GDestroyNotify) refresh_free);
+  bl_http_cancellables_init (&req->cancel, self->cancellable, cancellable);
 
-  req->feed_cancellable = g_object_ref (self->cancellable);
-  req->feed_handler = bl_http_cancel_with (req->cancellable, req->feed_cancellable);
-  if (cancellable != NULL)
-    {
-      req->caller_cancellable = g_object_ref (cancellable);
-      req->caller_handler = bl_http_cancel_with (req->cancellable, cancellable);
-    }
-
-  if (g_cancellable_is_cancelled (req->cancellable))
+  if (g_cancellable_is_cancelled (req->cancel.cancellable))
     {
       refresh_fail_cancelled (task);
       return;
@@ -468,6 +440,6 @@ bl_feed_fetch (BlFeed    *self,
       options.if_modified_since = self->last_modified;
     }
 
-  bl_http_get_async (self->session, req->uri, &options, req->cancellable,
+  bl_http_get_async (self->session, req->uri, &options, req->cancel.cancellable,
                      on_downloaded, g_object_ref (task));
 }

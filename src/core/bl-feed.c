@@ -641,9 +641,7 @@ bl_feed_cancel (BlFeed *self)
 {
   g_return_if_fail (BL_IS_FEED (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_object_unref (self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bl_http_cancel_all (&self->cancellable);
 }
 
 /**

@@ -425,6 +425,112 @@ bl_http_cancel_with (GCancellable *cancellable,
 }
 
 /**
+ * bl_http_cancel_all:
+ * @owner: (inout) (transfer full): the cancellable an object links its
+ *   requests to
+ *
+ * Cancels every request linked to *@owner, silently (as when the window
+ * closes), and puts a new cancellable in its place, so that later
+ * requests run as usual.
+ */
+void
+bl_http_cancel_all (GCancellable **owner)
+{
+  g_return_if_fail (owner != NULL && G_IS_CANCELLABLE (*owner));
+
+  g_cancellable_cancel (*owner);
+  g_object_unref (*owner);
+  *owner = g_cancellable_new ();
+}
+
+/**
+ * bl_http_cancellables_init:
+ * @self: the request's cancellables, to fill in
+ * @owner: (nullable): the cancellable of the object that makes the request
+ * @caller: (nullable): the caller's cancellable
+ *
+ * Makes @self's own cancellable and links it to @owner and @caller: it is
+ * cancelled at once when either already is.
+ */
+void
+bl_http_cancellables_init (BlHttpCancellables *self,
+                           GCancellable       *owner,
+                           GCancellable       *caller)
+{
+  g_return_if_fail (self != NULL);
+
+  memset (self, 0, sizeof *self);
+  self->cancellable = g_cancellable_new ();
+  if (owner != NULL)
+    {
+      self->owner = g_object_ref (owner);
+      self->owner_handler = bl_http_cancel_with (self->cancellable, owner);
+    }
+  if (caller != NULL)
+    {
+      self->caller = g_object_ref (caller);
+      self->caller_handler = bl_http_cancel_with (self->cancellable, caller);
+    }
+}
+
+/**
+ * bl_http_cancellables_clear:
+ * @self: a request's cancellables
+ *
+ * Unlinks @self's cancellable from its owner's and its caller's and lets
+ * go of all three.
+ */
+void
+bl_http_cancellables_clear (BlHttpCancellables *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->caller != NULL)
+    g_cancellable_disconnect (self->caller, self->caller_handler);
+  if (self->owner != NULL)
+    g_cancellable_disconnect (self->owner, self->owner_handler);
+  g_clear_object (&self->caller);
+  g_clear_object (&self->owner);
+  g_clear_object (&self->cancellable);
+  self->caller_handler = self->owner_handler = 0;
+}
+
+/**
+ * bl_http_describe_status:
+ * @status: an HTTP status code
+ *
+ * The status for a message: "404 Not Found", "429 Too Many Requests",
+ * with the phrase from a table (libsoup's, and the few it lacks), never
+ * the server's; the bare number when no phrase is known.
+ *
+ * Returns: (transfer full): the status in words
+ */
+char *
+bl_http_describe_status (guint status)
+{
+  const char *phrase;
+
+  switch (status)
+    {
+    case 429:
+      phrase = "Too Many Requests";
+      break;
+    case 451:
+      phrase = "Unavailable For Legal Reasons";
+      break;
+    default:
+      phrase = soup_status_get_phrase (status);
+      if (phrase != NULL && g_str_equal (phrase, "Unknown Error"))
+        phrase = NULL;
+      break;
+    }
+
+  if (phrase == NULL)
+    return g_strdup_printf ("%u", status);
+  return g_strdup_printf ("%u %s", status, phrase);
+}
+
+/**
  * bl_http_session_new:
  * @timeout: seconds of silence after which a connection is given up
  * @max_conns: the most connections open at once, and to one host

@@ -85,6 +85,36 @@ SoupSession  *bl_http_session_new   (guint                 timeout,
                                      guint                 max_conns);
 gulong        bl_http_cancel_with   (GCancellable         *cancellable,
                                      GCancellable         *source);
+void          bl_http_cancel_all    (GCancellable        **owner);
+
+char         *bl_http_describe_status (guint status);
+
+/**
+ * BlHttpCancellables:
+ * @cancellable: the request's own cancellable, cancelled when @owner or
+ *   @caller is
+ * @owner: (nullable): the cancellable of the object that makes requests
+ *   (a feed, a tile source), cancelled by its "cancel everything"
+ * @owner_handler: the link from @owner
+ * @caller: (nullable): the caller's cancellable
+ * @caller_handler: the link from @caller
+ *
+ * One request's cancellable, linked to its owner's and its caller's. Set
+ * up with bl_http_cancellables_init(), let go with
+ * bl_http_cancellables_clear().
+ */
+typedef struct {
+  GCancellable *cancellable;
+  GCancellable *owner;
+  gulong        owner_handler;
+  GCancellable *caller;
+  gulong        caller_handler;
+} BlHttpCancellables;
+
+void          bl_http_cancellables_init  (BlHttpCancellables *self,
+                                          GCancellable       *owner,
+                                          GCancellable       *caller);
+void          bl_http_cancellables_clear (BlHttpCancellables *self);
 
 /* The answer */
 

@@ -17,6 +17,7 @@
 
 #include "bl-annotation-layer-private.h"
 #include "bl-annotation-painter.h"
+#include "bl-widget-util.h"
 
 /* How far from what is drawn a press still hits it, in pixels. */
 #define HIT_RADIUS 5
@@ -568,29 +569,21 @@ bl_annotation_layer_contains (GtkWidget *widget,
 void
 bl_annotation_layer_init_input (BlAnnotationLayer *self)
 {
-  GtkGesture *drag;
-  GtkEventController *key, *motion, *entry_key;
+  GtkEventController *motion, *entry_key;
 
   gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  bl_widget_util_add_drag (GTK_WIDGET (self), G_CALLBACK (on_drag_begin), G_CALLBACK (on_drag_update),
+                           G_CALLBACK (on_drag_end), G_CALLBACK (on_drag_cancel), self);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  bl_widget_util_add_key (GTK_WIDGET (self), G_CALLBACK (on_key_pressed), self);
 
   /* the entry for a label's text */
   self->entry = gtk_entry_new ();

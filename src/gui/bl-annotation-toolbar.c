@@ -26,6 +26,7 @@
 
 #include "bl-annotation-painter.h"
 #include "bl-annotation-toolbar.h"
+#include "bl-widget-util.h"
 
 struct _BlAnnotationToolbar
 {
@@ -99,6 +100,35 @@ get_foreground (GtkWidget *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), rgba);
 }
 
+/* A closed path through @n points, given as x, y pairs. */
+static void
+polygon_path (cairo_t      *cr,
+              const double *xy,
+              guint         n)
+{
+  cairo_move_to (cr, xy[0], xy[1]);
+  for (guint i = 1; i < n; i++)
+    cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
+  cairo_close_path (cr);
+}
+
+/* A line from (@x0, @y0) to (@x1, @y1), and a filled triangle for its
+ * head. */
+static void
+draw_arrow (cairo_t      *cr,
+            double        x0,
+            double        y0,
+            double        x1,
+            double        y1,
+            const double  head[6])
+{
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  polygon_path (cr, head, 3);
+  cairo_fill (cr);
+}
+
 /* The tools' icons, drawn in a 16 × 16 box in the button's colour: the
  * icon theme has no drawing tools. */
 static void
@@ -108,6 +138,10 @@ draw_tool_icon (GtkDrawingArea *area,
                 int             height,
                 gpointer        user_data)
 {
+  static const double pointer[] = { 4, 1.5, 4, 14, 7.2, 11, 9.6, 15, 11.4, 14, 9.1, 10.1, 13, 9.8 };
+  static const double arrow_head[] = { 14, 2, 6.5, 4, 12, 9.5 };
+  static const double callout_head[] = { 14.5, 14.5, 9, 13.5, 13.5, 9 };
+  static const double area_outline[] = { 2, 5.5, 9, 2, 14, 7.5, 11, 14, 3.5, 12 };
   BlAnnotationTool tool = GPOINTER_TO_INT (user_data);
   GdkRGBA fg;
 
@@ -126,14 +160,7 @@ draw_tool_icon (GtkDrawingArea *area,
   switch (tool)
     {
     case BL_ANNOTATION_TOOL_SELECT:
-      cairo_move_to (cr, 4, 1.5);
-      cairo_line_to (cr, 4, 14);
-      cairo_line_to (cr, 7.2, 11);
-      cairo_line_to (cr, 9.6, 15);
-      cairo_line_to (cr, 11.4, 14);
-      cairo_line_to (cr, 9.1, 10.1);
-      cairo_line_to (cr, 13, 9.8);
-      cairo_close_path (cr);
+      polygon_path (cr, pointer, G_N_ELEMENTS (pointer) / 2);
       cairo_fill (cr);
       break;
 
@@ -145,27 +172,13 @@ draw_tool_icon (GtkDrawingArea *area,
       break;
 
     case BL_ANNOTATION_TOOL_ARROW:
-      cairo_move_to (cr, 2.5, 13.5);
-      cairo_line_to (cr, 10, 6);
-      cairo_stroke (cr);
-      cairo_move_to (cr, 14, 2);
-      cairo_line_to (cr, 6.5, 4);
-      cairo_line_to (cr, 12, 9.5);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      draw_arrow (cr, 2.5, 13.5, 10, 6, arrow_head);
       break;
 
     case BL_ANNOTATION_TOOL_CALLOUT:
       cairo_rectangle (cr, 1.5, 1.5, 9, 5.5);
       cairo_stroke (cr);
-      cairo_move_to (cr, 6, 7);
-      cairo_line_to (cr, 11, 12);
-      cairo_stroke (cr);
-      cairo_move_to (cr, 14.5, 14.5);
-      cairo_line_to (cr, 9, 13.5);
-      cairo_line_to (cr, 13.5, 9);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      draw_arrow (cr, 6, 7, 11, 12, callout_head);
       break;
 
     case BL_ANNOTATION_TOOL_CIRCLE:
@@ -176,12 +189,7 @@ draw_tool_icon (GtkDrawingArea *area,
       break;
 
     case BL_ANNOTATION_TOOL_AREA:
-      cairo_move_to (cr, 2, 5.5);
-      cairo_line_to (cr, 9, 2);
-      cairo_line_to (cr, 14, 7.5);
-      cairo_line_to (cr, 11, 14);
-      cairo_line_to (cr, 3.5, 12);
-      cairo_close_path (cr);
+      polygon_path (cr, area_outline, G_N_ELEMENTS (area_outline) / 2);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.35);
       cairo_fill_preserve (cr);
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -565,12 +573,8 @@ bl_annotation_toolbar_set_layer (BlAnnotationToolbar *self,
   g_return_if_fail (BL_IS_ANNOTATION_TOOLBAR (self));
   g_return_if_fail (layer == NULL || BL_IS_ANNOTATION_LAYER (layer));
 
-  if (self->layer == layer)
+  if (!bl_widget_util_watch_object (&self->layer, layer, self, NULL, NULL, 0))
     return;
-
-  if (self->layer != NULL)
-    g_signal_handlers_disconnect_by_data (self->layer, self);
-  g_set_object (&self->layer, layer);
 
   if (layer != NULL)
     {

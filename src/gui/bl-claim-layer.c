@@ -31,6 +31,7 @@
 #include "bl-feed.h"
 #include "bl-spatial-index.h"
 #include "bl-map-frame.h"
+#include "bl-widget-util.h"
 
 /* How far the pointer must move before a press becomes a drag. */
 #define DRAG_THRESHOLD 5.0
@@ -675,8 +676,7 @@ bl_claim_layer_class_init (BlClaimLayerClass *klass)
 static void
 bl_claim_layer_init (BlClaimLayer *self)
 {
-  GtkGesture *drag;
-  GtkEventController *key, *focus;
+  GtkEventController *focus;
 
   self->focused = -1;
   self->press_cluster = -1;
@@ -687,17 +687,10 @@ bl_claim_layer_init (BlClaimLayer *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  bl_widget_util_add_drag (GTK_WIDGET (self), G_CALLBACK (on_drag_begin), G_CALLBACK (on_drag_update),
+                           G_CALLBACK (on_drag_end), G_CALLBACK (on_drag_cancel), self);
 
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  bl_widget_util_add_key (GTK_WIDGET (self), G_CALLBACK (on_key_pressed), self);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);

@@ -24,6 +24,7 @@
 #include "bl-claim-panel.h"
 #include "bl-uri.h"
 #include "bl-vocab.h"
+#include "bl-widget-util.h"
 
 struct _BlClaimPanel
 {
@@ -562,14 +563,9 @@ bl_claim_panel_set_selection (BlClaimPanel *self,
   g_return_if_fail (BL_IS_CLAIM_PANEL (self));
   g_return_if_fail (selection == NULL || BL_IS_SELECTION (selection));
 
-  if (self->selection == selection)
+  if (!bl_widget_util_watch_object (&self->selection, selection, self,
+                                    "notify::claim-id", G_CALLBACK (show_claim), G_CONNECT_SWAPPED))
     return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_set_object (&self->selection, selection);
-  if (selection != NULL)
-    g_signal_connect_swapped (selection, "notify::claim-id", G_CALLBACK (show_claim), self);
 
   show_claim (self);
 }

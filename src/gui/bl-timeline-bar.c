@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-timeline-bar.h"
+#include "bl-widget-util.h"
 
 struct _BlTimelineBar
 {
@@ -93,11 +94,8 @@ on_visible_claims_changed (BlTimeline    *timeline,
                            GParamSpec    *pspec,
                            BlTimelineBar *self)
 {
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_set_object (&self->filter, bl_timeline_get_filter (timeline));
-  if (self->filter != NULL)
-    g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, 0);
+  bl_widget_util_watch_object (&self->filter, bl_timeline_get_filter (timeline), self,
+                               "changed", G_CALLBACK (on_filter_changed), 0);
   sync_from_filter (self);
 }
 

@@ -1,4 +1,4 @@
-/* bl-timeline-draw.c — the timeline's geometry, snapshot and hit testing
+/* bl-timeline-draw.c — the timeline's snapshot
  *
  * Copyright 2026 The Borderline developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,7 @@
  * bars for intervals, gradients for uncertain ends, fades for open ones),
  * a dense or collapsed lane draws counts per column of a few pixels,
  * found with binary searches. Drawing and hit testing share the geometry
- * below so that what is clicked is what was drawn.
+ * in bl-timeline-geometry.c so that what is clicked is what was drawn.
  */
 #include "config.h"
 
@@ -20,432 +20,6 @@
 #include <math.h>
 
 #include "bl-timeline-private.h"
-
-#define BIN_PX     3
-#define ROW_STEP   6.0
-#define ROW_TOP    8.0
-#define BAR_HEIGHT 5.0
-#define DOT_SIZE   8.0
-
-/* A claim's drawn extent, in days along time: [x0, x1) overall, solid
- * over [c0, c1); outside the core the ends are uncertain (a gradient) or
- * open (a fade). */
-typedef struct {
-  double   x0, x1;
-  double   c0, c1;
-  gboolean point;
-  gboolean open_start;
-  gboolean open_end;
-} Shape;
-
-/* Geometry {{{ */
-
-void
-bl_timeline_get_plot (BlTimeline *self,
-                      double     *x,
-                      double     *width)
-{
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  double label_w = MIN (BL_TIMELINE_LABEL_WIDTH, w / 3);
-
-  *x = rtl ? 0 : label_w;
-  *width = MAX (w - label_w, 1);
-}
-
-double
-bl_timeline_lanes_top (BlTimeline *self)
-{
-  return BL_TIMELINE_OVERVIEW_HEIGHT + BL_TIMELINE_AXIS_HEIGHT;
-}
-
-static double
-lane_height (BlTimeline       *self,
-             const BlTimeLane *lane)
-{
-  return bl_timeline_is_lane_collapsed (self, lane) ? BL_TIMELINE_COLLAPSED_HEIGHT
-                                                   : BL_TIMELINE_LANE_HEIGHT;
-}
-
-/**
- * bl_timeline_get_lanes_height:
- *
- * Returns: the height of all lanes together
- */
-double
-bl_timeline_get_lanes_height (BlTimeline *self)
-{
-  double h = 0;
-
-  bl_timeline_ensure_lanes (self);
-  if (self->lanes == NULL)
-    return 0;
-
-  for (guint l = 0; l < bl_time_lanes_get_n_lanes (self->lanes); l++)
-    h += lane_height (self, bl_time_lanes_get_lane (self->lanes, l));
-
-  return h;
-}
-
-/* The lane at y, and its top. */
-static gboolean
-lane_at (BlTimeline *self,
-         double      y,
-         guint      *lane,
-         double     *top)
-{
-  double t = bl_timeline_lanes_top (self) - self->lane_scroll;
-
-  if (self->lanes == NULL || y < bl_timeline_lanes_top (self))
-    return FALSE;
-
-  for (guint l = 0; l < bl_time_lanes_get_n_lanes (self->lanes); l++)
-    {
-      double h = lane_height (self, bl_time_lanes_get_lane (self->lanes, l));
-
-      if (y >= t && y < t + h)
-        {
-          *lane = l;
-          if (top)
-            *top = t;
-          return TRUE;
-        }
-      t += h;
-    }
-
-  return FALSE;
-}
-
-static double
-day_x (BlTimeline *self,
-       double      plot_x,
-       double      day)
-{
-  return plot_x + bl_time_axis_day_to_x (&self->axis, day);
-}
-
-/* The days in view, widened by a pixel margin, clamped to gint32. */
-static void
-view_days (BlTimeline *self,
-           double      margin_px,
-           gint32     *first,
-           gint32     *last)
-{
-  double a = self->axis.start - margin_px * self->axis.days_per_px;
-  double b = bl_time_axis_get_end (&self->axis) + margin_px * self->axis.days_per_px;
-
-  *first = (gint32) CLAMP (floor (a), G_MININT32 + 1.0, G_MAXINT32 - 1.0);
-  *last = (gint32) CLAMP (ceil (b), G_MININT32 + 1.0, G_MAXINT32 - 1.0);
-}
-
-static gint32
-unit_start (gint32 day,
-            guint  precision)
-{
-  int y, m, d;
-
-  bl_day_to_ymd (day, &y, &m, &d);
-  switch (precision)
-    {
-    case BL_DATE_PRECISION_MONTH:
-      return bl_day_from_ymd (y, m, 1);
-    case BL_DATE_PRECISION_YEAR:
-      return bl_day_from_ymd (y, 1, 1);
-    case BL_DATE_PRECISION_DECADE:
-      return bl_day_from_ymd (MAX (y - y % 10, 1), 1, 1);
-    default:
-      return day;
-    }
-}
-
-static gint32
-unit_end (gint32 day,
-          guint  precision)
-{
-  int y, m, d;
-
-  bl_day_to_ymd (day, &y, &m, &d);
-  switch (precision)
-    {
-    case BL_DATE_PRECISION_MONTH:
-      return bl_day_from_ymd (y, m, bl_date_days_in_month (y, m));
-    case BL_DATE_PRECISION_YEAR:
-      return bl_day_from_ymd (y, 12, 31);
-    case BL_DATE_PRECISION_DECADE:
-      return bl_day_from_ymd (MIN (y - y % 10 + 9, 9999), 12, 31);
-    default:
-      return day;
-    }
-}
-
-static void
-claim_shape (const BlDate *date,
-             Shape        *s)
-{
-  gint32 nominal_first, nominal_last;
-
-  bl_date_get_nominal_range (date, &nominal_first, &nominal_last);
-  s->open_start = (date->flags & BL_DATE_OPEN_START) != 0;
-  s->open_end = (date->flags & BL_DATE_OPEN_END) != 0;
-  s->point = FALSE;
-  s->x0 = date->first_day;
-  s->x1 = (double) date->last_day + 1;
-
-  if (!(date->flags & BL_DATE_INTERVAL))
-    {
-      if (date->start_precision == BL_DATE_PRECISION_DAY)
-        {
-          /* a day, perhaps with circa whiskers */
-          s->point = TRUE;
-          s->c0 = nominal_first;
-          s->c1 = (double) nominal_first + 1;
-        }
-      else
-        {
-          /* some day in a month or a year: uncertain all through */
-          s->c0 = s->c1 = (nominal_first + (double) nominal_last + 1) / 2;
-        }
-      return;
-    }
-
-  if (s->open_start)
-    s->c0 = s->x0 = nominal_first;
-  else if (date->start_precision == BL_DATE_PRECISION_DAY && !(date->flags & BL_DATE_CIRCA_START))
-    s->c0 = date->first_day;
-  else
-    s->c0 = (double) unit_end (nominal_first, date->start_precision) + 1;
-
-  if (s->open_end)
-    s->c1 = s->x1 = (double) nominal_last + 1;
-  else if (date->end_precision == BL_DATE_PRECISION_DAY && !(date->flags & BL_DATE_CIRCA_END))
-    s->c1 = (double) date->last_day + 1;
-  else
-    s->c1 = unit_start (nominal_last, date->end_precision);
-
-  if (s->c0 > s->c1)
-    s->c0 = s->c1 = (s->c0 + s->c1) / 2;
-}
-
-/* The shape in pixels (left to right), open ends included. */
-static void
-shape_pixels (BlTimeline  *self,
-              const Shape *s,
-              double       plot_x,
-              double      *left,
-              double      *right)
-{
-  gint32 span_first = 0, span_last = 0;
-  double a, b;
-
-  bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
-
-  a = s->open_start ? day_x (self, plot_x, span_first) : day_x (self, plot_x, s->x0);
-  b = s->open_end ? day_x (self, plot_x, (double) span_last + 1) : day_x (self, plot_x, s->x1);
-
-  if (s->open_start)
-    a += self->axis.rtl ? BL_TIMELINE_FADE_WIDTH : -BL_TIMELINE_FADE_WIDTH;
-  if (s->open_end)
-    b += self->axis.rtl ? -BL_TIMELINE_FADE_WIDTH : BL_TIMELINE_FADE_WIDTH;
-
-  *left = MIN (a, b);
-  *right = MAX (a, b);
-  if (s->point)
-    {
-      double c = day_x (self, plot_x, s->c0 + 0.5);
-
-      *left = MIN (*left, c - DOT_SIZE / 2);
-      *right = MAX (*right, c + DOT_SIZE / 2);
-    }
-}
-
-static double
-row_center (double lane_top,
-            guint  row)
-{
-  return lane_top + ROW_TOP + row * ROW_STEP;
-}
-
-/* }}} */
-
-/* Hit testing {{{ */
-
-BlTimelineHit
-bl_timeline_hit_test (BlTimeline *self,
-                      double      x,
-                      double      y,
-                      guint      *lane)
-{
-  double plot_x, plot_w, a, b, start_x, end_x;
-  gint32 first, last;
-  guint l;
-
-  bl_timeline_ensure_lanes (self);
-  bl_timeline_get_plot (self, &plot_x, &plot_w);
-
-  if (x < plot_x || x >= plot_x + plot_w)
-    {
-      if (lane_at (self, y, &l, NULL))
-        {
-          if (lane)
-            *lane = l;
-          return BL_TIMELINE_HIT_LANE_HEADER;
-        }
-      return BL_TIMELINE_HIT_NONE;
-    }
-
-  if (y < BL_TIMELINE_OVERVIEW_HEIGHT)
-    return BL_TIMELINE_HIT_OVERVIEW;
-
-  if (!bl_timeline_get_shown_window (self, &first, &last))
-    return BL_TIMELINE_HIT_BACKGROUND;
-
-  start_x = day_x (self, plot_x, first);
-  end_x = day_x (self, plot_x, (double) last + 1);
-  a = MIN (start_x, end_x);
-  b = MAX (start_x, end_x);
-
-  /* a narrow window: the nearer handle wins */
-  if (fabs (x - end_x) <= BL_TIMELINE_HANDLE_GRAB &&
-      (bl_filter_get_cumulative (self->filter) ||
-       fabs (x - end_x) <= fabs (x - start_x)))
-    return BL_TIMELINE_HIT_HANDLE_END;
-  if (fabs (x - start_x) <= BL_TIMELINE_HANDLE_GRAB && !bl_filter_get_cumulative (self->filter))
-    return BL_TIMELINE_HIT_HANDLE_START;
-  if (x >= a && x <= b)
-    return BL_TIMELINE_HIT_WINDOW;
-
-  return BL_TIMELINE_HIT_BACKGROUND;
-}
-
-static gboolean
-lane_is_dense (BlTimeline       *self,
-               const BlTimeLane *lane)
-{
-  gint32 first, last;
-
-  if (bl_timeline_is_lane_collapsed (self, lane))
-    return TRUE;
-
-  view_days (self, 0, &first, &last);
-  return bl_time_lane_count (lane, first, last) > BL_TIMELINE_DENSE_CLAIMS;
-}
-
-/**
- * bl_timeline_pick_claim:
- * @claim: (out): the claim drawn at (@x, @y), or %BL_NO_INDEX over counts
- * @n_here: (out): how many claims are drawn there
- * @bin_first: (out): the first day of the column under the pointer
- * @bin_last: (out): its last day
- *
- * Returns: %TRUE when something is drawn at (@x, @y)
- */
-gboolean
-bl_timeline_pick_claim (BlTimeline *self,
-                        double      x,
-                        double      y,
-                        guint32    *claim,
-                        guint      *n_here,
-                        gint32     *bin_first,
-                        gint32     *bin_last)
-{
-  const BlTimeLane *lane;
-  const BlDate *dates;
-  double plot_x, plot_w, top, best = G_MAXDOUBLE;
-  double d0, d1;
-  gint32 first, last;
-  guint l, end, n = 0;
-
-  *claim = BL_NO_INDEX;
-  *n_here = 0;
-
-  bl_timeline_ensure_lanes (self);
-  bl_timeline_get_plot (self, &plot_x, &plot_w);
-  if (self->lanes == NULL || x < plot_x || x >= plot_x + plot_w || !lane_at (self, y, &l, &top))
-    return FALSE;
-
-  lane = bl_time_lanes_get_lane (self->lanes, l);
-  d0 = bl_time_axis_x_to_day (&self->axis, x - plot_x - BIN_PX);
-  d1 = bl_time_axis_x_to_day (&self->axis, x - plot_x + BIN_PX);
-  first = (gint32) floor (MIN (d0, d1));
-  last = (gint32) floor (MAX (d0, d1));
-  *bin_first = first;
-  *bin_last = last;
-
-  if (lane_is_dense (self, lane))
-    {
-      *n_here = bl_time_lane_count (lane, first, last);
-      return *n_here > 0;
-    }
-
-  /* look a little wider, for dots and fades */
-  view_days (self, 0, &first, &last);
-  dates = bl_claim_store_get_dates (bl_project_get_claims (bl_visible_claims_get_project (self->visible)),
-                                    self->lanes_clock);
-  end = bl_time_lane_end (lane, last);
-
-  for (guint b = 0; b * BL_TIME_LANE_BLOCK < end; b++)
-    {
-      if (lane->block_max[b] < first)
-        continue;
-
-      for (guint i = b * BL_TIME_LANE_BLOCK; i < MIN (end, (b + 1) * BL_TIME_LANE_BLOCK); i++)
-        {
-          Shape s;
-          double left, right, dy, score;
-
-          if (lane->last[i] < first)
-            continue;
-
-          claim_shape (&dates[lane->claims[i]], &s);
-          shape_pixels (self, &s, plot_x, &left, &right);
-          if (x < left - 2 || x > right + 2)
-            continue;
-
-          /* piled points are drawn once, in any row */
-          dy = s.point ? 0 : fabs (y - row_center (top, lane->row[i]));
-          if (dy > DOT_SIZE)
-            continue;
-
-          n++;
-          score = dy + (s.point ? fabs (x - day_x (self, plot_x, s.c0 + 0.5)) : 4);
-          if (score < best)
-            {
-              best = score;
-              *claim = lane->claims[i];
-            }
-        }
-    }
-
-  *n_here = n;
-  return *claim != BL_NO_INDEX;
-}
-
-/**
- * bl_timeline_get_claim_extent:
- *
- * The days a claim is drawn over, open ends cut at the span.
- */
-void
-bl_timeline_get_claim_extent (BlTimeline *self,
-                              guint32     claim,
-                              gint32     *first_day,
-                              gint32     *last_day)
-{
-  const BlDate *dates;
-  gint32 span_first = 0, span_last = 0, nominal_first, nominal_last;
-
-  bl_timeline_ensure_lanes (self);
-  dates = bl_claim_store_get_dates (bl_project_get_claims (bl_visible_claims_get_project (self->visible)),
-                                    self->lanes_clock);
-  if (self->lanes)
-    bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
-
-  bl_date_get_nominal_range (&dates[claim], &nominal_first, &nominal_last);
-  *first_day = nominal_first == BL_DAY_MIN ? span_first : nominal_first;
-  *last_day = nominal_last == BL_DAY_MAX ? span_last : nominal_last;
-}
-
-/* }}} */
 
 /* Drawing {{{ */
 
@@ -662,7 +236,7 @@ snapshot_axis (BlTimeline  *self,
   gint32 first, last;
   g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (gint32));
 
-  view_days (self, 0, &first, &last);
+  bl_timeline_view_days (self, 0, &first, &last);
 
   /* a label is about 4 digits or 3 letters wide */
   bl_time_step_choose (self->axis.days_per_px, 46, &step);
@@ -673,7 +247,7 @@ snapshot_axis (BlTimeline  *self,
   for (guint i = 0; i < ticks->len; i++)
     {
       gint32 day = g_array_index (ticks, gint32, i);
-      double x = round (day_x (self, plot_x, day));
+      double x = round (bl_timeline_day_x (self, plot_x, day));
       g_autofree char *str = NULL;
 
       if (x < plot_x - 60 || x > plot_x + plot_w + 60)
@@ -704,8 +278,8 @@ snapshot_axis (BlTimeline  *self,
         {
           gint32 day = g_array_index (spans, gint32, i);
           gint32 next = bl_time_step_next (&context, day);
-          double x = day_x (self, plot_x, day);
-          double x_next = day_x (self, plot_x, next);
+          double x = bl_timeline_day_x (self, plot_x, day);
+          double x_next = bl_timeline_day_x (self, plot_x, next);
           double lead = rtl ? plot_x + plot_w - 4 : plot_x + 4;
           g_autofree char *str = bl_time_step_format_context (&context, day);
           int w = 0;
@@ -750,7 +324,7 @@ snapshot_dense_lane (BlTimeline       *self,
 {
   const GdkRGBA *fg = &self->colors[BL_TIMELINE_COLOR_FG];
   const GdkRGBA *accent = &self->colors[BL_TIMELINE_COLOR_ACCENT];
-  double bin_days = MAX (1.0, round (BIN_PX * self->axis.days_per_px));
+  double bin_days = MAX (1.0, round (BL_TIMELINE_BIN_PX * self->axis.days_per_px));
   double inner = height - 6;
   gint32 win_first = BL_DAY_MIN, win_last = BL_DAY_MAX;
   gboolean has_window;
@@ -788,85 +362,85 @@ snapshot_dense_lane (BlTimeline       *self,
       c = inside ? with_alpha (accent, 0.35 + 0.65 * level) : with_alpha (fg, 0.12 + 0.25 * level);
       bh = MAX (2, inner * (0.25 + 0.75 * level));
 
-      a = day_x (self, plot_x, edges[k]);
-      b = day_x (self, plot_x, edges[k + 1]);
+      a = bl_timeline_day_x (self, plot_x, edges[k]);
+      b = bl_timeline_day_x (self, plot_x, edges[k + 1]);
       fill (snapshot, &c, MIN (a, b), top + 3 + inner - bh, MAX (fabs (b - a) - 1, 1), bh);
     }
 }
 
 static void
-snapshot_shape (BlTimeline    *self,
-                GtkSnapshot   *snapshot,
-                const Shape   *s,
-                double         plot_x,
-                double         y,
-                const GdkRGBA *color)
+snapshot_shape (BlTimeline            *self,
+                GtkSnapshot           *snapshot,
+                const BlTimelineShape *s,
+                double                 plot_x,
+                double                 y,
+                const GdkRGBA         *color)
 {
   gint32 span_first = 0, span_last = 0;
   double x0, x1, c0, c1;
-  double bar_y = y - BAR_HEIGHT / 2;
+  double bar_y = y - BL_TIMELINE_BAR_HEIGHT / 2;
   double dir = self->axis.rtl ? -1 : 1;
 
   bl_time_lanes_get_span (self->lanes, &span_first, &span_last);
 
-  c0 = day_x (self, plot_x, s->c0);
-  c1 = day_x (self, plot_x, s->c1);
+  c0 = bl_timeline_day_x (self, plot_x, s->c0);
+  c1 = bl_timeline_day_x (self, plot_x, s->c1);
 
   if (s->point)
     {
-      double cx = day_x (self, plot_x, s->c0 + 0.5);
+      double cx = bl_timeline_day_x (self, plot_x, s->c0 + 0.5);
 
       /* circa whiskers */
-      x0 = day_x (self, plot_x, s->x0);
-      x1 = day_x (self, plot_x, s->x1);
-      if (s->x1 - s->x0 > 1 && fabs (x1 - x0) > DOT_SIZE)
+      x0 = bl_timeline_day_x (self, plot_x, s->x0);
+      x1 = bl_timeline_day_x (self, plot_x, s->x1);
+      if (s->x1 - s->x0 > 1 && fabs (x1 - x0) > BL_TIMELINE_DOT_SIZE)
         {
           GdkRGBA whisker = with_alpha (color, 0.7);
 
           fade (snapshot, &whisker, x0, cx, y - 1.5, 3);
           fade (snapshot, &whisker, x1, cx, y - 1.5, 3);
         }
-      fill_rounded (snapshot, color, cx - DOT_SIZE / 2, y - DOT_SIZE / 2, DOT_SIZE, DOT_SIZE, DOT_SIZE / 2);
+      fill_rounded (snapshot, color, cx - BL_TIMELINE_DOT_SIZE / 2, y - BL_TIMELINE_DOT_SIZE / 2, BL_TIMELINE_DOT_SIZE, BL_TIMELINE_DOT_SIZE, BL_TIMELINE_DOT_SIZE / 2);
       return;
     }
 
   /* the start: open (a fade in), uncertain (a gradient) or sharp */
   if (s->open_start)
     {
-      double solid = day_x (self, plot_x, MIN ((double) span_first, s->c1));
+      double solid = bl_timeline_day_x (self, plot_x, MIN ((double) span_first, s->c1));
 
-      fade (snapshot, color, solid - dir * BL_TIMELINE_FADE_WIDTH, solid, bar_y, BAR_HEIGHT);
+      fade (snapshot, color, solid - dir * BL_TIMELINE_FADE_WIDTH, solid, bar_y, BL_TIMELINE_BAR_HEIGHT);
       c0 = solid;
     }
   else
     {
-      x0 = day_x (self, plot_x, s->x0);
-      fade (snapshot, color, x0, c0, bar_y, BAR_HEIGHT);
+      x0 = bl_timeline_day_x (self, plot_x, s->x0);
+      fade (snapshot, color, x0, c0, bar_y, BL_TIMELINE_BAR_HEIGHT);
     }
 
   if (s->open_end)
     {
-      double solid = day_x (self, plot_x, MAX ((double) span_last + 1, s->c0));
+      double solid = bl_timeline_day_x (self, plot_x, MAX ((double) span_last + 1, s->c0));
 
-      fade (snapshot, color, solid + dir * BL_TIMELINE_FADE_WIDTH, solid, bar_y, BAR_HEIGHT);
+      fade (snapshot, color, solid + dir * BL_TIMELINE_FADE_WIDTH, solid, bar_y, BL_TIMELINE_BAR_HEIGHT);
       c1 = solid;
     }
   else
     {
-      x1 = day_x (self, plot_x, s->x1);
-      fade (snapshot, color, x1, c1, bar_y, BAR_HEIGHT);
+      x1 = bl_timeline_day_x (self, plot_x, s->x1);
+      fade (snapshot, color, x1, c1, bar_y, BL_TIMELINE_BAR_HEIGHT);
     }
 
   if (fabs (c1 - c0) >= 0.5)
-    fill (snapshot, color, MIN (c0, c1), bar_y, MAX (fabs (c1 - c0), 1), BAR_HEIGHT);
+    fill (snapshot, color, MIN (c0, c1), bar_y, MAX (fabs (c1 - c0), 1), BL_TIMELINE_BAR_HEIGHT);
 }
 
 static void
-snapshot_selected (BlTimeline  *self,
-                   GtkSnapshot *snapshot,
-                   const Shape *s,
-                   double       plot_x,
-                   double       y)
+snapshot_selected (BlTimeline            *self,
+                   GtkSnapshot           *snapshot,
+                   const BlTimelineShape *s,
+                   double                 plot_x,
+                   double                 y)
 {
   const GdkRGBA *fg = &self->colors[BL_TIMELINE_COLOR_FG];
   GdkRGBA colors[4] = { *fg, *fg, *fg, *fg };
@@ -876,17 +450,17 @@ snapshot_selected (BlTimeline  *self,
 
   if (s->point)
     {
-      double cx = day_x (self, plot_x, s->c0 + 0.5);
+      double cx = bl_timeline_day_x (self, plot_x, s->c0 + 0.5);
 
-      gsk_rounded_rect_init_from_rect (&r, &GRAPHENE_RECT_INIT (cx - DOT_SIZE / 2 - 3, y - DOT_SIZE / 2 - 3,
-                                                                DOT_SIZE + 6, DOT_SIZE + 6),
-                                       DOT_SIZE / 2 + 3);
+      gsk_rounded_rect_init_from_rect (&r, &GRAPHENE_RECT_INIT (cx - BL_TIMELINE_DOT_SIZE / 2 - 3, y - BL_TIMELINE_DOT_SIZE / 2 - 3,
+                                                                BL_TIMELINE_DOT_SIZE + 6, BL_TIMELINE_DOT_SIZE + 6),
+                                       BL_TIMELINE_DOT_SIZE / 2 + 3);
     }
   else
     {
-      shape_pixels (self, s, plot_x, &left, &right);
-      gsk_rounded_rect_init_from_rect (&r, &GRAPHENE_RECT_INIT (left - 3, y - BAR_HEIGHT / 2 - 3,
-                                                                right - left + 6, BAR_HEIGHT + 6),
+      bl_timeline_shape_pixels (self, s, plot_x, &left, &right);
+      gsk_rounded_rect_init_from_rect (&r, &GRAPHENE_RECT_INIT (left - 3, y - BL_TIMELINE_BAR_HEIGHT / 2 - 3,
+                                                                right - left + 6, BL_TIMELINE_BAR_HEIGHT + 6),
                                        4);
     }
 
@@ -908,8 +482,8 @@ draw_pile_count (BlTimeline    *self,
 
   str = g_strdup_printf ("%u", count);
   text (self, snapshot, self->small_font, str,
-        self->axis.rtl ? x - DOT_SIZE / 2 - 3 : x + DOT_SIZE / 2 + 3,
-        top + ROW_TOP - 8, 0, self->axis.rtl, color, NULL);
+        self->axis.rtl ? x - BL_TIMELINE_DOT_SIZE / 2 - 3 : x + BL_TIMELINE_DOT_SIZE / 2 + 3,
+        top + BL_TIMELINE_ROW_TOP - 8, 0, self->axis.rtl, color, NULL);
 }
 
 static void
@@ -929,11 +503,11 @@ snapshot_sparse_lane (BlTimeline       *self,
   guint end, run = 0;
   double run_x = -G_MAXDOUBLE, run_y = 0;
   gboolean have_selected = FALSE;
-  Shape selected;
+  BlTimelineShape selected;
   double selected_y = 0;
 
   /* a fade reaches up to BL_TIMELINE_FADE_WIDTH beyond the view */
-  view_days (self, BL_TIMELINE_FADE_WIDTH + DOT_SIZE, &first, &last);
+  bl_timeline_view_days (self, BL_TIMELINE_FADE_WIDTH + BL_TIMELINE_DOT_SIZE, &first, &last);
   end = bl_time_lane_end (lane, last);
 
   for (guint b = 0; b * BL_TIME_LANE_BLOCK < end; b++)
@@ -944,19 +518,19 @@ snapshot_sparse_lane (BlTimeline       *self,
       for (guint i = b * BL_TIME_LANE_BLOCK; i < MIN (end, (b + 1) * BL_TIME_LANE_BLOCK); i++)
         {
           guint32 c = lane->claims[i];
-          double y = row_center (top, lane->row[i]);
+          double y = bl_timeline_row_center (top, lane->row[i]);
           GdkRGBA color;
-          Shape s;
+          BlTimelineShape s;
 
           if (lane->last[i] < first && lane->last[i] != BL_DAY_MAX)
             continue;
 
-          claim_shape (&dates[c], &s);
+          bl_timeline_claim_shape (&dates[c], &s);
           color = with_alpha (stance_color (self, stances[c]), mask[c] ? 1.0 : 0.3);
 
           if (s.point)
             {
-              double x = day_x (self, plot_x, s.c0 + 0.5);
+              double x = bl_timeline_day_x (self, plot_x, s.c0 + 0.5);
 
               /* points on the same day pile up: one dot, and how many */
               if (fabs (x - run_x) < 2)
@@ -1009,8 +583,8 @@ snapshot_window (BlTimeline  *self,
   if (!bl_timeline_get_shown_window (self, &first, &last))
     return;
 
-  a = day_x (self, plot_x, first);
-  b = day_x (self, plot_x, (double) last + 1);
+  a = bl_timeline_day_x (self, plot_x, first);
+  b = bl_timeline_day_x (self, plot_x, (double) last + 1);
 
   if (under)
     {
@@ -1077,14 +651,14 @@ snapshot_lanes (BlTimeline  *self,
   double y = lanes_top - self->lane_scroll;
   gint32 first, last;
 
-  view_days (self, 0, &first, &last);
+  bl_timeline_view_days (self, 0, &first, &last);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, lanes_top, width, MAX (height - lanes_top, 0)));
 
   for (guint l = 0; l < bl_time_lanes_get_n_lanes (self->lanes); l++)
     {
       const BlTimeLane *lane = bl_time_lanes_get_lane (self->lanes, l);
       gboolean collapsed = bl_timeline_is_lane_collapsed (self, lane);
-      double h = lane_height (self, lane);
+      double h = bl_timeline_lane_height (self, lane);
       g_autofree char *count = NULL;
       int count_w = 0;
 
@@ -1118,7 +692,7 @@ snapshot_lanes (BlTimeline  *self,
         }
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (plot_x, y, plot_w, h));
-      if (lane_is_dense (self, lane))
+      if (bl_timeline_lane_is_dense (self, lane))
         snapshot_dense_lane (self, snapshot, lane, plot_x, plot_w, y, h);
       else
         snapshot_sparse_lane (self, snapshot, lane, plot_x, y);

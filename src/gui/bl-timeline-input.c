@@ -26,6 +26,7 @@
 #include <math.h>
 
 #include "bl-timeline-private.h"
+#include "bl-widget-util.h"
 
 /* Helpers {{{ */
 
@@ -499,17 +500,13 @@ bl_timeline_init_input (BlTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag, *click, *zoom;
-  GtkEventController *scroll, *motion, *key;
+  GtkEventController *scroll, *motion;
 
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  drag = bl_widget_util_add_drag (widget, G_CALLBACK (on_drag_begin), G_CALLBACK (on_drag_update),
+                                  G_CALLBACK (on_drag_end), NULL, self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -531,7 +528,5 @@ bl_timeline_init_input (BlTimeline *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (widget, motion);
 
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (widget, key);
+  bl_widget_util_add_key (widget, G_CALLBACK (on_key_pressed), self);
 }

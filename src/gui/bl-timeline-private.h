@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The timeline is split by concern: bl-timeline.c holds the class, its
- * state and API; bl-timeline-input.c the event controllers and playback;
- * bl-timeline-draw.c the geometry, the snapshot and hit testing, which
- * must agree with each other.
+ * state, properties and playback API; bl-timeline-lanes.c builds, names
+ * and collapses the lanes; bl-timeline-view.c holds the view, the window
+ * and saved views; bl-timeline-input.c the event controllers and playback;
+ * bl-timeline-geometry.c the geometry and hit testing, and
+ * bl-timeline-draw.c the snapshot, which must agree with each other.
  */
 #pragma once
 
@@ -31,6 +33,13 @@ G_BEGIN_DECLS
 /* A lane aggregates into counts when more claims than this are in view */
 #define BL_TIMELINE_DENSE_CLAIMS     600
 
+/* Inside a lane, in pixels: a count's column, the first row of bars, a
+ * bar's height and a point's size */
+#define BL_TIMELINE_BIN_PX             3
+#define BL_TIMELINE_ROW_TOP          8.0
+#define BL_TIMELINE_BAR_HEIGHT       5.0
+#define BL_TIMELINE_DOT_SIZE         8.0
+
 typedef enum {
   BL_TIMELINE_HIT_NONE,
   BL_TIMELINE_HIT_OVERVIEW,
@@ -41,6 +50,17 @@ typedef enum {
   BL_TIMELINE_HIT_BACKGROUND,
   BL_TIMELINE_HIT_NEW_WINDOW,   /* Shift+drag draws a new window */
 } BlTimelineHit;
+
+/* A claim's drawn extent, in days along time: [x0, x1) overall, solid
+ * over [c0, c1); outside the core the ends are uncertain (a gradient) or
+ * open (a fade). */
+typedef struct {
+  double   x0, x1;
+  double   c0, c1;
+  gboolean point;
+  gboolean open_start;
+  gboolean open_end;
+} BlTimelineShape;
 
 typedef enum {
   BL_TIMELINE_COLOR_FG,
@@ -106,10 +126,23 @@ struct _BlTimeline
 };
 
 /* bl-timeline.c */
-void          bl_timeline_ensure_lanes       (BlTimeline        *self);
 BlClaimStore *bl_timeline_get_store          (BlTimeline        *self);
 char         *bl_timeline_format_day         (gint32             day);
+void          bl_timeline_update_accessible  (BlTimeline        *self);
+
+/* bl-timeline-lanes.c */
+void          bl_timeline_invalidate_lanes   (BlTimeline        *self,
+                                              gboolean           store_changed);
+void          bl_timeline_ensure_lanes       (BlTimeline        *self);
+gboolean      bl_timeline_is_lane_collapsed  (BlTimeline        *self,
+                                              const BlTimeLane  *lane);
+const char   *bl_timeline_get_lane_name      (BlTimeline        *self,
+                                              const BlTimeLane  *lane);
+
+/* bl-timeline-view.c */
+void          bl_timeline_fit_view           (BlTimeline        *self);
 void          bl_timeline_clamp_lane_scroll  (BlTimeline        *self);
+void          bl_timeline_reveal_selected    (BlTimeline        *self);
 void          bl_timeline_apply_window       (BlTimeline        *self,
                                               gint32             first_day,
                                               gint32             last_day,
@@ -120,10 +153,6 @@ void          bl_timeline_zoom_around        (BlTimeline        *self,
 gboolean      bl_timeline_get_shown_window   (BlTimeline        *self,
                                               gint32            *first_day,
                                               gint32            *last_day);
-gboolean      bl_timeline_is_lane_collapsed  (BlTimeline        *self,
-                                              const BlTimeLane  *lane);
-const char   *bl_timeline_get_lane_name      (BlTimeline        *self,
-                                              const BlTimeLane  *lane);
 
 /* bl-timeline-input.c */
 void          bl_timeline_init_input         (BlTimeline        *self);
@@ -131,12 +160,32 @@ gboolean      bl_timeline_tick_cb            (GtkWidget         *widget,
                                               GdkFrameClock     *clock,
                                               gpointer           user_data);
 
-/* bl-timeline-draw.c */
+/* bl-timeline-geometry.c */
 void          bl_timeline_get_plot           (BlTimeline        *self,
                                               double            *x,
                                               double            *width);
 double        bl_timeline_lanes_top          (BlTimeline        *self);
+double        bl_timeline_lane_height        (BlTimeline        *self,
+                                              const BlTimeLane  *lane);
 double        bl_timeline_get_lanes_height   (BlTimeline        *self);
+double        bl_timeline_day_x              (BlTimeline        *self,
+                                              double             plot_x,
+                                              double             day);
+void          bl_timeline_view_days          (BlTimeline        *self,
+                                              double             margin_px,
+                                              gint32            *first,
+                                              gint32            *last);
+void          bl_timeline_claim_shape        (const BlDate      *date,
+                                              BlTimelineShape   *s);
+void          bl_timeline_shape_pixels       (BlTimeline        *self,
+                                              const BlTimelineShape *s,
+                                              double             plot_x,
+                                              double            *left,
+                                              double            *right);
+double        bl_timeline_row_center         (double             lane_top,
+                                              guint              row);
+gboolean      bl_timeline_lane_is_dense      (BlTimeline        *self,
+                                              const BlTimeLane  *lane);
 BlTimelineHit bl_timeline_hit_test           (BlTimeline        *self,
                                               double             x,
                                               double             y,
@@ -152,6 +201,8 @@ void          bl_timeline_get_claim_extent   (BlTimeline        *self,
                                               guint32            claim,
                                               gint32            *first_day,
                                               gint32            *last_day);
+
+/* bl-timeline-draw.c */
 void          bl_timeline_snapshot_all       (BlTimeline        *self,
                                               GtkSnapshot       *snapshot);
 
