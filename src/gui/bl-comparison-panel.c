@@ -43,6 +43,7 @@
 #include "bl-comparison-panel-private.h"
 #include "bl-comparison-row-item.h"
 #include "bl-vocab.h"
+#include "bl-widget-util.h"
 
 static void rebuild (BlComparisonPanel *self);
 static void on_rebuild_timeout (gpointer user_data);
@@ -631,14 +632,9 @@ bl_comparison_panel_set_selection (BlComparisonPanel *self,
   g_return_if_fail (BL_IS_COMPARISON_PANEL (self));
   g_return_if_fail (selection == NULL || BL_IS_SELECTION (selection));
 
-  if (self->selection == selection)
+  if (!bl_widget_util_watch_object (&self->selection, selection, self,
+                                    "notify::claim-id", G_CALLBACK (on_selection_changed), 0))
     return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_set_object (&self->selection, selection);
-  if (selection != NULL)
-    g_signal_connect (selection, "notify::claim-id", G_CALLBACK (on_selection_changed), self);
 
   bl_comparison_panel_select_from_selection (self);
 }
