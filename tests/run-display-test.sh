@@ -10,10 +10,11 @@
 # user's desktop and their own.
 #
 # Xvfb chooses its display itself (-displayfd) and tells it once it
-# accepts connections. xvfb-run -a guesses a free number from the lock
-# files in /tmp before the server starts, and when two tests start as a
-# third stops, a test can be handed a display whose socket is gone
-# ("cannot open display: :99"), which failed a CI run.
+# accepts connections, and it never resets (-noreset). By default an X
+# server resets when its last client leaves, refusing connections for a
+# moment: the accessibility bus launcher connects and leaves just as the
+# application starts, and the application then could not open the
+# display ("cannot open display: :99"), which failed a CI run.
 
 set -eu
 export GDK_BACKEND=x11
@@ -49,7 +50,7 @@ cookie=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 xauth -q -f "$home/server-auth" add :0 MIT-MAGIC-COOKIE-1 "$cookie"
 
 mkfifo "$home/displayfd"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -auth "$home/server-auth" \
+Xvfb -displayfd 3 -noreset -screen 0 1600x1000x24 -nolisten tcp -auth "$home/server-auth" \
   3>"$home/displayfd" 2>"$home/xvfb.log" &
 xvfb=$!
 

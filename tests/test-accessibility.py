@@ -28,17 +28,16 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
 # libatspi warns when an object vanishes while it is being read, as
 # windows close; that is not the application's fault, so this process
 # does not run with the suite's G_DEBUG=fatal-warnings (Borderline does)
 APP_DEBUG = os.environ.pop('G_DEBUG', None)
 
-import gi  # noqa: E402
-
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bl_atspi import (Atspi, application, children, find, press,  # noqa: E402
+                      top_window, wait_for, walk)
+from bl_atspi import click as click_in  # noqa: E402
 
 BORDERLINE, SAMPLE, SCHEMA_DIR = sys.argv[1:4]
 
@@ -49,7 +48,6 @@ CONTROL_ROLES = {
 }
 # What GTK 4.8 reports as the name of a widget that has none
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Shumate|Bl)[A-Z][A-Za-z]*$')
-MAX_NODES = 20000
 
 tests = 0
 failures = 0
@@ -63,67 +61,6 @@ def ok(good, what, detail=''):
         failures += 1
         for line in detail.splitlines():
             print('# ' + line)
-
-
-def wait_for(what, probe, timeout=60):
-    """The first true result of probe(), polled until the deadline."""
-    end = time.monotonic() + timeout
-    while True:
-        result = probe()
-        if result:
-            return result
-        if time.monotonic() > end:
-            raise SystemExit('Bail out! timed out waiting for ' + what)
-        time.sleep(0.1)
-
-
-def children(node):
-    try:
-        count = node.get_child_count()
-    except gi.repository.GLib.Error:
-        return
-    for i in range(count):
-        try:
-            child = node.get_child_at_index(i)
-        except gi.repository.GLib.Error:
-            continue
-        if child is not None:
-            yield child
-
-
-def walk(node, path=()):
-    """(node, role, name, path) for every node under @node, depth first."""
-    stack = [(node, path)]
-    seen = 0
-    while stack and seen < MAX_NODES:
-        node, path = stack.pop()
-        seen += 1
-        try:
-            role = node.get_role_name()
-            name = node.get_name() or ''
-        except gi.repository.GLib.Error:
-            continue
-        yield node, role, name, path
-        for child in reversed(list(children(node))):
-            stack.append((child, path + ((role, name),)))
-
-
-def find(root, role, name=None, pattern=None):
-    for node, r, n, _ in walk(root):
-        if r == role and (name is None or n == name) and (pattern is None or re.search(pattern, n)):
-            return node
-    return None
-
-
-def application():
-    desktop = Atspi.get_desktop(0)
-    for app in children(desktop):
-        try:
-            if app.get_name() == 'borderline' and app.get_process_id() == proc.pid:
-                return app
-        except gi.repository.GLib.Error:
-            pass
-    return None
 
 
 def nameless_controls(root):
@@ -143,25 +80,6 @@ def nameless_controls(root):
     return found
 
 
-def press(*keys):
-    subprocess.run(['xdotool', 'key', '--clearmodifiers'] + list(keys), check=True)
-
-
-def click(node):
-    """A real click in the middle of @node (GTK 4 knows positions in its
-    window only, so xdotool places the pointer relative to that window)."""
-    ext = node.get_extents(Atspi.CoordType.WINDOW)
-    window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--pid', str(proc.pid)],
-                            check=True, capture_output=True, text=True).stdout.split()[0]
-    subprocess.run(['xdotool', 'mousemove', '--window', window,
-                    str(ext.x + ext.width // 2), str(ext.y + ext.height // 2), 'click', '1'], check=True)
-
-
-def top_window(app, title_pattern):
-    for win in children(app):
-        if re.search(title_pattern, win.get_name() or ''):
-            return win
-    return None
 
 
 data_home = tempfile.mkdtemp(prefix='borderline-a11y-')
@@ -178,8 +96,14 @@ if APP_DEBUG:
 
 Atspi.init()
 proc = subprocess.Popen([BORDERLINE, SAMPLE], env=env)
+
+
+def click(node):
+    click_in(node, proc.pid)
+
+
 try:
-    app = wait_for('Borderline on the accessibility bus', application)
+    app = wait_for('Borderline on the accessibility bus', lambda: application(proc.pid))
     frame = wait_for('the project window',
                      lambda: top_window(app, r'ISIS-K near the Afghan'))
     claim_list = wait_for('the claim list', lambda: find(frame, 'list', pattern=r'^16 ')) 
