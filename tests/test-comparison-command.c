@@ -18,6 +18,7 @@
 #include "bl-comparison-command.h"
 #include "bl-comparison.h"
 #include "bl-project-io.h"
+#include "test-helpers.h"
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
@@ -36,32 +37,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -22,6 +22,7 @@
 #include "bl-source.h"
 #include "bl-topic.h"
 #include "bl-visible-claims.h"
+#include "test-helpers.h"
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
@@ -627,20 +628,6 @@ temp_dir (void)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_export_csv (void)
 {
   const ClaimSpec claims[] = {
@@ -671,7 +658,7 @@ test_export_csv (void)
   lines = g_strsplit (text, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -804,7 +791,7 @@ test_export_chart (Sample        *s,
       g_assert_true (bl_comparison_export_table (cmp, kept, BL_TABLE_CSV, &error));
     }
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -841,7 +828,7 @@ test_export_failure (Sample        *s,
     g_assert_cmpstr (text, ==, "old");
   }
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void

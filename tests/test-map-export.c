@@ -28,6 +28,7 @@
 #include "bl-map-export.h"
 #include "bl-project-io.h"
 #include "bl-spatial-index.h"
+#include "test-helpers.h"
 
 #define SAMPLE_TITLE "ISIS-K near the Afghan–Tajik border, February 2023"
 
@@ -69,28 +70,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_dir (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->dir);
   bl_basemap_renderer_unref (f->basemap);
   g_object_unref (f->visible);

@@ -25,6 +25,7 @@
 #include "bl-history.h"
 #include "bl-project-io.h"
 #include "synthetic.h"
+#include "test-helpers.h"
 
 #define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
@@ -75,21 +76,6 @@ count_files (const char *dir)
   while (g_dir_read_name (listing) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Changes @project in every way the window can: the title, an actor, a
@@ -181,7 +167,7 @@ test_synthetic_as_before (void)
   on_disk = reloaded_bytes (path);
   g_assert_true (g_bytes_equal (in_memory, on_disk));
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -201,7 +187,7 @@ test_sample_to_itself (void)
   got = file_checksum (path);
   g_assert_cmpstr (got, ==, expected);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -327,7 +313,7 @@ test_save_async_then_edit (void)
   saved = reloaded_bytes (path);
   g_assert_true (g_bytes_equal (saved, edited));
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -388,7 +374,7 @@ test_disk_full (void)
   g_assert_nonnull (strstr (error->message, "p.borderline"));
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* A full stream: the write error comes out of bl_project_write(). */
@@ -417,7 +403,7 @@ test_read_only_folder (void)
     {
       /* root writes anywhere: the disk-full case covers this run */
       g_test_skip ("permissions do not stop root");
-      remove_dir (dir);
+      bl_test_remove_tree (dir);
       return;
     }
 
@@ -427,7 +413,7 @@ test_read_only_folder (void)
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* A folder that is a file: the temporary file cannot be made. */
@@ -445,7 +431,7 @@ test_not_a_folder (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -470,7 +456,7 @@ test_cancelled (void)
   g_clear_error (&wait.error);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */
