@@ -172,9 +172,7 @@ test_command_markdown (Fixture       *f,
   g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "# ISIS fighters in Afghanistan"));
-  g_assert_nonnull (strstr (contents, "\n| Claimant |"));
-  g_assert_nonnull (strstr (contents, "\n| --- |"));
-  g_assert_nonnull (strstr (contents, "| Emomali Rahmon |"));
+  bl_test_assert_has (contents, "\n| Claimant |", "\n| --- |", "| Emomali Rahmon |");
 }
 
 static void

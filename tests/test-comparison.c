@@ -292,9 +292,7 @@ test_denial (void)
   g_assert_cmpuint (b->countered_by[0], ==, row_of (cmp, "c-deny-all"));
 
   summary = bl_comparison_format_summary (cmp);
-  g_assert_nonnull (strstr (summary, "4 claimants"));
-  g_assert_nonnull (strstr (summary, "2 denials"));
-  g_assert_nonnull (strstr (summary, "estimates 4,000–6,500"));
+  bl_test_assert_has (summary, "4 claimants", "2 denials", "estimates 4,000–6,500");
 
   /* side by side: the denier contradicts the claimant it denies */
   columns[0] = bl_project_find_actor (project, "a-x");
@@ -678,9 +676,7 @@ test_export_markdown (void)
   g_assert_nonnull (strstr (text, "a \\| b \\*c\\* \\[d\\](e) \\<script\\> next"));
   g_assert_nonnull (strstr (text, "a-x \\| \\<b\\>y\\</b\\>"));
   g_assert_null (strstr (text, "<script>"));
-  g_assert_nonnull (strstr (text, "| Not graded |"));
-  g_assert_nonnull (strstr (text, "3 (Possibly true)"));
-  g_assert_nonnull (strstr (text, "## Origins"));
+  bl_test_assert_has (text, "| Not graded |", "3 (Possibly true)", "## Origins");
 }
 
 static void
