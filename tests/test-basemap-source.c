@@ -26,6 +26,7 @@
 
 #include "bl-basemap-source.h"
 #include "bl-projection.h"
+#include "display-helpers.h"
 
 #define KUNDUZ_LON 68.86
 #define KUNDUZ_LAT 36.73
@@ -412,8 +413,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
@@ -427,9 +426,5 @@ main (int   argc,
   g_test_add_func ("/basemap-source/garbage-data", test_garbage_data);
   g_test_add_func ("/basemap-source/default", test_default);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

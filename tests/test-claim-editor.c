@@ -78,24 +78,6 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The caption row right after @row in its list. */
 static GtkLabel *
 caption_after (GtkWidget *row)
@@ -134,25 +116,7 @@ click (GtkWidget *widget)
   bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
-/* Types @text as key presses into the focused widget of @widget's window. */
-static void
-type_text (GtkWidget  *widget,
-           const char *text)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *quoted = g_shell_quote (text);
-
-  g_free (bl_test_xdotool ("windowfocus --sync %lu type --delay 5 %s",
-                           (unsigned long) gdk_x11_surface_get_xid (surface), quoted));
-}
-
 /* Waits */
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_unmapped (gpointer data)
@@ -277,7 +241,7 @@ open_editor (Fixture    *f,
   g_signal_connect (f->editor, "saved", G_CALLBACK (on_saved), f);
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 680, 960);
   gtk_window_present (GTK_WINDOW (f->editor));
-  bl_test_wait_for (is_mapped, f->editor, 10, "the editor to be shown");
+  bl_test_wait_for (bl_test_is_mapped, f->editor, 10, "the editor to be shown");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
 }
 
@@ -320,7 +284,7 @@ type_into_row (Fixture    *f,
   g_assert_nonnull (row);
   click (row);
   bl_test_wait_for (has_focus_within, row, 5, title);
-  type_text (row, text);
+  bl_test_type (row, text, 5);
   wait_for_text (row, text);
 }
 
@@ -338,9 +302,9 @@ pick_in_combo (Fixture    *f,
   click (row);
   popover = find_by_type (row, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
-  bl_test_wait_for (is_mapped, popover, 5, "the list to open");
+  bl_test_wait_for (bl_test_is_mapped, popover, 5, "the list to open");
   bl_test_wait_for_frames (popover, 3);
-  label = find_label (popover, item);
+  label = GTK_LABEL (bl_test_find_label (popover, item, BL_TEST_LABEL_MAPPED));
   g_assert_nonnull (label);
   bl_test_click (GTK_WIDGET (label), 2, gtk_widget_get_height (GTK_WIDGET (label)) / 2.0);
   bl_test_wait_for (is_unmapped, popover, 5, "the list to close");
@@ -369,7 +333,7 @@ place_result (Fixture *f,
       list = w;
   g_assert_nonnull (group);
   g_assert_nonnull (list);
-  bl_test_wait_for (is_mapped, list, 5, "places to be found");
+  bl_test_wait_for (bl_test_is_mapped, list, 5, "places to be found");
   bl_test_wait_for_frames (list, 3);
   return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n);
 }
@@ -413,7 +377,7 @@ test_create_claim (Fixture       *f,
 
   open_editor (f, NULL);
   g_assert_true (bl_claim_editor_get_is_new (f->editor));
-  save = GTK_WIDGET (find_label (GTK_WIDGET (f->editor), "Save"));
+  save = bl_test_find_label (GTK_WIDGET (f->editor), "Save", BL_TEST_LABEL_MAPPED);
   g_assert_nonnull (save);
   save = gtk_widget_get_ancestor (save, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (save));   /* no statement yet */
@@ -422,14 +386,15 @@ test_create_claim (Fixture       *f,
   statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, STATEMENT);
+  bl_test_type (statement, STATEMENT, 5);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)), STATEMENT };
   bl_test_wait_for (buffer_says, &buffer_wait, 10, "the statement to be typed");
   bl_test_wait_for (is_sensitive, save, 5, "Save to become sensitive");
 
   /* a claimant from the list */
   pick_in_combo (f, "Claimant", "Anatoly Sidorov");
-  wait.label = find_label (find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant"), "Anatoly Sidorov");
+  wait.label = GTK_LABEL (bl_test_find_label (find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant"),
+                                              "Anatoly Sidorov", BL_TEST_LABEL_MAPPED));
   g_assert_nonnull (wait.label);
 
   /* dates as people type them, and what was understood */
@@ -450,7 +415,7 @@ test_create_claim (Fixture       *f,
   g_assert_false (bl_claim_editor_get_valid (f->editor));
   bl_test_keys (about, "ctrl+a BackSpace");
   wait_for_text (about, "");
-  type_text (about, "since August 2021");
+  bl_test_type (about, "since August 2021", 5);
   wait_for_text (about, "since August 2021");
   wait = (LabelWait) { caption_after (about), "Understood as: since August 2021" };
   bl_test_wait_for (label_says, &wait, 5, "the open interval to be understood");
@@ -469,7 +434,7 @@ test_create_claim (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (result)), ==, "Kunduz");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (result)), ==, "Province in Afghanistan");
   click (GTK_WIDGET (result));
-  bl_test_wait_for (is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
+  bl_test_wait_for (bl_test_is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
                     "the province to be listed as an area");
 
   /* ... then the town, as the point */
@@ -528,7 +493,7 @@ test_create_claim (Fixture       *f,
   open_editor (f, NULL);
   type_into_row (f, "Find a Claim to Relate", "gather near");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->editor), STATEMENT));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->editor), STATEMENT, BL_TEST_LABEL_MAPPED));
 }
 
 /* A claimant made inline is part of the claim's undo step. */
@@ -548,13 +513,13 @@ test_new_claimant (Fixture       *f,
   statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, "Rockets were fired across the border");
+  bl_test_type (statement, "Rockets were fired across the border", 5);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)),
                                "Rockets were fired across the border" };
   bl_test_wait_for (buffer_says, &buffer_wait, 10, "the statement to be typed");
 
   pick_in_combo (f, "Claimant", "New Claimant…");
-  bl_test_wait_for (is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
+  bl_test_wait_for (bl_test_is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
                     5, "the new claimant's fields");
   g_assert_false (bl_claim_editor_get_valid (f->editor));   /* a name is needed */
   type_into_row (f, "Name of the New Claimant", "Border <i>guard</i> spokesman");
@@ -579,33 +544,6 @@ test_new_claimant (Fixture       *f,
   g_assert_true (bl_history_redo (f->history));
   g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors + 1);
   g_assert_cmpuint (bl_claim_store_lookup (store, f->saved_id), !=, BL_NO_INDEX);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
 }
 
 static gboolean
@@ -634,18 +572,19 @@ test_escape (Fixture       *f,
   statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, " Really.");
+  bl_test_type (statement, " Really.", 5);
   bl_test_keys (statement, "Escape");
-  bl_test_wait_for (dialog_shown, NULL, 5, "Discard Changes? to be asked");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "Discard Changes? to be asked"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   adw_message_dialog_response (dialog, "keep");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
   g_assert_nonnull (f->editor);
 
   bl_test_keys (statement, "Escape");
-  bl_test_wait_for (dialog_shown, NULL, 5, "Discard Changes? to be asked again");
-  adw_message_dialog_response (find_dialog (), "discard");
+  bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "Discard Changes? to be asked again");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "discard");
   bl_test_wait_for (is_gone, f, 5, "the editor to close");
 
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
@@ -682,7 +621,7 @@ test_edit_claim (Fixture       *f,
   click (tags);
   bl_test_wait_for (has_focus_within, tags, 5, "the tags to have the focus");
   bl_test_keys (tags, "End");
-  type_text (tags, ", tass");
+  bl_test_type (tags, ", tass", 5);
   wait_for_text (tags, "press-conference, tass");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->editor)),
@@ -759,7 +698,7 @@ test_entity_list (Fixture       *f,
 
   list = bl_entity_list_new (f->history, BL_ENTITY_ACTOR);
   gtk_window_present (GTK_WINDOW (list));
-  bl_test_wait_for (is_mapped, list, 10, "the list to be shown");
+  bl_test_wait_for (bl_test_is_mapped, list, 10, "the list to be shown");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
   g_assert_cmpuint (bl_entity_list_count_claims (list, khaama), ==, n_khaama);
 
@@ -771,21 +710,22 @@ test_entity_list (Fixture       *f,
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (trash), "used by 2 claims"));
 
   /* tick two with the pointer, merge with Ctrl+M, keep the first */
-  merge = GTK_WIDGET (find_label (GTK_WIDGET (list), "Merge…"));
+  merge = bl_test_find_label (GTK_WIDGET (list), "Merge…", BL_TEST_LABEL_MAPPED);
   merge = gtk_widget_get_ancestor (merge, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (merge));
-  check = find_by_type (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"), GTK_TYPE_CHECK_BUTTON);
+  check = find_by_type (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"),
+                        GTK_TYPE_CHECK_BUTTON);
   click (check);
   check = find_by_type (row, GTK_TYPE_CHECK_BUTTON);
   click (check);
   bl_test_wait_for (has_two_ticked, merge, 5, "Merge to become sensitive");
   bl_test_keys (GTK_WIDGET (list), "ctrl+m");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the merge dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the merge dialog"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge Claimants");
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   bl_test_keys (GTK_WIDGET (dialog), "Return");   /* the default: Merge */
-  bl_test_wait_for (dialog_gone, NULL, 5, "the merge dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the merge dialog to close");
 
   actors = bl_claim_store_get_actors (store);
   for (guint i = 0; i < bl_claim_store_get_n_claims (store); i++)
@@ -806,7 +746,7 @@ test_entity_list (Fixture       *f,
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
   g_assert_null (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
-  g_assert_false (dialog_shown (NULL));
+  g_assert_null (bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* undo puts it back where it was; one more brings every claim back */
   g_assert_true (bl_history_undo (f->history));
@@ -820,7 +760,7 @@ test_entity_list (Fixture       *f,
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Rename Actor");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
   g_assert_nonnull (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "<b>UN</b> officials"));
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "<b>UN</b> officials"));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (list), "<b>UN</b> officials", BL_TEST_LABEL_MAPPED));
   g_assert_true (bl_history_undo (f->history));
   g_assert_cmpstr (bl_actor_get_name (bl_project_get_actor (f->project, bl_project_find_actor (f->project, "a-un"))),
                    ==, "United Nations officials");
@@ -831,13 +771,13 @@ test_entity_list (Fixture       *f,
   row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Claimant “Khaama Press”");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "2 claims name it."));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   bl_test_keys (GTK_WIDGET (dialog), "Escape");
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, khaama);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
 
@@ -846,11 +786,12 @@ test_entity_list (Fixture       *f,
   row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
   click (trash);
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-  click (gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (dialog), "Delete With Claims")), GTK_TYPE_BUTTON));
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  click (gtk_widget_get_ancestor (bl_test_find_label (GTK_WIDGET (dialog), "Delete With Claims", BL_TEST_LABEL_MAPPED),
+                                  GTK_TYPE_BUTTON));
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims - n_khaama);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
@@ -862,13 +803,13 @@ test_entity_list (Fixture       *f,
   row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   body = g_strdup (adw_message_dialog_get_body (dialog));
   g_assert_true (g_str_has_prefix (body, "2 claims name it."));
   bl_test_keys (GTK_WIDGET (dialog), "Return");
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
   /* the first other claimant in the list took them */
@@ -881,20 +822,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add ("/claim-editor/create", Fixture, NULL, fixture_set_up, test_create_claim, fixture_tear_down);
-  g_test_add ("/claim-editor/new-claimant", Fixture, NULL, fixture_set_up, test_new_claimant, fixture_tear_down);
+  g_test_add ("/claim-editor/new-claimant", Fixture, NULL, fixture_set_up, test_new_claimant,
+              fixture_tear_down);
   g_test_add ("/claim-editor/edit", Fixture, NULL, fixture_set_up, test_edit_claim, fixture_tear_down);
   g_test_add ("/claim-editor/escape", Fixture, NULL, fixture_set_up, test_escape, fixture_tear_down);
   g_test_add ("/entity-list/merge", Fixture, NULL, fixture_set_up, test_entity_list, fixture_tear_down);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

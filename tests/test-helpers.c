@@ -136,7 +136,7 @@ bl_test_assert_says (const char *file,
   while ((needle = va_arg (ap, const char *)) != NULL)
     if (text == NULL || strstr (text, needle) == NULL)
       {
-        g_autofree char *message = g_strdup_printf ("“%s” not found in “%s”", needle,
+        g_autofree char *message = g_strdup_printf ("'%s' not found in '%s'", needle,
                                                     text ? text : "(null)");
 
         va_end (ap);

@@ -117,12 +117,6 @@ has_script (const char     *text,
   return FALSE;
 }
 
-static gboolean
-project_shown (gpointer data)
-{
-  return bl_window_get_project (data) != NULL;
-}
-
 /* Compiles po/LANGUAGE.po into catalogue_dir, as msgfmt would for make install. */
 static void
 compile_catalogue (const char *language)
@@ -227,7 +221,7 @@ check_window (const Language *lang)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  bl_test_wait_for (project_shown, window, 20, "the sample project to open");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the sample project to open");
   bl_test_wait_for_frames (GTK_WIDGET (window), 5);
 
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, lang->direction);
