@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,6 +340,58 @@ bl_test_wait_for_label (GtkWidget        *root,
 }
 
 /**
+ * bl_test_find_row:
+ * @type: an #AdwPreferencesRow type
+ *
+ * Returns: (nullable): the first row under @root, depth first, of @type
+ *   and titled @title
+ */
+GtkWidget *
+bl_test_find_row (GtkWidget  *root,
+                  GType       type,
+                  const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bl_test_find_row (child, type, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * bl_test_find_button:
+ * @mapped_only: only a button on screen
+ *
+ * Returns: (nullable): the first #GtkButton under @root, depth first,
+ *   labelled @label
+ */
+GtkWidget *
+bl_test_find_button (GtkWidget  *root,
+                     const char *label,
+                     gboolean    mapped_only)
+{
+  if (GTK_IS_BUTTON (root) && (!mapped_only || gtk_widget_get_mapped (root)) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bl_test_find_button (child, label, mapped_only);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/**
  * bl_test_find_toplevel:
  * @type: a window type
  *
@@ -437,6 +490,41 @@ gboolean
 bl_test_project_shown (gpointer window)
 {
   return bl_window_get_project (BL_WINDOW (window)) != NULL;
+}
+
+/**
+ * bl_test_save_png:
+ * @widget: a widget on screen
+ * @path: the PNG file to write
+ *
+ * Draws @widget as it is now into @path; fails the test if the file
+ * cannot be written.
+ *
+ * Returns: %FALSE if @widget has drawn nothing yet (nothing is written)
+ */
+gboolean
+bl_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  png = gdk_texture_save_to_png_bytes (texture);
+  if (!g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
+    g_error ("%s", error->message);
+  g_test_message ("saved %s", path);
+  return TRUE;
 }
 
 /**

@@ -59,6 +59,12 @@ GtkWidget *bl_test_wait_for_label (GtkWidget        *root,
                                    BlTestLabelFlags  flags,
                                    guint             seconds,
                                    const char       *what);
+GtkWidget *bl_test_find_row       (GtkWidget        *root,
+                                   GType             type,
+                                   const char       *title);
+GtkWidget *bl_test_find_button    (GtkWidget        *root,
+                                   const char       *label,
+                                   gboolean          mapped_only);
 GtkWidget *bl_test_find_toplevel  (GType             type);
 GtkWidget *bl_test_wait_for_toplevel (GType           type,
                                       guint           seconds,
@@ -72,6 +78,8 @@ void       bl_test_type           (GtkWidget        *widget,
                                    guint             delay_ms);
 gboolean   bl_test_is_mapped      (gpointer          widget);
 gboolean   bl_test_project_shown  (gpointer          window);
+gboolean   bl_test_save_png       (GtkWidget        *widget,
+                                   const char       *path);
 int        bl_test_run_display    (void);
 
 G_END_DECLS

@@ -41,43 +41,6 @@ typedef struct {
 
 /* Widgets */
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The AdwPreferencesRow (or any widget of @type) titled @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The caption row right after @row in its list. */
 static GtkLabel *
 caption_after (GtkWidget *row)
@@ -198,7 +161,7 @@ static gboolean
 point_is_set (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Point");
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Point");
 
   return g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "36.7");
 }
@@ -279,7 +242,7 @@ type_into_row (Fixture    *f,
                const char *title,
                const char *text)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (row);
   click (row);
@@ -294,13 +257,13 @@ pick_in_combo (Fixture    *f,
                const char *title,
                const char *item)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, title);
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, title);
   GtkWidget *popover;
   GtkLabel *label;
 
   g_assert_nonnull (row);
   click (row);
-  popover = find_by_type (row, GTK_TYPE_POPOVER);
+  popover = bl_test_find_widget (row, GTK_TYPE_POPOVER, NULL);
   g_assert_nonnull (popover);
   bl_test_wait_for (bl_test_is_mapped, popover, 5, "the list to open");
   bl_test_wait_for_frames (popover, 3);
@@ -322,7 +285,7 @@ static GtkListBoxRow *
 place_result (Fixture *f,
               guint    n)
 {
-  GtkWidget *search = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Find a Place");
+  GtkWidget *search = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Find a Place");
   GtkWidget *group = gtk_widget_get_ancestor (search, ADW_TYPE_PREFERENCES_GROUP);
   GtkWidget *list = NULL;
 
@@ -368,7 +331,7 @@ test_create_claim (Fixture       *f,
 {
   BlClaimStore *store = bl_project_get_claims (f->project);
   guint n_claims = bl_claim_store_get_n_claims (store);
-  GtkWidget *statement, *said_on, *about, *quantity, *save;
+  GtkWidget *statement, *said_on, *about, *quantity, *save, *row;
   GtkListBoxRow *result;
   BlClaimRecord r;
   LabelWait wait;
@@ -383,7 +346,7 @@ test_create_claim (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (save));   /* no statement yet */
 
   /* the statement, with markup that must stay text */
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
   bl_test_type (statement, STATEMENT, 5);
@@ -393,20 +356,20 @@ test_create_claim (Fixture       *f,
 
   /* a claimant from the list */
   pick_in_combo (f, "Claimant", "Anatoly Sidorov");
-  wait.label = GTK_LABEL (bl_test_find_label (find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant"),
-                                              "Anatoly Sidorov", BL_TEST_LABEL_MAPPED));
+  row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant");
+  wait.label = GTK_LABEL (bl_test_find_label (row, "Anatoly Sidorov", BL_TEST_LABEL_MAPPED));
   g_assert_nonnull (wait.label);
 
   /* dates as people type them, and what was understood */
   type_into_row (f, "Said On", "Feb 2023");
-  said_on = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Said On");
+  said_on = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Said On");
   wait = (LabelWait) { caption_after (said_on), "Understood as: February 2023" };
   bl_test_wait_for (label_says, &wait, 5, "the date to be understood");
   g_assert_false (gtk_widget_has_css_class (said_on, "error"));
 
   /* an impossible date: an error in words, and no saving */
   type_into_row (f, "About the Period", "30 Feb 2023");
-  about = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "About the Period");
+  about = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "About the Period");
   wait = (LabelWait) { caption_after (about), "There is no day 30" };
   bl_test_wait_for (label_starts, &wait, 5, "the date error");
   g_assert_true (gtk_widget_has_css_class (about, "error"));
@@ -423,7 +386,7 @@ test_create_claim (Fixture       *f,
 
   /* a figure, with its range in words */
   type_into_row (f, "Figure", "at least 300 fighters");
-  quantity = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Figure");
+  quantity = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Figure");
   wait = (LabelWait) { caption_after (quantity), "Understood as: at least 300 fighters — from 300, no upper limit" };
   bl_test_wait_for (label_says, &wait, 5, "the figure to be understood");
 
@@ -434,7 +397,8 @@ test_create_claim (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (result)), ==, "Kunduz");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (result)), ==, "Province in Afghanistan");
   click (GTK_WIDGET (result));
-  bl_test_wait_for (bl_test_is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
+  bl_test_wait_for (bl_test_is_mapped,
+                    bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
                     "the province to be listed as an area");
 
   /* ... then the town, as the point */
@@ -484,7 +448,7 @@ test_create_claim (Fixture       *f,
   /* opened again, the markup is still text, in the editor and in a search */
   open_editor (f, f->saved_id);
   g_assert_false (bl_claim_editor_get_is_new (f->editor));
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)), STATEMENT };
   g_assert_true (buffer_says (&buffer_wait));
   gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -510,7 +474,7 @@ test_new_claimant (Fixture       *f,
   guint index;
 
   open_editor (f, NULL);
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
   bl_test_type (statement, "Rockets were fired across the border", 5);
@@ -519,7 +483,8 @@ test_new_claimant (Fixture       *f,
   bl_test_wait_for (buffer_says, &buffer_wait, 10, "the statement to be typed");
 
   pick_in_combo (f, "Claimant", "New Claimant…");
-  bl_test_wait_for (bl_test_is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
+  bl_test_wait_for (bl_test_is_mapped,
+                    bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
                     5, "the new claimant's fields");
   g_assert_false (bl_claim_editor_get_valid (f->editor));   /* a name is needed */
   type_into_row (f, "Name of the New Claimant", "Border <i>guard</i> spokesman");
@@ -563,13 +528,13 @@ test_escape (Fixture       *f,
   AdwMessageDialog *dialog;
 
   open_editor (f, "c-sidorov-6500");
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_false (bl_claim_editor_get_modified (f->editor));
   bl_test_keys (statement, "Escape");
   bl_test_wait_for (is_gone, f, 5, "the editor to close");
 
   open_editor (f, "c-sidorov-6500");
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
   bl_test_type (statement, " Really.", 5);
@@ -595,7 +560,7 @@ static gboolean
 source_is_new (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Web Address");
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Web Address");
 
   return gtk_widget_get_mapped (row) &&
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "https://www.khaama.com/isis-k-report") == 0;
@@ -617,7 +582,7 @@ test_edit_claim (Fixture       *f,
   open_editor (f, "c-sidorov-6500");
   g_assert_true (bl_claim_editor_get_valid (f->editor));
 
-  tags = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Tags, Separated by Commas");
+  tags = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Tags, Separated by Commas");
   click (tags);
   bl_test_wait_for (has_focus_within, tags, 5, "the tags to have the focus");
   bl_test_keys (tags, "End");
@@ -628,7 +593,7 @@ test_edit_claim (Fixture       *f,
                           "https://www.khaama.com/isis-k-report");
   bl_test_keys (tags, "ctrl+shift+v");
   bl_test_wait_for (source_is_new, f, 5, "the link to start a new source");
-  name = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Source");
+  name = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Source");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "khaama.com");
 
   bl_test_keys (tags, "ctrl+Return");
@@ -670,7 +635,7 @@ has_two_ticked (gpointer data)
 static gboolean
 no_row (gpointer data)
 {
-  return find_row (GTK_WIDGET (data), ADW_TYPE_ACTION_ROW, "Khaama Press") == NULL;
+  return bl_test_find_row (GTK_WIDGET (data), ADW_TYPE_ACTION_ROW, "Khaama Press") == NULL;
 }
 
 static void
@@ -703,9 +668,10 @@ test_entity_list (Fixture       *f,
   g_assert_cmpuint (bl_entity_list_count_claims (list, khaama), ==, n_khaama);
 
   /* a used claimant's Delete says it will ask */
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   g_assert_nonnull (row);
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_is_sensitive (trash));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (trash), "used by 2 claims"));
 
@@ -713,10 +679,10 @@ test_entity_list (Fixture       *f,
   merge = bl_test_find_label (GTK_WIDGET (list), "Merge…", BL_TEST_LABEL_MAPPED);
   merge = gtk_widget_get_ancestor (merge, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (merge));
-  check = find_by_type (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"),
-                        GTK_TYPE_CHECK_BUTTON);
+  check = bl_test_find_widget (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"),
+                        GTK_TYPE_CHECK_BUTTON, NULL);
   click (check);
-  check = find_by_type (row, GTK_TYPE_CHECK_BUTTON);
+  check = bl_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
   click (check);
   bl_test_wait_for (has_two_ticked, merge, 5, "Merge to become sensitive");
   bl_test_keys (GTK_WIDGET (list), "ctrl+m");
@@ -738,14 +704,15 @@ test_entity_list (Fixture       *f,
 
   /* the merged-away one is unused now: its trash button deletes it at once */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not used by any claim"));
   click (trash);
   bl_test_wait_for (no_row, list, 5, "the deleted claimant's row to go");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
-  g_assert_null (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
+  g_assert_null (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
   g_assert_null (bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* undo puts it back where it was; one more brings every claim back */
@@ -759,7 +726,7 @@ test_entity_list (Fixture       *f,
   g_assert_true (bl_entity_list_rename (list, "a-un", "<b>UN</b> officials"));
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Rename Actor");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  g_assert_nonnull (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "<b>UN</b> officials"));
+  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "<b>UN</b> officials"));
   g_assert_nonnull (bl_test_find_label (GTK_WIDGET (list), "<b>UN</b> officials", BL_TEST_LABEL_MAPPED));
   g_assert_true (bl_history_undo (f->history));
   g_assert_cmpstr (bl_actor_get_name (bl_project_get_actor (f->project, bl_project_find_actor (f->project, "a-un"))),
@@ -768,7 +735,7 @@ test_entity_list (Fixture       *f,
   /* a used claimant: Delete on its focused row asks, saying how many
    * claims name it; Cancel keeps everything */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
   dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
@@ -783,8 +750,9 @@ test_entity_list (Fixture       *f,
 
   /* again, and Delete With Claims, clicked: the claimant and its two
    * claims go, in one step */
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   click (trash);
   dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
                                                           "the delete dialog"));
@@ -800,7 +768,7 @@ test_entity_list (Fixture       *f,
 
   /* and Merge and Delete, the default: its claims go to the one chosen */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
   dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,

@@ -139,44 +139,6 @@ server_start (void)
 
 /* Helpers */
 
-/* The first button labelled @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first AdwPreferencesRow whose title is @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static BlWindow *
 open_copy_of_sample (const char *name)
 {
@@ -280,7 +242,7 @@ static void
 type_address (BlFeedsDialog *dialog,
               const char    *url)
 {
-  GtkWidget *url_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Address");
+  GtkWidget *url_row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Address");
 
   g_assert_nonnull (url_row);
   g_test_message ("typing %s", url);
@@ -381,7 +343,7 @@ test_subscribe_refresh_fail (void)
   /* an ftp address is refused as it is typed */
   type_address (dialog, bad);
   g_assert_nonnull (bl_test_find_label (GTK_WIDGET (dialog), "Only http and https addresses", SHOWN_PART));
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Subscribe")));
+  g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (GTK_WIDGET (dialog), "_Subscribe", FALSE)));
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   g_assert_nonnull (bl_test_find_label (GTK_WIDGET (dialog), "No subscriptions yet", SHOWN_PART));
@@ -390,8 +352,8 @@ test_subscribe_refresh_fail (void)
    * Enter subscribes and refreshes */
   type_address (dialog, url);
   g_assert_null (bl_test_find_label (GTK_WIDGET (dialog), "Only http and https addresses", SHOWN_PART));
-  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Subscribe")));
-  bl_test_click_center (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (optional)"));
+  g_assert_true (gtk_widget_get_sensitive (bl_test_find_button (GTK_WIDGET (dialog), "_Subscribe", FALSE)));
+  bl_test_click_center (bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (optional)"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   type_text (GTK_WIDGET (dialog), "Feed <b>&amp; Co");
   bl_test_keys (GTK_WIDGET (dialog), "Return");
@@ -402,7 +364,7 @@ test_subscribe_refresh_fail (void)
   g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_true (claim_listed (window, "Several thousand militants in Badakhshan"));
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “" NAME "”");
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NAME);
+  row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NAME);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), url));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 claims ·"));
@@ -485,7 +447,7 @@ test_close_cancels (void)
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for (slow_started, NULL, 30, "the trickle to start");
 
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
+  row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
   g_assert_nonnull (row);
   feed = g_object_get_data (G_OBJECT (row), "feed");
   g_assert_true (BL_IS_FEED (feed));

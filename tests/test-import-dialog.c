@@ -39,33 +39,15 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *dir = g_getenv ("BL_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
   if (dir == NULL)
     return;
 
   bl_test_wait_for_frames (widget, 3);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_test_message ("nothing drawn yet for %s", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
-  g_test_message ("saved %s", path);
+  if (!bl_test_save_png (widget, path))
+    g_test_message ("nothing drawn yet for %s", name);
 }
 
 /* Conditions */
@@ -130,24 +112,6 @@ chooser_has (gpointer data)
   return chosen != NULL && g_file_equal (chosen, what[1]);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Ctrl+I, then the file chosen in the file chooser and Open clicked. */
 static BlImportDialog *
 import_with_keys (BlWindow   *window,
@@ -172,7 +136,7 @@ import_with_keys (BlWindow   *window,
   what[0] = chooser;
   what[1] = file;
   bl_test_wait_for (chooser_has, what, 10, "the file to be selected");
-  open = find_button (chooser, "_Open");
+  open = bl_test_find_button (chooser, "_Open", TRUE);
   g_assert_nonnull (open);
   bl_test_click_center (open);
 

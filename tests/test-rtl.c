@@ -156,31 +156,14 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   const char *dir = g_getenv ("BL_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
 
   if (dir == NULL)
     return;
 
   bl_test_wait_for_frames (window, 10);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  png = gdk_texture_save_to_png_bytes (texture);
   path = g_build_filename (dir, name, NULL);
-  if (!g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
-    g_error ("%s", error->message);
-  g_test_message ("saved %s", path);
+  g_assert_true (bl_test_save_png (window, path));
 }
 
 /* A label the user sees must be translated, in the script, laid out with
