@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bl-basemap-source.h"
+#include "bl-claim-layer.h"
 #include "bl-window.h"
 #include "display-helpers.h"
 
@@ -490,6 +491,40 @@ gboolean
 bl_test_project_shown (gpointer window)
 {
   return bl_window_get_project (BL_WINDOW (window)) != NULL;
+}
+
+typedef struct {
+  GtkWidget *window;
+  GtkWidget *layer;
+} LayerWait;
+
+static gboolean
+claim_layer_ready (gpointer data)
+{
+  LayerWait *wait = data;
+
+  wait->layer = bl_test_find_widget (wait->window, BL_TYPE_CLAIM_LAYER, NULL);
+  return wait->layer != NULL && gtk_widget_get_mapped (wait->layer) &&
+         gtk_widget_get_width (wait->layer) > 100;
+}
+
+/**
+ * bl_test_wait_for_claim_layer:
+ * @window: a #BlWindow opening a project
+ *
+ * Runs the main loop until @window's claim layer is on screen and laid
+ * out; fails the test after @seconds.
+ *
+ * Returns: (transfer none): the #BlClaimLayer
+ */
+GtkWidget *
+bl_test_wait_for_claim_layer (GtkWidget *window,
+                              guint      seconds)
+{
+  LayerWait wait = { window, NULL };
+
+  bl_test_wait_for (claim_layer_ready, &wait, seconds, "the claim layer");
+  return wait.layer;
 }
 
 /**

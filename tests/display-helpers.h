@@ -78,6 +78,8 @@ void       bl_test_type           (GtkWidget        *widget,
                                    guint             delay_ms);
 gboolean   bl_test_is_mapped      (gpointer          widget);
 gboolean   bl_test_project_shown  (gpointer          window);
+GtkWidget *bl_test_wait_for_claim_layer (GtkWidget  *window,
+                                         guint       seconds);
 gboolean   bl_test_save_png       (GtkWidget        *widget,
                                    const char       *path);
 int        bl_test_run_display    (void);

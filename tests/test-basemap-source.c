@@ -27,6 +27,7 @@
 #include "bl-basemap-source.h"
 #include "bl-projection.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
 #define KUNDUZ_LON 68.86
 #define KUNDUZ_LAT 36.73
@@ -38,23 +39,10 @@ typedef struct {
   GError   *error;
 } FillResult;
 
-static BlBasemapData *
-load_data (void)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  BlBasemapData *data;
-
-  path = g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-  data = bl_basemap_data_new_from_file (path, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
 static BlBasemapSource *
 new_source (void)
 {
-  g_autoptr(BlBasemapData) data = load_data ();
+  g_autoptr(BlBasemapData) data = bl_test_load_basemap ();
   g_autoptr(BlBasemapRenderer) renderer = bl_basemap_renderer_new (data);
 
   return bl_basemap_source_new (renderer);

@@ -63,16 +63,6 @@ child (BlExportDialog *dialog,
 
 /* The fixture */
 
-static gboolean
-layer_ready (gpointer data)
-{
-  Fixture *f = data;
-
-  f->layer = BL_CLAIM_LAYER (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER, NULL));
-  return f->layer != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->layer)) > 100;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -85,7 +75,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 860);
   gtk_window_present (GTK_WINDOW (f->window));
   bl_window_open_file (f->window, file);
-  bl_test_wait_for (layer_ready, f, 20, "the claim layer");
+  f->layer = BL_CLAIM_LAYER (bl_test_wait_for_claim_layer (GTK_WIDGET (f->window), 20));
 
   f->map = BL_MAP_VIEW (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW, NULL));
   bl_map_view_go_home (f->map);

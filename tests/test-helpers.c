@@ -18,6 +18,41 @@
 /* Files and folders {{{ */
 
 /**
+ * bl_test_basemap_path:
+ *
+ * Returns: (transfer full): $BL_BASEMAP_FILE if set, else the basemap
+ *   committed in data/basemap
+ */
+char *
+bl_test_basemap_path (void)
+{
+  const char *env = g_getenv ("BL_BASEMAP_FILE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
+}
+
+/**
+ * bl_test_load_basemap:
+ *
+ * Loads the basemap of bl_test_basemap_path(). The basemap is committed:
+ * a missing file fails the test, it is not a skip.
+ *
+ * Returns: (transfer full): the basemap
+ */
+BlBasemapData *
+bl_test_load_basemap (void)
+{
+  g_autofree char *path = bl_test_basemap_path ();
+  g_autoptr(GError) error = NULL;
+  BlBasemapData *data = bl_basemap_data_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return data;
+}
+
+/**
  * bl_test_remove_tree:
  * @path: a folder (or a file) a test made
  *

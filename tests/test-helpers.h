@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "bl-basemap-data.h"
 #include "bl-format.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ G_BEGIN_DECLS
 /* The sample project that ships with Borderline */
 #define BL_TEST_SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 
+char     *bl_test_basemap_path         (void);
+BlBasemapData *bl_test_load_basemap    (void);
 void      bl_test_remove_tree          (const char      *path);
 void      bl_test_run_until            (const gboolean  *done,
                                         guint            seconds,
