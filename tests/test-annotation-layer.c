@@ -29,8 +29,7 @@
 #include "bl-map-view.h"
 #include "bl-project-io.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   GtkWidget         *window;
@@ -61,7 +60,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
   GtkWidget *box;

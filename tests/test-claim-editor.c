@@ -28,8 +28,8 @@
 #include "bl-project-io.h"
 #include "bl-vocab.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define STATEMENT "CSTO says <b>x</b> & 300 fighters gather near Kunduz"
 
 typedef struct {
@@ -212,7 +212,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
 
   f->project = bl_project_load (file, NULL, &error);

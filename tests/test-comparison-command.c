@@ -20,8 +20,6 @@
 #include "bl-project-io.h"
 #include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
-
 typedef struct {
   char *dir;
 } Fixture;
@@ -62,7 +60,7 @@ count_files (const char *path)
 static guint
 expected_rows (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (file, NULL, NULL);
   g_autoptr(BlComparison) comparison = NULL;
   g_autofree guint32 *topics = NULL;
@@ -86,7 +84,7 @@ test_command_png (Fixture       *f,
   gboolean varied = FALSE;
   guint32 first;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 800, 500), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 800, 500), ==, 0);
 
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -110,7 +108,7 @@ test_command_png (Fixture       *f,
   cairo_surface_destroy (surface);
 
   /* the default size */
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 0, 0), ==, 0);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, BL_COMPARISON_COMMAND_WIDTH);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, BL_COMPARISON_COMMAND_HEIGHT);
@@ -128,7 +126,7 @@ test_command_svg (Fixture       *f,
   static const GMarkupParser parser = { NULL, };
   gsize len;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 600, 400), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 600, 400), ==, 0);
 
   g_assert_true (g_file_get_contents (path, &contents, &len, &error));
   g_assert_no_error (error);
@@ -149,7 +147,7 @@ test_command_csv (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   guint n_lines;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
 
   /* RFC 4180: CRLF; no field of the sample has a line break in it */
@@ -169,7 +167,7 @@ test_command_markdown (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "table.md", NULL);
   g_autofree char *contents = NULL;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "# ISIS fighters in Afghanistan"));
   bl_test_assert_has (contents, "\n| Claimant |", "\n| --- |", "| Emomali Rahmon |");
@@ -182,7 +180,7 @@ test_command_both (Fixture       *f,
   g_autofree char *chart = g_build_filename (f->dir, "chart.svg", NULL);
   g_autofree char *table = g_build_filename (f->dir, "table.md", NULL);
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isisk-north", chart, table, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isisk-north", chart, table, 0, 0), ==, 0);
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (table, G_FILE_TEST_IS_REGULAR));
 }
@@ -197,7 +195,7 @@ test_command_output (Fixture       *f,
     {
       g_autofree char *table = g_build_filename (g_getenv ("BL_TEST_DIR"), "table.csv", NULL);
 
-      exit (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, table, 0, 0));
+      exit (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, table, 0, 0));
     }
 
   g_setenv ("BL_TEST_DIR", f->dir, TRUE);
@@ -217,7 +215,7 @@ test_command_unknown_topic (Fixture       *f,
     {
       g_autofree char *chart = g_build_filename (g_getenv ("BL_TEST_DIR"), "chart.png", NULL);
 
-      exit (bl_comparison_command (SAMPLE, "t-nope", chart, NULL, 0, 0));
+      exit (bl_comparison_command (BL_TEST_SAMPLE, "t-nope", chart, NULL, 0, 0));
     }
 
   g_setenv ("BL_TEST_DIR", f->dir, TRUE);
@@ -259,7 +257,7 @@ test_command_usage (Fixture       *f,
       g_autofree char *table = c->table ? g_build_filename (f->dir, c->table, NULL) : NULL;
 
       g_test_message ("case %u", i);
-      g_assert_cmpint (bl_comparison_command (SAMPLE, c->topic, chart, table, c->width, c->height), ==, 2);
+      g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, c->topic, chart, table, c->width, c->height), ==, 2);
       /* nothing is written when the command line is wrong */
       g_assert_cmpuint (count_files (f->dir), ==, 0);
     }
@@ -291,7 +289,7 @@ test_command_unwritable (Fixture       *f,
   g_autofree char *table = g_build_filename (sub, "table.csv", NULL);
 
   /* a folder that does not exist */
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", missing, NULL, 0, 0), ==, 1);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", missing, NULL, 0, 0), ==, 1);
   g_assert_cmpuint (count_files (f->dir), ==, 0);
 
   /* a folder that cannot be written (unless we are root, who can) */
@@ -301,7 +299,7 @@ test_command_unwritable (Fixture       *f,
       g_test_message ("running as root: the read-only case is skipped");
       return;
     }
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", chart, table, 0, 0), ==, 1);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", chart, table, 0, 0), ==, 1);
   g_assert_cmpuint (count_files (sub), ==, 0);
 }
 

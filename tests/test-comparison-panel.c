@@ -19,8 +19,7 @@
 #include "bl-comparison-panel.h"
 #include "bl-comparison-row-item.h"
 #include "bl-project-io.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   BlProject         *project;
@@ -30,7 +29,6 @@ typedef struct {
   GtkWindow         *window;
   BlComparisonPanel *panel;
 } Fixture;
-
 
 /* Runs what is pending now, without waiting for anything else. */
 static void
@@ -91,7 +89,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   BlProject *project = bl_project_load (file, NULL, &error);
 

@@ -24,8 +24,6 @@
 #include "bl-visible-claims.h"
 #include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
-
 /* Constructed projects */
 
 typedef struct {
@@ -455,7 +453,7 @@ static void
 sample_set_up (Sample        *s,
                gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
 
   s->project = bl_project_load (file, NULL, &error);

@@ -30,8 +30,7 @@
 #include "bl-map-view.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 /* How far (in pixels) and how different (0–255 per channel, Euclidean)
  * a marker pixel may be in the export. */
@@ -67,7 +66,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlClaimPainter *painter;
   ShumateMapSource *source;
 

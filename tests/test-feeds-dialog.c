@@ -30,8 +30,8 @@
 #include "bl-feeds-dialog.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE          BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define SAMPLE_CLAIMS   16
 #define TRICKLE_SECONDS 600
 #define NAME            "Feed <b>&amp; Co"
@@ -149,7 +149,7 @@ open_copy_of_sample (const char *name)
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   gsize len;
 
-  g_assert_true (g_file_get_contents (SAMPLE, &contents, &len, &error));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &contents, &len, &error));
   g_assert_true (g_file_set_contents (path, contents, (gssize) len, &error));
   g_assert_no_error (error);
   file = g_file_new_for_path (path);

@@ -26,8 +26,8 @@
 #include "bl-import-dialog.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define ODD_CSV BL_SOURCE_DIR "/tests/import/odd-header.csv"
 #define EVENTS_GEOJSON BL_SOURCE_DIR "/tests/import/events.geojson"
 #define SAMPLE_CLAIMS 16
@@ -228,7 +228,7 @@ cell (BlImportDialog *dialog,
 static void
 test_import_into_project (void)
 {
-  BlWindow *window = open_window (SAMPLE);
+  BlWindow *window = open_window (BL_TEST_SAMPLE);
   GtkWidget *list = bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
   GListModel *claims = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   BlHistory *history = bl_window_get_history (window);
@@ -342,7 +342,7 @@ test_import_without_project (void)
 static void
 test_geojson_properties (void)
 {
-  BlWindow *window = open_window (SAMPLE);
+  BlWindow *window = open_window (BL_TEST_SAMPLE);
   BlImportDialog *dialog;
   GtkWidget *preview;
 

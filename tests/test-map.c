@@ -22,8 +22,8 @@
 #include "bl-map-view.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 /* a label on screen, also in menu buttons' popovers */
 #define ON_SCREEN (BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_POPOVERS)
 
@@ -37,7 +37,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
 
   f->window = g_object_new (BL_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);

@@ -27,8 +27,6 @@
 #include "synthetic.h"
 #include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
-
 /* SHA-256 of gen-synthetic 1000 OUT --seed 7, written by the in-memory
  * writer that streaming replaced (commit 05ad9a5) */
 #define SYNTHETIC_1000_SEED_7_SHA256 "f5f6309d7136f3c88f92aa98141221af078ccf5327d6a6598f94e81af0aafa11"
@@ -175,11 +173,11 @@ test_sample_to_itself (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("borderline-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sample.borderline", NULL);
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected = file_checksum (SAMPLE);
+  g_autofree char *expected = file_checksum (BL_TEST_SAMPLE);
   g_autofree char *got = NULL;
 
   g_assert_true (bl_project_save (project, file, NULL, &error));
@@ -197,7 +195,7 @@ test_sample_to_itself (void)
 static void
 test_snapshot_keeps_then (void)
 {
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
   g_autoptr(BlProject) snapshot = NULL;
   g_autoptr(GBytes) before = saved_bytes (project);

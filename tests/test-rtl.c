@@ -34,8 +34,7 @@
 
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   const char    *language;     /* LANGUAGE, and the po/ file */
@@ -187,7 +186,7 @@ assert_label_translated (GtkWidget      *window,
 static void
 check_window (const Language *lang)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window;
   GtkWidget *header, *open_button, *search, *list, *stack;
   g_autofree char *placeholder = NULL;

@@ -23,8 +23,8 @@
 #include "bl-timeline-bar.h"
 #include "bl-timeline-private.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define TITLE  "Borderline timeline test"
 
 typedef struct {
@@ -174,7 +174,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   GtkWidget *box;
 

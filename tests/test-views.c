@@ -24,8 +24,7 @@
 #include "bl-views-menu.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   BlWindow    *window;
@@ -304,7 +303,7 @@ test_save_and_restore (void)
   Seen before, after;
   WindowWait w;
 
-  fixture_open (f, SAMPLE);
+  fixture_open (f, BL_TEST_SAMPLE);
 
   /* the other clock, a window from October 2021 to January 2023 by its
    * handles, lanes by source, the map moved */
@@ -399,7 +398,7 @@ test_default_view (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("borderline-views-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "default.borderline", NULL);
-  g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

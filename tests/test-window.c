@@ -15,14 +15,12 @@
 #include "bl-project-io.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
-
+#include "test-helpers.h"
 
 static void
 test_window_opens_sample (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   GtkListView *list;
   GListModel *model;
@@ -149,7 +147,7 @@ title_unmarked (gpointer data)
 static void
 test_window_undo_and_close (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   BlClaimStore *store;
   BlClaimRecord r;
@@ -202,7 +200,7 @@ recovered (gpointer data)
 static void
 test_window_recover (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (file, NULL, NULL);
   g_autofree char *draft = bl_draft_path_for (file, NULL);
   g_autoptr(GError) error = NULL;
@@ -254,7 +252,7 @@ draft_gone (gpointer data)
 static void
 test_window_draft_after_edit (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autofree char *draft = bl_draft_path_for (file, NULL);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   BlClaimStore *store;
