@@ -33,4 +33,55 @@ GtkWidget *bl_test_find_widget  (GtkWidget       *root,
                                  GType            type,
                                  const char      *name);
 
+/**
+ * BlTestLabelFlags:
+ * @BL_TEST_LABEL_EXACT: the label's text is the text (the default)
+ * @BL_TEST_LABEL_PREFIX: the label's text starts with the text
+ * @BL_TEST_LABEL_CONTAINS: the label's text contains the text
+ * @BL_TEST_LABEL_MAPPED: only labels on screen (mapped)
+ * @BL_TEST_LABEL_POPOVERS: also look in menu buttons' popovers
+ *
+ * How bl_test_find_label() matches.
+ */
+typedef enum {
+  BL_TEST_LABEL_EXACT    = 0,
+  BL_TEST_LABEL_PREFIX   = 1 << 0,
+  BL_TEST_LABEL_CONTAINS = 1 << 1,
+  BL_TEST_LABEL_MAPPED   = 1 << 2,
+  BL_TEST_LABEL_POPOVERS = 1 << 3,
+} BlTestLabelFlags;
+
+GtkWidget *bl_test_find_label     (GtkWidget        *root,
+                                   const char       *text,
+                                   BlTestLabelFlags  flags);
+GtkWidget *bl_test_wait_for_label (GtkWidget        *root,
+                                   const char       *text,
+                                   BlTestLabelFlags  flags,
+                                   guint             seconds,
+                                   const char       *what);
+GtkWidget *bl_test_find_row       (GtkWidget        *root,
+                                   GType             type,
+                                   const char       *title);
+GtkWidget *bl_test_find_button    (GtkWidget        *root,
+                                   const char       *label,
+                                   gboolean          mapped_only);
+GtkWidget *bl_test_find_toplevel  (GType             type);
+GtkWidget *bl_test_wait_for_toplevel (GType           type,
+                                      guint           seconds,
+                                      const char     *what);
+void       bl_test_wait_for_no_toplevel (GType        type,
+                                         guint        seconds,
+                                         const char  *what);
+void       bl_test_click_center   (GtkWidget        *widget);
+void       bl_test_type           (GtkWidget        *widget,
+                                   const char       *text,
+                                   guint             delay_ms);
+gboolean   bl_test_is_mapped      (gpointer          widget);
+gboolean   bl_test_project_shown  (gpointer          window);
+GtkWidget *bl_test_wait_for_claim_layer (GtkWidget  *window,
+                                         guint       seconds);
+gboolean   bl_test_save_png       (GtkWidget        *widget,
+                                   const char       *path);
+int        bl_test_run_display    (void);
+
 G_END_DECLS

@@ -29,8 +29,7 @@
 #include "bl-map-view.h"
 #include "bl-project-io.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   GtkWidget         *window;
@@ -61,7 +60,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
   GtkWidget *box;
@@ -191,18 +190,6 @@ double_click (Fixture *f,
   g_free (bl_test_xdotool ("mousemove --sync %d %d click --repeat 2 --delay 60 1", sx, sy));
 }
 
-/* xdotool types text into the focused window, as a keyboard would. */
-static void
-type_text (Fixture    *f,
-           const char *text)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (f->window));
-  g_autofree char *quoted = g_shell_quote (text);
-
-  g_free (bl_test_xdotool ("windowfocus --sync %lu type --delay 15 %s",
-                           (unsigned long) gdk_x11_surface_get_xid (surface), quoted));
-}
-
 static GtkWidget *
 find_by_tooltip (GtkWidget  *root,
                  const char *prefix)
@@ -245,17 +232,10 @@ wait_for_tool (Fixture          *f,
 }
 
 static void
-click_widget (GtkWidget *widget)
-{
-  g_assert_nonnull (widget);
-  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static void
 click_tool (Fixture    *f,
             const char *tooltip_prefix)
 {
-  click_widget (find_by_tooltip (f->toolbar, tooltip_prefix));
+  bl_test_click_center (find_by_tooltip (f->toolbar, tooltip_prefix));
 }
 
 static GtkWidget *
@@ -371,7 +351,7 @@ test_label (Fixture       *f,
   bl_test_click (GTK_WIDGET (f->layer), 400, 300);
   wait_for_entry (f);
   /* the tools' keys are letters: in the entry they are text */
-  type_text (f, "Tvarc camp");
+  bl_test_type (f->window, "Tvarc camp", 15);
   bl_test_keys (f->window, "Return");
   wait_for_count (f, 1);
 
@@ -402,7 +382,7 @@ test_label (Fixture       *f,
   double_click (f, x1 + 12, y1);
   wait_for_entry (f);
   bl_test_keys (f->window, "ctrl+a");
-  type_text (f, "ISIS-K camp");
+  bl_test_type (f->window, "ISIS-K camp", 15);
   bl_test_keys (f->window, "Return");
   bl_test_wait_for_frames (GTK_WIDGET (f->layer), 2);
   g_assert_cmpstr (annotation (f, 0)->text, ==, "ISIS-K camp");
@@ -432,7 +412,7 @@ test_callout_and_cancel (Fixture       *f,
   wait_for_tool (f, BL_ANNOTATION_TOOL_CALLOUT);
   drag (f, 300, 500, 450, 420);
   wait_for_entry (f);
-  type_text (f, "4,000 fighters");
+  bl_test_type (f->window, "4,000 fighters", 15);
   bl_test_keys (f->window, "Return");
   wait_for_count (f, 1);
 
@@ -448,7 +428,7 @@ test_callout_and_cancel (Fixture       *f,
   wait_for_tool (f, BL_ANNOTATION_TOOL_TEXT);
   bl_test_click (GTK_WIDGET (f->layer), 600, 500);
   wait_for_entry (f);
-  type_text (f, "not this");
+  bl_test_type (f->window, "not this", 15);
   bl_test_keys (f->window, "Escape");
   bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
   g_assert_cmpuint (annotations (f)->len, ==, 1);
@@ -532,11 +512,11 @@ pick_color (Fixture    *f,
 {
   GtkWidget *swatch;
 
-  click_widget (find_by_tooltip (f->toolbar, "Color"));
+  bl_test_click_center (find_by_tooltip (f->toolbar, "Color"));
   bl_test_wait_for (color_popover_open, f, 10, "the colour palette");
   swatch = find_by_tooltip (f->toolbar, name);
   bl_test_wait_for_frames (swatch, 3);
-  click_widget (swatch);
+  bl_test_click_center (swatch);
   bl_test_wait_for_frames (GTK_WIDGET (f->layer), 2);
 }
 
@@ -623,7 +603,7 @@ draw_one_of_each (Fixture *f)
   bl_annotation_layer_set_tool (f->layer, BL_ANNOTATION_TOOL_CALLOUT);
   drag (f, 820, 600, 700, 470);
   wait_for_entry (f);
-  type_text (f, "Rocket fire reported");
+  bl_test_type (f->window, "Rocket fire reported", 15);
   bl_test_keys (f->window, "Return");
   wait_for_count (f, 2);
 
@@ -646,7 +626,7 @@ draw_one_of_each (Fixture *f)
   bl_annotation_layer_set_tool (f->layer, BL_ANNOTATION_TOOL_TEXT);
   bl_test_click (GTK_WIDGET (f->layer), 170, 420);
   wait_for_entry (f);
-  type_text (f, "ISIS-K (CSTO: 4,000)");
+  bl_test_type (f->window, "ISIS-K (CSTO: 4,000)", 15);
   bl_test_keys (f->window, "Return");
   wait_for_count (f, 5);
 }
@@ -827,7 +807,7 @@ test_screenshot (Fixture       *f,
   bl_annotation_layer_set_tool (f->layer, BL_ANNOTATION_TOOL_CALLOUT);
   drag (f, 1000, 520, 900, 420);
   wait_for_entry (f);
-  type_text (f, "Taliban deny");
+  bl_test_type (f->window, "Taliban deny", 15);
   bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
   live = g_strconcat (path, ".entry.png", NULL);
   command = g_strdup_printf ("import -window root %s", live);
@@ -840,8 +820,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -855,9 +833,5 @@ main (int   argc,
   g_test_add ("/annotation-layer/matches-export", Fixture, NULL, fixture_set_up, test_matches_export, fixture_tear_down);
   g_test_add ("/annotation-layer/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

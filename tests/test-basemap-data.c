@@ -24,24 +24,16 @@
 
 #include "bl-basemap-data.h"
 #include "bl-error.h"
+#include "test-helpers.h"
 
 static GBytes *
 load_real_bytes (void)
 {
-  const char *env = g_getenv ("BL_BASEMAP_FILE");
-  g_autofree char *path = NULL;
+  g_autofree char *path = bl_test_basemap_path ();
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
   gsize length;
 
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-#ifdef BL_SOURCE_DIR
-  else
-    path = g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-#endif
-  if (path == NULL)
-    return NULL;
   if (!g_file_get_contents (path, &contents, &length, &error))
     g_error ("Cannot read %s: %s", path, error->message);
   return g_bytes_new_take (contents, length);

@@ -23,24 +23,7 @@
 #include "bl-basemap-renderer.h"
 #include "bl-claim-painter.h"
 #include "bl-projection.h"
-
-static BlBasemapData *
-load_data (void)
-{
-  const char *env = g_getenv ("BL_BASEMAP_FILE");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  BlBasemapData *data;
-
-  /* the basemap is committed: a missing file is a failure, not a skip */
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-  data = bl_basemap_data_new_from_file (path, &error);
-  g_assert_no_error (error);
-  return data;
-}
+#include "test-helpers.h"
 
 /* One renderer for all tests: label placement is cached in it. */
 static BlBasemapRenderer *
@@ -50,7 +33,7 @@ get_renderer (void)
 
   if (renderer == NULL)
     {
-      g_autoptr(BlBasemapData) data = load_data ();
+      g_autoptr(BlBasemapData) data = bl_test_load_basemap ();
 
       renderer = bl_basemap_renderer_new (data);
     }
@@ -710,7 +693,7 @@ render_thread (gpointer user_data)
 static void
 test_threads (void)
 {
-  g_autoptr(BlBasemapData) data = load_data ();
+  g_autoptr(BlBasemapData) data = bl_test_load_basemap ();
   g_autoptr(BlBasemapRenderer) r = NULL;
   ThreadJob jobs[4];
   GThread *threads[4];
@@ -745,7 +728,7 @@ test_threads (void)
 static void
 test_hidpi_and_language (void)
 {
-  g_autoptr(BlBasemapData) data = load_data ();
+  g_autoptr(BlBasemapData) data = bl_test_load_basemap ();
   g_autoptr(BlBasemapRenderer) ru = NULL;
   BlBasemapRenderer *r;
   const BlBasemapFeature *af;

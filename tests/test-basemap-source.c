@@ -26,6 +26,8 @@
 
 #include "bl-basemap-source.h"
 #include "bl-projection.h"
+#include "display-helpers.h"
+#include "test-helpers.h"
 
 #define KUNDUZ_LON 68.86
 #define KUNDUZ_LAT 36.73
@@ -37,23 +39,10 @@ typedef struct {
   GError   *error;
 } FillResult;
 
-static BlBasemapData *
-load_data (void)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  BlBasemapData *data;
-
-  path = g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-  data = bl_basemap_data_new_from_file (path, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
 static BlBasemapSource *
 new_source (void)
 {
-  g_autoptr(BlBasemapData) data = load_data ();
+  g_autoptr(BlBasemapData) data = bl_test_load_basemap ();
   g_autoptr(BlBasemapRenderer) renderer = bl_basemap_renderer_new (data);
 
   return bl_basemap_source_new (renderer);
@@ -412,8 +401,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
@@ -427,9 +414,5 @@ main (int   argc,
   g_test_add_func ("/basemap-source/garbage-data", test_garbage_data);
   g_test_add_func ("/basemap-source/default", test_default);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

@@ -28,8 +28,8 @@
 #include "bl-project-io.h"
 #include "bl-vocab.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define STATEMENT "CSTO says <b>x</b> & 300 fighters gather near Kunduz"
 
 typedef struct {
@@ -40,61 +40,6 @@ typedef struct {
 } Fixture;
 
 /* Widgets */
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The AdwPreferencesRow (or any widget of @type) titled @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* The caption row right after @row in its list. */
 static GtkLabel *
@@ -134,25 +79,7 @@ click (GtkWidget *widget)
   bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
-/* Types @text as key presses into the focused widget of @widget's window. */
-static void
-type_text (GtkWidget  *widget,
-           const char *text)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *quoted = g_shell_quote (text);
-
-  g_free (bl_test_xdotool ("windowfocus --sync %lu type --delay 5 %s",
-                           (unsigned long) gdk_x11_surface_get_xid (surface), quoted));
-}
-
 /* Waits */
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_unmapped (gpointer data)
@@ -234,7 +161,7 @@ static gboolean
 point_is_set (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Point");
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Point");
 
   return g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "36.7");
 }
@@ -277,7 +204,7 @@ open_editor (Fixture    *f,
   g_signal_connect (f->editor, "saved", G_CALLBACK (on_saved), f);
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 680, 960);
   gtk_window_present (GTK_WINDOW (f->editor));
-  bl_test_wait_for (is_mapped, f->editor, 10, "the editor to be shown");
+  bl_test_wait_for (bl_test_is_mapped, f->editor, 10, "the editor to be shown");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
 }
 
@@ -285,7 +212,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
 
   f->project = bl_project_load (file, NULL, &error);
@@ -315,12 +242,12 @@ type_into_row (Fixture    *f,
                const char *title,
                const char *text)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (row);
   click (row);
   bl_test_wait_for (has_focus_within, row, 5, title);
-  type_text (row, text);
+  bl_test_type (row, text, 5);
   wait_for_text (row, text);
 }
 
@@ -330,17 +257,17 @@ pick_in_combo (Fixture    *f,
                const char *title,
                const char *item)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, title);
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, title);
   GtkWidget *popover;
   GtkLabel *label;
 
   g_assert_nonnull (row);
   click (row);
-  popover = find_by_type (row, GTK_TYPE_POPOVER);
+  popover = bl_test_find_widget (row, GTK_TYPE_POPOVER, NULL);
   g_assert_nonnull (popover);
-  bl_test_wait_for (is_mapped, popover, 5, "the list to open");
+  bl_test_wait_for (bl_test_is_mapped, popover, 5, "the list to open");
   bl_test_wait_for_frames (popover, 3);
-  label = find_label (popover, item);
+  label = GTK_LABEL (bl_test_find_label (popover, item, BL_TEST_LABEL_MAPPED));
   g_assert_nonnull (label);
   bl_test_click (GTK_WIDGET (label), 2, gtk_widget_get_height (GTK_WIDGET (label)) / 2.0);
   bl_test_wait_for (is_unmapped, popover, 5, "the list to close");
@@ -358,7 +285,7 @@ static GtkListBoxRow *
 place_result (Fixture *f,
               guint    n)
 {
-  GtkWidget *search = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Find a Place");
+  GtkWidget *search = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Find a Place");
   GtkWidget *group = gtk_widget_get_ancestor (search, ADW_TYPE_PREFERENCES_GROUP);
   GtkWidget *list = NULL;
 
@@ -369,7 +296,7 @@ place_result (Fixture *f,
       list = w;
   g_assert_nonnull (group);
   g_assert_nonnull (list);
-  bl_test_wait_for (is_mapped, list, 5, "places to be found");
+  bl_test_wait_for (bl_test_is_mapped, list, 5, "places to be found");
   bl_test_wait_for_frames (list, 3);
   return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n);
 }
@@ -404,7 +331,7 @@ test_create_claim (Fixture       *f,
 {
   BlClaimStore *store = bl_project_get_claims (f->project);
   guint n_claims = bl_claim_store_get_n_claims (store);
-  GtkWidget *statement, *said_on, *about, *quantity, *save;
+  GtkWidget *statement, *said_on, *about, *quantity, *save, *row;
   GtkListBoxRow *result;
   BlClaimRecord r;
   LabelWait wait;
@@ -413,35 +340,36 @@ test_create_claim (Fixture       *f,
 
   open_editor (f, NULL);
   g_assert_true (bl_claim_editor_get_is_new (f->editor));
-  save = GTK_WIDGET (find_label (GTK_WIDGET (f->editor), "Save"));
+  save = bl_test_find_label (GTK_WIDGET (f->editor), "Save", BL_TEST_LABEL_MAPPED);
   g_assert_nonnull (save);
   save = gtk_widget_get_ancestor (save, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (save));   /* no statement yet */
 
   /* the statement, with markup that must stay text */
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, STATEMENT);
+  bl_test_type (statement, STATEMENT, 5);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)), STATEMENT };
   bl_test_wait_for (buffer_says, &buffer_wait, 10, "the statement to be typed");
   bl_test_wait_for (is_sensitive, save, 5, "Save to become sensitive");
 
   /* a claimant from the list */
   pick_in_combo (f, "Claimant", "Anatoly Sidorov");
-  wait.label = find_label (find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant"), "Anatoly Sidorov");
+  row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Claimant");
+  wait.label = GTK_LABEL (bl_test_find_label (row, "Anatoly Sidorov", BL_TEST_LABEL_MAPPED));
   g_assert_nonnull (wait.label);
 
   /* dates as people type them, and what was understood */
   type_into_row (f, "Said On", "Feb 2023");
-  said_on = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Said On");
+  said_on = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Said On");
   wait = (LabelWait) { caption_after (said_on), "Understood as: February 2023" };
   bl_test_wait_for (label_says, &wait, 5, "the date to be understood");
   g_assert_false (gtk_widget_has_css_class (said_on, "error"));
 
   /* an impossible date: an error in words, and no saving */
   type_into_row (f, "About the Period", "30 Feb 2023");
-  about = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "About the Period");
+  about = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "About the Period");
   wait = (LabelWait) { caption_after (about), "There is no day 30" };
   bl_test_wait_for (label_starts, &wait, 5, "the date error");
   g_assert_true (gtk_widget_has_css_class (about, "error"));
@@ -450,7 +378,7 @@ test_create_claim (Fixture       *f,
   g_assert_false (bl_claim_editor_get_valid (f->editor));
   bl_test_keys (about, "ctrl+a BackSpace");
   wait_for_text (about, "");
-  type_text (about, "since August 2021");
+  bl_test_type (about, "since August 2021", 5);
   wait_for_text (about, "since August 2021");
   wait = (LabelWait) { caption_after (about), "Understood as: since August 2021" };
   bl_test_wait_for (label_says, &wait, 5, "the open interval to be understood");
@@ -458,7 +386,7 @@ test_create_claim (Fixture       *f,
 
   /* a figure, with its range in words */
   type_into_row (f, "Figure", "at least 300 fighters");
-  quantity = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Figure");
+  quantity = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Figure");
   wait = (LabelWait) { caption_after (quantity), "Understood as: at least 300 fighters — from 300, no upper limit" };
   bl_test_wait_for (label_says, &wait, 5, "the figure to be understood");
 
@@ -469,7 +397,8 @@ test_create_claim (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (result)), ==, "Kunduz");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (result)), ==, "Province in Afghanistan");
   click (GTK_WIDGET (result));
-  bl_test_wait_for (is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
+  bl_test_wait_for (bl_test_is_mapped,
+                    bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Kunduz"), 5,
                     "the province to be listed as an area");
 
   /* ... then the town, as the point */
@@ -519,7 +448,7 @@ test_create_claim (Fixture       *f,
   /* opened again, the markup is still text, in the editor and in a search */
   open_editor (f, f->saved_id);
   g_assert_false (bl_claim_editor_get_is_new (f->editor));
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)), STATEMENT };
   g_assert_true (buffer_says (&buffer_wait));
   gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -528,7 +457,7 @@ test_create_claim (Fixture       *f,
   open_editor (f, NULL);
   type_into_row (f, "Find a Claim to Relate", "gather near");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->editor), STATEMENT));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->editor), STATEMENT, BL_TEST_LABEL_MAPPED));
 }
 
 /* A claimant made inline is part of the claim's undo step. */
@@ -545,16 +474,17 @@ test_new_claimant (Fixture       *f,
   guint index;
 
   open_editor (f, NULL);
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, "Rockets were fired across the border");
+  bl_test_type (statement, "Rockets were fired across the border", 5);
   buffer_wait = (BufferWait) { gtk_text_view_get_buffer (GTK_TEXT_VIEW (statement)),
                                "Rockets were fired across the border" };
   bl_test_wait_for (buffer_says, &buffer_wait, 10, "the statement to be typed");
 
   pick_in_combo (f, "Claimant", "New Claimant…");
-  bl_test_wait_for (is_mapped, find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
+  bl_test_wait_for (bl_test_is_mapped,
+                    bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Claimant"),
                     5, "the new claimant's fields");
   g_assert_false (bl_claim_editor_get_valid (f->editor));   /* a name is needed */
   type_into_row (f, "Name of the New Claimant", "Border <i>guard</i> spokesman");
@@ -581,33 +511,6 @@ test_new_claimant (Fixture       *f,
   g_assert_cmpuint (bl_claim_store_lookup (store, f->saved_id), !=, BL_NO_INDEX);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
-}
-
 static gboolean
 is_gone (gpointer data)
 {
@@ -625,27 +528,28 @@ test_escape (Fixture       *f,
   AdwMessageDialog *dialog;
 
   open_editor (f, "c-sidorov-6500");
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_false (bl_claim_editor_get_modified (f->editor));
   bl_test_keys (statement, "Escape");
   bl_test_wait_for (is_gone, f, 5, "the editor to close");
 
   open_editor (f, "c-sidorov-6500");
-  statement = find_by_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
+  statement = bl_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, NULL);
   click (statement);
   bl_test_wait_for (has_focus_within, statement, 5, "the statement to have the focus");
-  type_text (statement, " Really.");
+  bl_test_type (statement, " Really.", 5);
   bl_test_keys (statement, "Escape");
-  bl_test_wait_for (dialog_shown, NULL, 5, "Discard Changes? to be asked");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "Discard Changes? to be asked"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   adw_message_dialog_response (dialog, "keep");
   bl_test_wait_for_frames (GTK_WIDGET (f->editor), 3);
   g_assert_nonnull (f->editor);
 
   bl_test_keys (statement, "Escape");
-  bl_test_wait_for (dialog_shown, NULL, 5, "Discard Changes? to be asked again");
-  adw_message_dialog_response (find_dialog (), "discard");
+  bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "Discard Changes? to be asked again");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "discard");
   bl_test_wait_for (is_gone, f, 5, "the editor to close");
 
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
@@ -656,7 +560,7 @@ static gboolean
 source_is_new (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Web Address");
+  GtkWidget *row = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Web Address");
 
   return gtk_widget_get_mapped (row) &&
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "https://www.khaama.com/isis-k-report") == 0;
@@ -678,18 +582,18 @@ test_edit_claim (Fixture       *f,
   open_editor (f, "c-sidorov-6500");
   g_assert_true (bl_claim_editor_get_valid (f->editor));
 
-  tags = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Tags, Separated by Commas");
+  tags = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Tags, Separated by Commas");
   click (tags);
   bl_test_wait_for (has_focus_within, tags, 5, "the tags to have the focus");
   bl_test_keys (tags, "End");
-  type_text (tags, ", tass");
+  bl_test_type (tags, ", tass", 5);
   wait_for_text (tags, "press-conference, tass");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->editor)),
                           "https://www.khaama.com/isis-k-report");
   bl_test_keys (tags, "ctrl+shift+v");
   bl_test_wait_for (source_is_new, f, 5, "the link to start a new source");
-  name = find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Source");
+  name = bl_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Name of the New Source");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "khaama.com");
 
   bl_test_keys (tags, "ctrl+Return");
@@ -731,7 +635,7 @@ has_two_ticked (gpointer data)
 static gboolean
 no_row (gpointer data)
 {
-  return find_row (GTK_WIDGET (data), ADW_TYPE_ACTION_ROW, "Khaama Press") == NULL;
+  return bl_test_find_row (GTK_WIDGET (data), ADW_TYPE_ACTION_ROW, "Khaama Press") == NULL;
 }
 
 static void
@@ -759,33 +663,35 @@ test_entity_list (Fixture       *f,
 
   list = bl_entity_list_new (f->history, BL_ENTITY_ACTOR);
   gtk_window_present (GTK_WINDOW (list));
-  bl_test_wait_for (is_mapped, list, 10, "the list to be shown");
+  bl_test_wait_for (bl_test_is_mapped, list, 10, "the list to be shown");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
   g_assert_cmpuint (bl_entity_list_count_claims (list, khaama), ==, n_khaama);
 
   /* a used claimant's Delete says it will ask */
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   g_assert_nonnull (row);
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_is_sensitive (trash));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (trash), "used by 2 claims"));
 
   /* tick two with the pointer, merge with Ctrl+M, keep the first */
-  merge = GTK_WIDGET (find_label (GTK_WIDGET (list), "Merge…"));
+  merge = bl_test_find_label (GTK_WIDGET (list), "Merge…", BL_TEST_LABEL_MAPPED);
   merge = gtk_widget_get_ancestor (merge, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (merge));
-  check = find_by_type (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"), GTK_TYPE_CHECK_BUTTON);
+  check = bl_test_find_widget (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Anatoly Sidorov"),
+                        GTK_TYPE_CHECK_BUTTON, NULL);
   click (check);
-  check = find_by_type (row, GTK_TYPE_CHECK_BUTTON);
+  check = bl_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
   click (check);
   bl_test_wait_for (has_two_ticked, merge, 5, "Merge to become sensitive");
   bl_test_keys (GTK_WIDGET (list), "ctrl+m");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the merge dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the merge dialog"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge Claimants");
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   bl_test_keys (GTK_WIDGET (dialog), "Return");   /* the default: Merge */
-  bl_test_wait_for (dialog_gone, NULL, 5, "the merge dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the merge dialog to close");
 
   actors = bl_claim_store_get_actors (store);
   for (guint i = 0; i < bl_claim_store_get_n_claims (store); i++)
@@ -798,15 +704,16 @@ test_entity_list (Fixture       *f,
 
   /* the merged-away one is unused now: its trash button deletes it at once */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not used by any claim"));
   click (trash);
   bl_test_wait_for (no_row, list, 5, "the deleted claimant's row to go");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
-  g_assert_null (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
-  g_assert_false (dialog_shown (NULL));
+  g_assert_null (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press"));
+  g_assert_null (bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* undo puts it back where it was; one more brings every claim back */
   g_assert_true (bl_history_undo (f->history));
@@ -819,8 +726,8 @@ test_entity_list (Fixture       *f,
   g_assert_true (bl_entity_list_rename (list, "a-un", "<b>UN</b> officials"));
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Rename Actor");
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  g_assert_nonnull (find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "<b>UN</b> officials"));
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "<b>UN</b> officials"));
+  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "<b>UN</b> officials"));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (list), "<b>UN</b> officials", BL_TEST_LABEL_MAPPED));
   g_assert_true (bl_history_undo (f->history));
   g_assert_cmpstr (bl_actor_get_name (bl_project_get_actor (f->project, bl_project_find_actor (f->project, "a-un"))),
                    ==, "United Nations officials");
@@ -828,29 +735,31 @@ test_entity_list (Fixture       *f,
   /* a used claimant: Delete on its focused row asks, saying how many
    * claims name it; Cancel keeps everything */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Claimant “Khaama Press”");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "2 claims name it."));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   bl_test_keys (GTK_WIDGET (dialog), "Escape");
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, khaama);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
 
   /* again, and Delete With Claims, clicked: the claimant and its two
    * claims go, in one step */
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
-  trash = gtk_widget_get_ancestor (GTK_WIDGET (find_by_type (row, GTK_TYPE_BUTTON)), GTK_TYPE_BUTTON);
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  trash = gtk_widget_get_ancestor (GTK_WIDGET (bl_test_find_widget (row, GTK_TYPE_BUTTON, NULL)),
+                                   GTK_TYPE_BUTTON);
   click (trash);
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-  click (gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (dialog), "Delete With Claims")), GTK_TYPE_BUTTON));
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  click (gtk_widget_get_ancestor (bl_test_find_label (GTK_WIDGET (dialog), "Delete With Claims", BL_TEST_LABEL_MAPPED),
+                                  GTK_TYPE_BUTTON));
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims - n_khaama);
   g_assert_cmpstr (bl_history_get_undo_label (f->history), ==, "Delete Claimant “Khaama Press”");
@@ -859,16 +768,16 @@ test_entity_list (Fixture       *f,
 
   /* and Merge and Delete, the default: its claims go to the one chosen */
   bl_test_wait_for_frames (GTK_WIDGET (list), 3);
-  row = find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
+  row = bl_test_find_row (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, "Khaama Press");
   gtk_widget_grab_focus (row);
   bl_test_keys (GTK_WIDGET (list), "Delete");
-  bl_test_wait_for (dialog_shown, NULL, 5, "the delete dialog");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5,
+                                                          "the delete dialog"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   body = g_strdup (adw_message_dialog_get_body (dialog));
   g_assert_true (g_str_has_prefix (body, "2 claims name it."));
   bl_test_keys (GTK_WIDGET (dialog), "Return");
-  bl_test_wait_for (dialog_gone, NULL, 5, "the delete dialog to close");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5, "the delete dialog to close");
   g_assert_cmpuint (bl_project_find_actor (f->project, "a-khaama"), ==, BL_NO_INDEX);
   g_assert_cmpuint (bl_claim_store_get_n_claims (store), ==, n_claims);
   /* the first other claimant in the list took them */
@@ -881,20 +790,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add ("/claim-editor/create", Fixture, NULL, fixture_set_up, test_create_claim, fixture_tear_down);
-  g_test_add ("/claim-editor/new-claimant", Fixture, NULL, fixture_set_up, test_new_claimant, fixture_tear_down);
+  g_test_add ("/claim-editor/new-claimant", Fixture, NULL, fixture_set_up, test_new_claimant,
+              fixture_tear_down);
   g_test_add ("/claim-editor/edit", Fixture, NULL, fixture_set_up, test_edit_claim, fixture_tear_down);
   g_test_add ("/claim-editor/escape", Fixture, NULL, fixture_set_up, test_escape, fixture_tear_down);
   g_test_add ("/entity-list/merge", Fixture, NULL, fixture_set_up, test_entity_list, fixture_tear_down);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

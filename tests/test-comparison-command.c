@@ -18,8 +18,7 @@
 #include "bl-comparison-command.h"
 #include "bl-comparison.h"
 #include "bl-project-io.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   char *dir;
@@ -36,32 +35,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -82,7 +60,7 @@ count_files (const char *path)
 static guint
 expected_rows (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (file, NULL, NULL);
   g_autoptr(BlComparison) comparison = NULL;
   g_autofree guint32 *topics = NULL;
@@ -106,7 +84,7 @@ test_command_png (Fixture       *f,
   gboolean varied = FALSE;
   guint32 first;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 800, 500), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 800, 500), ==, 0);
 
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -130,7 +108,7 @@ test_command_png (Fixture       *f,
   cairo_surface_destroy (surface);
 
   /* the default size */
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 0, 0), ==, 0);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, BL_COMPARISON_COMMAND_WIDTH);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, BL_COMPARISON_COMMAND_HEIGHT);
@@ -148,7 +126,7 @@ test_command_svg (Fixture       *f,
   static const GMarkupParser parser = { NULL, };
   gsize len;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", path, NULL, 600, 400), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", path, NULL, 600, 400), ==, 0);
 
   g_assert_true (g_file_get_contents (path, &contents, &len, &error));
   g_assert_no_error (error);
@@ -169,7 +147,7 @@ test_command_csv (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   guint n_lines;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
 
   /* RFC 4180: CRLF; no field of the sample has a line break in it */
@@ -189,12 +167,10 @@ test_command_markdown (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "table.md", NULL);
   g_autofree char *contents = NULL;
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, path, 0, 0), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "# ISIS fighters in Afghanistan"));
-  g_assert_nonnull (strstr (contents, "\n| Claimant |"));
-  g_assert_nonnull (strstr (contents, "\n| --- |"));
-  g_assert_nonnull (strstr (contents, "| Emomali Rahmon |"));
+  bl_test_assert_has (contents, "\n| Claimant |", "\n| --- |", "| Emomali Rahmon |");
 }
 
 static void
@@ -204,7 +180,7 @@ test_command_both (Fixture       *f,
   g_autofree char *chart = g_build_filename (f->dir, "chart.svg", NULL);
   g_autofree char *table = g_build_filename (f->dir, "table.md", NULL);
 
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isisk-north", chart, table, 0, 0), ==, 0);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isisk-north", chart, table, 0, 0), ==, 0);
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (table, G_FILE_TEST_IS_REGULAR));
 }
@@ -219,7 +195,7 @@ test_command_output (Fixture       *f,
     {
       g_autofree char *table = g_build_filename (g_getenv ("BL_TEST_DIR"), "table.csv", NULL);
 
-      exit (bl_comparison_command (SAMPLE, "t-isis-fighters", NULL, table, 0, 0));
+      exit (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", NULL, table, 0, 0));
     }
 
   g_setenv ("BL_TEST_DIR", f->dir, TRUE);
@@ -239,7 +215,7 @@ test_command_unknown_topic (Fixture       *f,
     {
       g_autofree char *chart = g_build_filename (g_getenv ("BL_TEST_DIR"), "chart.png", NULL);
 
-      exit (bl_comparison_command (SAMPLE, "t-nope", chart, NULL, 0, 0));
+      exit (bl_comparison_command (BL_TEST_SAMPLE, "t-nope", chart, NULL, 0, 0));
     }
 
   g_setenv ("BL_TEST_DIR", f->dir, TRUE);
@@ -281,7 +257,7 @@ test_command_usage (Fixture       *f,
       g_autofree char *table = c->table ? g_build_filename (f->dir, c->table, NULL) : NULL;
 
       g_test_message ("case %u", i);
-      g_assert_cmpint (bl_comparison_command (SAMPLE, c->topic, chart, table, c->width, c->height), ==, 2);
+      g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, c->topic, chart, table, c->width, c->height), ==, 2);
       /* nothing is written when the command line is wrong */
       g_assert_cmpuint (count_files (f->dir), ==, 0);
     }
@@ -313,7 +289,7 @@ test_command_unwritable (Fixture       *f,
   g_autofree char *table = g_build_filename (sub, "table.csv", NULL);
 
   /* a folder that does not exist */
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", missing, NULL, 0, 0), ==, 1);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", missing, NULL, 0, 0), ==, 1);
   g_assert_cmpuint (count_files (f->dir), ==, 0);
 
   /* a folder that cannot be written (unless we are root, who can) */
@@ -323,7 +299,7 @@ test_command_unwritable (Fixture       *f,
       g_test_message ("running as root: the read-only case is skipped");
       return;
     }
-  g_assert_cmpint (bl_comparison_command (SAMPLE, "t-isis-fighters", chart, table, 0, 0), ==, 1);
+  g_assert_cmpint (bl_comparison_command (BL_TEST_SAMPLE, "t-isis-fighters", chart, table, 0, 0), ==, 1);
   g_assert_cmpuint (count_files (sub), ==, 0);
 }
 

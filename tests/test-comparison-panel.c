@@ -19,8 +19,7 @@
 #include "bl-comparison-panel.h"
 #include "bl-comparison-row-item.h"
 #include "bl-project-io.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   BlProject         *project;
@@ -31,58 +30,12 @@ typedef struct {
   BlComparisonPanel *panel;
 } Fixture;
 
-
 /* Runs what is pending now, without waiting for anything else. */
 static void
 drain (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static GtkLabel *find_label (GtkWidget  *root,
-                             const char *text);
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *w = data;
-
-  return find_label (w->root, w->text) != NULL;
-}
-
-/* Waits, with a deadline, until a label with @text is in @root. */
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text)
-{
-  LabelWait w = { root, text };
-
-  bl_test_wait_for (label_shown, &w, 20, "the panel");
-}
-
-/* A label under @root showing exactly @text, or NULL. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GListModel *
@@ -136,7 +89,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   BlProject *project = bl_project_load (file, NULL, &error);
 
@@ -214,11 +167,11 @@ test_panel_rows (Fixture       *f,
   g_assert_cmpstr (bl_comparison_row_item_get_claimant (item), ==, "Islamic Emirate officials");
 
   /* and the user sees them */
-  wait_for_label (GTK_WIDGET (f->panel), "6,500 fighters");
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "6,500 fighters"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "4,000 fighters"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "at least 6,000 terrorists"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Denies"));
+  bl_test_wait_for_label (GTK_WIDGET (f->panel), "6,500 fighters", BL_TEST_LABEL_EXACT, 20, "the panel");
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->panel), "6,500 fighters", BL_TEST_LABEL_EXACT));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->panel), "4,000 fighters", BL_TEST_LABEL_EXACT));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->panel), "at least 6,000 terrorists", BL_TEST_LABEL_EXACT));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (f->panel), "Denies", BL_TEST_LABEL_EXACT));
 
   /* the summary line is the analysis' */
   summary = GTK_LABEL (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_LABEL, "summary"));
@@ -348,7 +301,8 @@ static void
 test_panel_coalesces (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWidget *chart = bl_test_find_widget (GTK_WIDGET (f->panel), g_type_from_name ("BlComparisonChart"), NULL);
+  GtkWidget *chart = bl_test_find_widget (GTK_WIDGET (f->panel), g_type_from_name ("BlComparisonChart"),
+                                          NULL);
   gint32 start = bl_day_from_ymd (2022, 1, 1);
   guint count = 0;
 
@@ -435,7 +389,7 @@ test_panel_grades (Fixture       *f,
   guint index;
 
   choose_isis_fighters (f);
-  wait_for_label (GTK_WIDGET (f->panel), "6,500 fighters");
+  bl_test_wait_for_label (GTK_WIDGET (f->panel), "6,500 fighters", BL_TEST_LABEL_EXACT, 20, "the panel");
   g_signal_connect (f->panel, "edited", G_CALLBACK (on_edited), &edited);
 
   /* the two choosers of one row: reliability is a letter, credibility a digit */
@@ -530,11 +484,11 @@ test_panel_markup (void)
 
   fixture_open (f, build_markup_project ());
   bl_test_wait_for (table_has_1_row, f, 20, "the panel");
-  wait_for_label (GTK_WIDGET (f->panel), texts[0]);
+  bl_test_wait_for_label (GTK_WIDGET (f->panel), texts[0], BL_TEST_LABEL_EXACT, 20, "the panel");
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      GtkLabel *label = find_label (GTK_WIDGET (f->panel), texts[i]);
+      GtkLabel *label = GTK_LABEL (bl_test_find_label (GTK_WIDGET (f->panel), texts[i], BL_TEST_LABEL_EXACT));
 
       g_assert_nonnull (label);
       g_assert_false (gtk_label_get_use_markup (label));
@@ -570,24 +524,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add ("/comparison-panel/rows", Fixture, NULL, fixture_set_up, test_panel_rows, fixture_tear_down);
-  g_test_add ("/comparison-panel/selection", Fixture, NULL, fixture_set_up, test_panel_selection, fixture_tear_down);
+  g_test_add ("/comparison-panel/selection", Fixture, NULL, fixture_set_up, test_panel_selection,
+              fixture_tear_down);
   g_test_add ("/comparison-panel/time-window", Fixture, NULL, fixture_set_up, test_panel_time_window,
               fixture_tear_down);
   g_test_add ("/comparison-panel/coalesces", Fixture, NULL, fixture_set_up, test_panel_coalesces,
               fixture_tear_down);
-  g_test_add ("/comparison-panel/grades", Fixture, NULL, fixture_set_up, test_panel_grades, fixture_tear_down);
+  g_test_add ("/comparison-panel/grades", Fixture, NULL, fixture_set_up, test_panel_grades,
+              fixture_tear_down);
   g_test_add_func ("/comparison-panel/markup", test_panel_markup);
   g_test_add_func ("/comparison-panel/empty", test_panel_empty);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

@@ -22,8 +22,7 @@
 #include "bl-source.h"
 #include "bl-topic.h"
 #include "bl-visible-claims.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 /* Constructed projects */
 
@@ -291,9 +290,7 @@ test_denial (void)
   g_assert_cmpuint (b->countered_by[0], ==, row_of (cmp, "c-deny-all"));
 
   summary = bl_comparison_format_summary (cmp);
-  g_assert_nonnull (strstr (summary, "4 claimants"));
-  g_assert_nonnull (strstr (summary, "2 denials"));
-  g_assert_nonnull (strstr (summary, "estimates 4,000–6,500"));
+  bl_test_assert_has (summary, "4 claimants", "2 denials", "estimates 4,000–6,500");
 
   /* side by side: the denier contradicts the claimant it denies */
   columns[0] = bl_project_find_actor (project, "a-x");
@@ -456,7 +453,7 @@ static void
 sample_set_up (Sample        *s,
                gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
 
   s->project = bl_project_load (file, NULL, &error);
@@ -627,20 +624,6 @@ temp_dir (void)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_export_csv (void)
 {
   const ClaimSpec claims[] = {
@@ -671,7 +654,7 @@ test_export_csv (void)
   lines = g_strsplit (text, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -691,9 +674,7 @@ test_export_markdown (void)
   g_assert_nonnull (strstr (text, "a \\| b \\*c\\* \\[d\\](e) \\<script\\> next"));
   g_assert_nonnull (strstr (text, "a-x \\| \\<b\\>y\\</b\\>"));
   g_assert_null (strstr (text, "<script>"));
-  g_assert_nonnull (strstr (text, "| Not graded |"));
-  g_assert_nonnull (strstr (text, "3 (Possibly true)"));
-  g_assert_nonnull (strstr (text, "## Origins"));
+  bl_test_assert_has (text, "| Not graded |", "3 (Possibly true)", "## Origins");
 }
 
 static void
@@ -804,7 +785,7 @@ test_export_chart (Sample        *s,
       g_assert_true (bl_comparison_export_table (cmp, kept, BL_TABLE_CSV, &error));
     }
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -841,7 +822,7 @@ test_export_failure (Sample        *s,
     g_assert_cmpstr (text, ==, "old");
   }
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void

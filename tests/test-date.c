@@ -15,6 +15,7 @@
 
 #include "bl-date.h"
 #include "bl-error.h"
+#include "test-helpers.h"
 
 /* "YYYY-MM-DD" → day number; "min" and "max" → the sentinels */
 static gint32
@@ -455,10 +456,7 @@ test_human_bad (void)
 
       g_test_message ("%s", human_bad_rows[i].input);
       g_assert_false (bl_date_parse_human (human_bad_rows[i].input, &date, &error));
-      g_assert_error (error, BL_ERROR, human_bad_rows[i].code);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      if (human_bad_rows[i].in_message)
-        g_assert_nonnull (strstr (error->message, human_bad_rows[i].in_message));
+      bl_test_assert_error_says (error, BL_ERROR, human_bad_rows[i].code, human_bad_rows[i].in_message);
       g_assert_true (bl_date_is_unknown (&date));
     }
 

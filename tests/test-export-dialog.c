@@ -30,8 +30,7 @@
 #include "bl-map-view.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 /* How far (in pixels) and how different (0–255 per channel, Euclidean)
  * a marker pixel may be in the export. */
@@ -51,41 +50,6 @@ typedef struct {
 
 /* Helpers: finding widgets */
 
-/* A mapped label whose text starts with @prefix, under @root. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
-        return window;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 child (BlExportDialog *dialog,
        const char     *name)
@@ -96,29 +60,13 @@ child (BlExportDialog *dialog,
   return GTK_WIDGET (object);
 }
 
-static void
-click_center (GtkWidget *widget)
-{
-  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
 /* The fixture */
-
-static gboolean
-layer_ready (gpointer data)
-{
-  Fixture *f = data;
-
-  f->layer = BL_CLAIM_LAYER (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER, NULL));
-  return f->layer != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->layer)) > 100;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlClaimPainter *painter;
   ShumateMapSource *source;
 
@@ -126,7 +74,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 860);
   gtk_window_present (GTK_WINDOW (f->window));
   bl_window_open_file (f->window, file);
-  bl_test_wait_for (layer_ready, f, 20, "the claim layer");
+  f->layer = BL_CLAIM_LAYER (bl_test_wait_for_claim_layer (GTK_WIDGET (f->window), 20));
 
   f->map = BL_MAP_VIEW (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW, NULL));
   bl_map_view_go_home (f->map);
@@ -402,14 +350,6 @@ test_matches_screen (Fixture       *f,
   compare_with_screen (f);
 }
 
-static gboolean
-popover_shows (gpointer data)
-{
-  const char **what = data;
-
-  return find_label (GTK_WIDGET (what[0]), what[1]) != NULL;
-}
-
 /* Opens a combo row's list with a click and picks the item that starts
  * with @label with another. */
 static void
@@ -418,12 +358,11 @@ pick (BlExportDialog *dialog,
       const char     *label)
 {
   GtkWidget *widget = child (dialog, row);
-  gpointer what[2] = { widget, (gpointer) label };
 
-  click_center (widget);
-  bl_test_wait_for (popover_shows, what, 10, label);
+  bl_test_click_center (widget);
+  bl_test_wait_for_label (widget, label, BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX, 10, label);
   bl_test_wait_for_frames (widget, 2);
-  click_center (find_label (widget, label));
+  bl_test_click_center (bl_test_find_label (widget, label, BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX));
 }
 
 typedef struct {
@@ -459,7 +398,7 @@ toggle (BlExportDialog *dialog,
   /* the page scrolls to what has the focus, as it would to a Tab */
   gtk_widget_grab_focus (w.widget);
   bl_test_wait_for_frames (w.widget, 5);
-  click_center (w.widget);
+  bl_test_click_center (w.widget);
   bl_test_wait_for (switch_is, &w, 10, name);
 }
 
@@ -468,27 +407,13 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *dir = g_getenv ("BL_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
   if (dir == NULL)
     return;
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
-  g_test_message ("saved %s", path);
+  g_assert_true (bl_test_save_png (widget, path));
 }
 
 static gboolean
@@ -497,18 +422,6 @@ preview_is_slide (gpointer data)
   GdkPaintable *preview = bl_export_dialog_get_preview (data);
 
   return fabs (gdk_paintable_get_intrinsic_aspect_ratio (preview) - 1920.0 / 1080) < 0.02;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_gone (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
 }
 
 static void
@@ -570,8 +483,8 @@ test_choices_remembered (Fixture       *f,
 
   /* Export asks where to save, and the choices are remembered */
   g_test_message ("pressing Export");
-  click_center (child (dialog, "export_button"));
-  bl_test_wait_for (chooser_shown, NULL, 10, "the file chooser");
+  bl_test_click_center (child (dialog, "export_button"));
+  bl_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 10, "the file chooser");
   format = g_settings_get_string (settings, "export-format");
   preset = g_settings_get_string (settings, "export-preset");
   g_assert_cmpstr (format, ==, "png");
@@ -580,8 +493,8 @@ test_choices_remembered (Fixture       *f,
 
   /* Escape in the chooser goes back to the dialog */
   g_test_message ("cancelling the chooser");
-  bl_test_keys (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), "Escape");
-  bl_test_wait_for (chooser_gone, NULL, 10, "the file chooser to close");
+  bl_test_keys (bl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), "Escape");
+  bl_test_wait_for_no_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 10, "the file chooser to close");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_test_message ("closing the dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -634,7 +547,7 @@ test_export_file (Fixture       *f,
   dialog = open_dialog (f);
   bl_export_dialog_export_to (dialog, bad);
   bl_test_wait_for (not_busy, dialog, 30, "the failed export");
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = bl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_window_destroy (GTK_WINDOW (message));
@@ -808,7 +721,8 @@ test_copy_image (Fixture       *f,
   g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
 
   gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &read);
-  gdk_clipboard_read_async (clipboard, (const char **) png_mime, G_PRIORITY_DEFAULT, NULL, on_png_read, &read);
+  gdk_clipboard_read_async (clipboard, (const char **) png_mime, G_PRIORITY_DEFAULT, NULL, on_png_read,
+                            &read);
   bl_test_wait_for (clipboard_read, &read, 10, "the clipboard");
 
   g_assert_cmpint (gdk_texture_get_width (read.texture), ==, (int) round (f->frame.width * scale));
@@ -824,8 +738,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* GTK 4.8 prints "Broken accounting of active state" when the portal
@@ -842,9 +754,5 @@ main (int   argc,
   ADD ("export-while-project-changes", test_export_while_project_changes);
   ADD ("copy-image", test_copy_image);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

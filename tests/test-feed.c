@@ -19,6 +19,7 @@
 #include "bl-error.h"
 #include "bl-feed.h"
 #include "bl-project-io.h"
+#include "test-helpers.h"
 
 #define SMALL_CAP   (64 * 1024)
 #define TRICKLE_MAX 10
@@ -795,25 +796,6 @@ test_list (void)
   g_assert_cmpuint (loaded->len, ==, 0);
 }
 
-/* Removes the temporary folder the test made. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +837,6 @@ main (int   argc,
   status = g_test_run ();
 
   server_stop ();
-  remove_tree (home);
+  bl_test_remove_tree (home);
   return status;
 }

@@ -30,11 +30,13 @@
 #include "bl-feeds-dialog.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE          BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define SAMPLE_CLAIMS   16
 #define TRICKLE_SECONDS 600
 #define NAME            "Feed <b>&amp; Co"
+/* a label on screen that contains the text */
+#define SHOWN_PART      (BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_CONTAINS)
 
 static const char feed_body[] =
   "{\"type\":\"FeatureCollection\",\"features\":["
@@ -105,7 +107,8 @@ on_request (SoupServer        *server,
       srv.slow_hits++;
       t->msg = msg;
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
       soup_server_message_pause (msg);
       t->source = g_timeout_add_seconds (1, on_trickle_tick, t);
       g_signal_connect_data (msg, "finished", G_CALLBACK (on_trickle_finished), t,
@@ -136,69 +139,6 @@ server_start (void)
 
 /* Helpers */
 
-/* The first button labelled @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first AdwPreferencesRow whose title is @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* A label under @root whose text contains @text. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
-      && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-project_shown (gpointer data)
-{
-  return bl_window_get_project (data) != NULL;
-}
-
 static BlWindow *
 open_copy_of_sample (const char *name)
 {
@@ -209,7 +149,7 @@ open_copy_of_sample (const char *name)
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   gsize len;
 
-  g_assert_true (g_file_get_contents (SAMPLE, &contents, &len, &error));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &contents, &len, &error));
   g_assert_true (g_file_set_contents (path, contents, (gssize) len, &error));
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
@@ -218,7 +158,7 @@ open_copy_of_sample (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
   g_test_message ("opening %s", name);
-  bl_test_wait_for (project_shown, window, 20, "the project");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the project");
   g_test_message ("project shown");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
   return window;
@@ -297,49 +237,21 @@ type_text (GtkWidget  *widget,
   bl_test_keys (widget, keys->str);
 }
 
-static void
-click_center (GtkWidget *widget)
-{
-  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
 /* Types @url into the address row, with real clicks and keys. */
 static void
 type_address (BlFeedsDialog *dialog,
               const char    *url)
 {
-  GtkWidget *url_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Address");
+  GtkWidget *url_row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Address");
 
   g_assert_nonnull (url_row);
   g_test_message ("typing %s", url);
-  click_center (url_row);
+  bl_test_click_center (url_row);
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   bl_test_keys (GTK_WIDGET (dialog), "ctrl+a BackSpace");
   type_text (GTK_WIDGET (dialog), url);
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, url);
-}
-
-typedef struct {
-  BlFeedsDialog *dialog;
-  const char    *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *w = data;
-
-  return find_label (GTK_WIDGET (w->dialog), w->text) != NULL;
-}
-
-static void
-wait_for_text (BlFeedsDialog *dialog,
-               const char    *text)
-{
-  LabelWait w = { dialog, text };
-
-  bl_test_wait_for (label_shown, &w, 30, text);
 }
 
 static guint
@@ -426,33 +338,33 @@ test_subscribe_refresh_fail (void)
   GtkWidget *row, *button, *list;
 
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "No subscriptions yet"));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (dialog), "No subscriptions yet", SHOWN_PART));
 
   /* an ftp address is refused as it is typed */
   type_address (dialog, bad);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Only http and https addresses"));
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Subscribe")));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (dialog), "Only http and https addresses", SHOWN_PART));
+  g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (GTK_WIDGET (dialog), "_Subscribe", FALSE)));
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "No subscriptions yet"));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (dialog), "No subscriptions yet", SHOWN_PART));
 
   /* the server's address is taken; a name with markup characters, then
    * Enter subscribes and refreshes */
   type_address (dialog, url);
-  g_assert_null (find_label (GTK_WIDGET (dialog), "Only http and https addresses"));
-  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Subscribe")));
-  click_center (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (optional)"));
+  g_assert_null (bl_test_find_label (GTK_WIDGET (dialog), "Only http and https addresses", SHOWN_PART));
+  g_assert_true (gtk_widget_get_sensitive (bl_test_find_button (GTK_WIDGET (dialog), "_Subscribe", FALSE)));
+  bl_test_click_center (bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (optional)"));
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 2);
   type_text (GTK_WIDGET (dialog), "Feed <b>&amp; Co");
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for (refreshed_claims, window, 30, "the feed's claims");
-  wait_for_text (dialog, "2 claims added");
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "2 claims added", SHOWN_PART, 30, NULL);
 
   /* in the window's claim list, as one step to undo */
   g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_true (claim_listed (window, "Several thousand militants in Badakhshan"));
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “" NAME "”");
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NAME);
+  row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NAME);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), url));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 claims ·"));
@@ -468,11 +380,12 @@ test_subscribe_refresh_fail (void)
   bl_window_set_search_text (window, "Zebak");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
   list = bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                    ==, 1);
   bl_test_click (list, gtk_widget_get_width (list) / 2.0, 20);
   bl_test_wait_for (claim_selected, window, 10, "the feed's claim to be selected");
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "From the feed “" NAME "”: read-only"));
+  g_assert_nonnull (bl_test_find_label (GTK_WIDGET (window), "From the feed “" NAME "”: read-only", SHOWN_PART));
   bl_test_keys (GTK_WIDGET (window), "ctrl+e");
   bl_test_wait_for_frames (GTK_WIDGET (window), 5);
   g_assert_false (editor_open ());
@@ -487,8 +400,9 @@ test_subscribe_refresh_fail (void)
   while (button != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (button), "Refresh Now") != 0)
     button = bl_test_find_widget (gtk_widget_get_next_sibling (button), GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
-  click_center (button);
-  wait_for_text (dialog, "the server answered 500 Internal Server Error");
+  bl_test_click_center (button);
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "the server answered 500 Internal Server Error", SHOWN_PART,
+                          30, NULL);
   g_assert_cmpuint (n_claims (window), ==, SAMPLE_CLAIMS + 2);
   g_assert_true (claim_listed (window, "4,000 ISIS-K fighters seen near Zebak"));
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Refresh Feed “" NAME "”");
@@ -533,7 +447,7 @@ test_close_cancels (void)
   bl_test_keys (GTK_WIDGET (dialog), "Return");
   bl_test_wait_for (slow_started, NULL, 30, "the trickle to start");
 
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
+  row = bl_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "127.0.0.1");
   g_assert_nonnull (row);
   feed = g_object_get_data (G_OBJECT (row), "feed");
   g_assert_true (BL_IS_FEED (feed));

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "bl-gazetteer.h"
+#include "test-helpers.h"
 
 static BlBasemapData *shared_data;
 static BlGazetteer *shared_gazetteer;
@@ -28,25 +29,10 @@ static BlGazetteer *shared_gazetteer;
 static BlGazetteer *
 get_gazetteer (void)
 {
-  const char *env;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (shared_gazetteer != NULL)
     return shared_gazetteer;
 
-  env = g_getenv ("BL_BASEMAP_FILE");
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-#ifdef BL_SOURCE_DIR
-  else
-    path = g_build_filename (BL_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-#endif
-  if (path == NULL)
-    return NULL;
-
-  shared_data = bl_basemap_data_new_from_file (path, &error);
-  g_assert_no_error (error);
+  shared_data = bl_test_load_basemap ();
   shared_gazetteer = bl_gazetteer_new (shared_data);
   return shared_gazetteer;
 }

@@ -17,6 +17,7 @@
 #include "bl-format-export.h"
 #include "bl-geojson.h"
 #include "bl-project-io.h"
+#include "test-helpers.h"
 
 static BlProject *
 import_text (const char      *text,
@@ -24,16 +25,6 @@ import_text (const char      *text,
              GError         **error)
 {
   return bl_geojson_import_data (text, strlen (text), "t.geojson", NULL, report, NULL, error);
-}
-
-static gboolean
-report_has (BlImportReport *report,
-            const char     *text)
-{
-  for (guint i = 0; i < bl_import_report_get_n_listed (report); i++)
-    if (strstr (bl_import_report_get_message (report, i), text) != NULL)
-      return TRUE;
-  return FALSE;
 }
 
 /* One feature each, then a good one; the first is imported or rejected. */
@@ -101,7 +92,7 @@ test_geojson_features (void)
         {
           g_assert_cmpuint (bl_import_report_get_n_imported (report), ==, 1);
           g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 1);
-          if (!report_has (report, cases[i].message))
+          if (!bl_test_report_has (report, cases[i].message))
             g_error ("no “%s” in “%s”", cases[i].message, bl_import_report_get_message (report, 0));
         }
     }
@@ -133,8 +124,8 @@ test_geojson_common_names (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bl_project_get_title (project), ==, "Imported");
   g_assert_cmpuint (bl_import_report_get_n_warnings (report), ==, 2);
-  g_assert_true (report_has (report, "features[0].geometry: only the largest of 2 polygons is kept"));
-  g_assert_true (report_has (report, "features[0]: url: “javascript:alert(1)” is not a web address"));
+  g_assert_true (bl_test_report_has (report, "features[0].geometry: only the largest of 2 polygons is kept"));
+  g_assert_true (bl_test_report_has (report, "features[0]: url: “javascript:alert(1)” is not a web address"));
 
   bl_claim_store_get_record (bl_project_get_claims (project), 0, &r);
   g_assert_cmpstr (r.id, ==, "17");

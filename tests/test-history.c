@@ -10,8 +10,7 @@
 #include "bl-history.h"
 #include "bl-project-io.h"
 #include "bl-visible-claims.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   BlProject *project;
@@ -23,7 +22,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
 
   f->project = bl_project_load (file, NULL, &error);

@@ -14,6 +14,7 @@
 #include "bl-error.h"
 #include "bl-format.h"
 #include "bl-vocab.h"
+#include "test-helpers.h"
 
 #define ACLED_HEADER \
   "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type," \
@@ -83,16 +84,6 @@ import (const char      *text,
   return bl_import_data (text, len, "t.csv", format, options, report, NULL, error);
 }
 
-static gboolean
-report_has (BlImportReport *report,
-            const char     *text)
-{
-  for (guint i = 0; i < bl_import_report_get_n_listed (report); i++)
-    if (strstr (bl_import_report_get_message (report, i), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 get_claim (BlProject     *project,
            const char    *id,
@@ -137,10 +128,10 @@ test_acled_current (void)
 
   g_assert_cmpuint (bl_import_report_get_n_imported (report), ==, 4);
   g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 4);
-  g_assert_true (report_has (report, "t.csv:5: lat/lon: latitude 95 is outside -90..90"));
-  g_assert_true (report_has (report, "t.csv:6: lat/lon: latitude 135.2 is outside -90..90 (latitude and longitude look swapped)"));
-  g_assert_true (report_has (report, "t.csv:7: the row has 4 fields; the header has 31"));
-  g_assert_true (report_has (report, "t.csv:8: event_date: cannot read the date “someday”"));
+  g_assert_true (bl_test_report_has (report, "t.csv:5: lat/lon: latitude 95 is outside -90..90"));
+  g_assert_true (bl_test_report_has (report, "t.csv:6: lat/lon: latitude 135.2 is outside -90..90 (latitude and longitude look swapped)"));
+  g_assert_true (bl_test_report_has (report, "t.csv:7: the row has 4 fields; the header has 31"));
+  g_assert_true (bl_test_report_has (report, "t.csv:8: event_date: cannot read the date “someday”"));
 
   /* line 2 */
   get_claim (project, "acled-TST0001", &r);
@@ -256,7 +247,7 @@ test_generic_default_mapping (void)
   g_assert_cmpuint (bl_import_report_get_n_imported (report), ==, 3);
   g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 0);
   g_assert_cmpuint (bl_import_report_get_n_warnings (report), ==, 1);
-  g_assert_true (report_has (report, "t.csv:3: url: “javascript:alert(1)” is not a web address"));
+  g_assert_true (bl_test_report_has (report, "t.csv:3: url: “javascript:alert(1)” is not a web address"));
 
   get_claim (project, "csv-2", &r);
   g_assert_cmpstr (r.statement, ==, "A claim");
@@ -349,7 +340,7 @@ test_generic_hostile_rows (void)
       g_assert_no_error (error);
       g_assert_cmpuint (bl_import_report_get_n_imported (report), ==, 1);
       g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 1);
-      g_assert_true (report_has (report, cases[i].message));
+      g_assert_true (bl_test_report_has (report, cases[i].message));
     }
 }
 
@@ -391,8 +382,8 @@ test_generic_huge (void)
   g_assert_no_error (error);
   g_assert_cmpuint (bl_import_report_get_n_imported (report), ==, 1);
   g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 2);
-  g_assert_true (report_has (report, "t.csv:2: a field is larger than"));
-  g_assert_true (report_has (report, "t.csv:3: notes: the text is 2097152 bytes long"));
+  g_assert_true (bl_test_report_has (report, "t.csv:2: a field is larger than"));
+  g_assert_true (bl_test_report_has (report, "t.csv:3: notes: the text is 2097152 bytes long"));
 }
 
 /* Files that cannot be imported at all. */

@@ -26,140 +26,36 @@
 #include "bl-import-dialog.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define ODD_CSV BL_SOURCE_DIR "/tests/import/odd-header.csv"
 #define EVENTS_GEOJSON BL_SOURCE_DIR "/tests/import/events.geojson"
 #define SAMPLE_CLAIMS 16
 
 /* Finding widgets */
 
-/* A mapped label under @root whose text is @text (or, with @prefix,
- * starts with it). */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text,
-            gboolean    prefix)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      (prefix ? g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), text)
-              : g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text, prefix);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-click_center (GtkWidget *widget)
-{
-  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *dir = g_getenv ("BL_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
   if (dir == NULL)
     return;
 
   bl_test_wait_for_frames (widget, 3);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_test_message ("nothing drawn yet for %s", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
-  g_test_message ("saved %s", path);
+  if (!bl_test_save_png (widget, path))
+    g_test_message ("nothing drawn yet for %s", name);
 }
 
 /* Conditions */
 
 static gboolean
-project_shown (gpointer data)
-{
-  return bl_window_get_project (data) != NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_toplevel (BL_TYPE_IMPORT_DIALOG) != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_toplevel (BL_TYPE_IMPORT_DIALOG) == NULL;
-}
-
-static gboolean
 dialog_idle (gpointer data)
 {
   return !bl_import_dialog_get_busy (data);
-}
-
-static gboolean
-label_shown (gpointer data)
-{
-  gpointer *what = data;
-
-  return find_label (what[0], what[1], GPOINTER_TO_INT (what[2])) != NULL;
-}
-
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text,
-                gboolean    prefix)
-{
-  gpointer what[3] = { root, (gpointer) text, GINT_TO_POINTER (prefix) };
-
-  bl_test_wait_for (label_shown, what, 10, text);
 }
 
 typedef struct {
@@ -200,7 +96,7 @@ open_window (const char *path)
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
       bl_window_open_file (window, file);
-      bl_test_wait_for (project_shown, window, 20, "the project");
+      bl_test_wait_for (bl_test_project_shown, window, 20, "the project");
     }
   bl_test_wait_for_frames (GTK_WIDGET (window), 3);
   return window;
@@ -214,24 +110,6 @@ chooser_has (gpointer data)
   g_autoptr(GFile) chosen = gtk_file_chooser_get_file (what[0]);
 
   return chosen != NULL && g_file_equal (chosen, what[1]);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* Ctrl+I, then the file chosen in the file chooser and Open clicked. */
@@ -248,8 +126,7 @@ import_with_keys (BlWindow   *window,
   g_test_message ("Ctrl+I");
   bl_test_keys (GTK_WIDGET (window), "ctrl+i");
   /* the portal is asked first, and fails, before GTK's own chooser */
-  bl_test_wait_for (chooser_shown, NULL, 30, "the file chooser");
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = bl_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 30, "the file chooser");
   bl_test_wait_for_frames (chooser, 3);
 
   /* the file is chosen as a click in its folder would: typing a path
@@ -259,12 +136,11 @@ import_with_keys (BlWindow   *window,
   what[0] = chooser;
   what[1] = file;
   bl_test_wait_for (chooser_has, what, 10, "the file to be selected");
-  open = find_button (chooser, "_Open");
+  open = bl_test_find_button (chooser, "_Open", TRUE);
   g_assert_nonnull (open);
-  click_center (open);
+  bl_test_click_center (open);
 
-  bl_test_wait_for (dialog_shown, NULL, 10, "the import dialog");
-  dialog = BL_IMPORT_DIALOG (find_toplevel (BL_TYPE_IMPORT_DIALOG));
+  dialog = BL_IMPORT_DIALOG (bl_test_wait_for_toplevel (BL_TYPE_IMPORT_DIALOG, 10, "the import dialog"));
   bl_test_wait_for (dialog_idle, dialog, 20, "the file to be read");
   bl_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   return dialog;
@@ -302,10 +178,10 @@ map_column (BlImportDialog *dialog,
   g_test_message ("%s → %s", column, field);
   gtk_widget_grab_focus (row);
   bl_test_wait_for_frames (row, 3);
-  click_center (row);
-  wait_for_label (row, field, FALSE);   /* the list of fields is open */
+  bl_test_click_center (row);
+  bl_test_wait_for_label (row, field, BL_TEST_LABEL_MAPPED, 10, NULL);   /* the list of fields is open */
   bl_test_wait_for_frames (row, 2);
-  click_center (find_label (row, field, FALSE));
+  bl_test_click_center (bl_test_find_label (row, field, BL_TEST_LABEL_MAPPED));
   what[0] = row;
   what[1] = (gpointer) field;
   bl_test_wait_for (row_shows, what, 10, field);
@@ -315,11 +191,12 @@ map_column (BlImportDialog *dialog,
 static void
 press_import (BlImportDialog *dialog)
 {
-  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (dialog), BL_TYPE_IMPORT_DIALOG, "import_button");
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (dialog), BL_TYPE_IMPORT_DIALOG,
+                                                   "import_button");
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  click_center (GTK_WIDGET (button));
+  bl_test_click_center (GTK_WIDGET (button));
 }
 
 /* Whether the claim list holds a claim with @statement. */
@@ -351,7 +228,7 @@ cell (BlImportDialog *dialog,
 static void
 test_import_into_project (void)
 {
-  BlWindow *window = open_window (SAMPLE);
+  BlWindow *window = open_window (BL_TEST_SAMPLE);
   GtkWidget *list = bl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "claim-list");
   GListModel *claims = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   BlHistory *history = bl_window_get_history (window);
@@ -364,9 +241,12 @@ test_import_into_project (void)
 
   /* the guesses: "Outlet" is the source, "Link" its address; nothing
    * holds the statements yet, and the dialog says so */
-  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Outlet")), ==, "Source");
-  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link")), ==, "Source address");
-  wait_for_label (GTK_WIDGET (dialog), "No column holds the statements", TRUE);
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Outlet")), ==,
+                   "Source");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link")), ==,
+                   "Source address");
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "No column holds the statements",
+                          BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX, 10, NULL);
   g_assert_false (bl_import_dialog_get_ready (dialog));
 
   map_column (dialog, "What was said", "Statement");
@@ -380,8 +260,9 @@ test_import_into_project (void)
 
   /* the preview shows the mapped values, as they will be read */
   preview = bl_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
-  wait_for_label (preview, "Anatoly Sidorov", FALSE);
-  wait_for_label (preview, "4,000 ISIS-K fighters are stationed near the Tajik border", FALSE);
+  bl_test_wait_for_label (preview, "Anatoly Sidorov", BL_TEST_LABEL_MAPPED, 10, NULL);
+  bl_test_wait_for_label (preview, "4,000 ISIS-K fighters are stationed near the Tajik border",
+                          BL_TEST_LABEL_MAPPED, 10, NULL);
   g_assert_cmpstr (cell (dialog, 0, "number"), ==, "2");
   g_assert_cmpstr (cell (dialog, 0, "claimant"), ==, "Anatoly Sidorov");
   g_assert_cmpstr (cell (dialog, 0, "source"), ==, "Khaama Press");
@@ -395,21 +276,25 @@ test_import_into_project (void)
   g_assert_nonnull (strstr (cell (dialog, 2, "problems"), "lat/lon: latitude 95 is outside -90..90"));
   g_assert_cmpstr (cell (dialog, 3, "number"), ==, "6");
   g_assert_nonnull (strstr (cell (dialog, 3, "problems"), "the row has 3 fields; the header has 9"));
-  wait_for_label (preview, "lat/lon: latitude 95 is outside", TRUE);
+  bl_test_wait_for_label (preview, "lat/lon: latitude 95 is outside",
+                          BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX, 10, NULL);
 
   /* and the counts, with the first problems */
-  wait_for_label (GTK_WIDGET (dialog), "3 claims will be imported, 2 rows skipped", FALSE);
-  wait_for_label (GTK_WIDGET (dialog), "line 5: lat/lon: latitude 95 is outside -90..90", TRUE);
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "3 claims will be imported, 2 rows skipped",
+                          BL_TEST_LABEL_MAPPED, 10, NULL);
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "line 5: lat/lon: latitude 95 is outside -90..90",
+                          BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX, 10, NULL);
   save_screenshot (GTK_WIDGET (dialog), "import-dialog.png");
 
   /* Import: the claims are in the list, one step to undo */
   g_test_message ("pressing Import");
   press_import (dialog);
-  bl_test_wait_for (dialog_gone, NULL, 10, "the dialog to close");
+  bl_test_wait_for_no_toplevel (BL_TYPE_IMPORT_DIALOG, 10, "the dialog to close");
   count.n = SAMPLE_CLAIMS + 3;
   bl_test_wait_for (count_is, &count, 10, "the imported claims in the list");
   g_assert_cmpstr (bl_history_get_undo_label (history), ==, "Import “odd-header.csv”");
-  wait_for_label (GTK_WIDGET (window), "Imported “odd-header.csv”: 3 claims added", TRUE);
+  bl_test_wait_for_label (GTK_WIDGET (window), "Imported “odd-header.csv”: 3 claims added",
+                          BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_PREFIX, 10, NULL);
   save_screenshot (GTK_WIDGET (window), "import-toast.png");
   g_assert_true (list_has (claims, "At least 6,000 terrorists\noperate in Afghanistan"));
   g_assert_true (list_has (claims, "Several thousand ISIS-K fighters are in Afghanistan"));
@@ -437,11 +322,12 @@ test_import_without_project (void)
   dialog = import_with_keys (window, ODD_CSV);
   map_column (dialog, "What was said", "Statement");
   bl_test_wait_for (dialog_idle, dialog, 20, "the counts");
-  wait_for_label (GTK_WIDGET (dialog), "4 claims will be imported, 1 row skipped", FALSE);
+  bl_test_wait_for_label (GTK_WIDGET (dialog), "4 claims will be imported, 1 row skipped",
+                          BL_TEST_LABEL_MAPPED, 10, NULL);
 
   press_import (dialog);
-  bl_test_wait_for (dialog_gone, NULL, 10, "the dialog to close");
-  bl_test_wait_for (project_shown, window, 10, "the new project");
+  bl_test_wait_for_no_toplevel (BL_TYPE_IMPORT_DIALOG, 10, "the dialog to close");
+  bl_test_wait_for (bl_test_project_shown, window, 10, "the new project");
 
   project = bl_window_get_project (window);
   g_assert_cmpuint (bl_claim_store_get_n_claims (bl_project_get_claims (project)), ==, 4);
@@ -456,15 +342,17 @@ test_import_without_project (void)
 static void
 test_geojson_properties (void)
 {
-  BlWindow *window = open_window (SAMPLE);
+  BlWindow *window = open_window (BL_TEST_SAMPLE);
   BlImportDialog *dialog;
   GtkWidget *preview;
 
   dialog = import_with_keys (window, EVENTS_GEOJSON);
 
   /* "headline" is guessed as the statement; "who" is not known */
-  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "headline")), ==, "Statement");
-  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "who")), ==, "Ignore");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "headline")), ==,
+                   "Statement");
+  g_assert_cmpstr (row_choice (bl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "who")), ==,
+                   "Ignore");
   map_column (dialog, "who", "Source");
   map_column (dialog, "reported", "Said on");
   bl_test_wait_for (dialog_idle, dialog, 20, "the counts");
@@ -472,19 +360,20 @@ test_geojson_properties (void)
   /* features are numbered as the messages number them; the point is
    * the geometry's */
   preview = bl_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL);
-  wait_for_label (preview, "Feature", FALSE);
+  bl_test_wait_for_label (preview, "Feature", BL_TEST_LABEL_MAPPED, 10, NULL);
   g_assert_cmpstr (cell (dialog, 0, "number"), ==, "0");
   g_assert_cmpstr (cell (dialog, 0, "source"), ==, "Pajhwok");
   g_assert_cmpstr (cell (dialog, 0, "location"), ==, "37.1000, 70.5000");
   g_assert_nonnull (strstr (cell (dialog, 1, "problems"), "geometry: latitude 97.1 is outside -90..90"));
   g_assert_nonnull (strstr (cell (dialog, 2, "problems"), "said_on: cannot read the date “someday”"));
   g_assert_cmpstr (cell (dialog, 3, "said-on"), ==, "March 2023");
-  wait_for_label (GTK_WIDGET (dialog), "3 claims will be imported, 1 feature skipped, 1 value left out", FALSE);
+  bl_test_wait_for_label (GTK_WIDGET (dialog),
+                          "3 claims will be imported, 1 feature skipped, 1 value left out", BL_TEST_LABEL_MAPPED, 10, NULL);
   save_screenshot (GTK_WIDGET (dialog), "import-dialog-geojson.png");
 
   /* Escape closes it; nothing was imported */
   bl_test_keys (GTK_WIDGET (dialog), "Escape");
-  bl_test_wait_for (dialog_gone, NULL, 10, "the dialog to close");
+  bl_test_wait_for_no_toplevel (BL_TYPE_IMPORT_DIALOG, 10, "the dialog to close");
   g_assert_false (bl_history_can_undo (bl_window_get_history (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));

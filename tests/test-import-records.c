@@ -53,26 +53,39 @@ has_problem (BlImportReport *report,
   return FALSE;
 }
 
+/* Imports odd-header.csv, mapped by odd_mapping(), with @options. */
+static BlProject *
+import_odd (BlImportOptions  *options,
+            BlImportReport  **report,
+            GError          **error)
+{
+  g_auto(BlFieldMapping) mapping;
+  g_autofree char *data = NULL;
+  BlProject *project;
+  gsize len;
+
+  data = load (ODD_CSV, &len);
+  odd_mapping (&mapping);
+  options->mapping = &mapping;
+  project = bl_import_data (data, len, "odd.csv", BL_FORMAT_CSV, options, report, NULL, error);
+  options->mapping = NULL;
+  return project;
+}
+
 static void
 test_csv_records (void)
 {
-  g_autofree char *data = NULL;
-  g_auto(BlFieldMapping) mapping;
   g_autoptr(BlImportReport) report = NULL;
   g_autoptr(BlProject) project = NULL;
   g_autoptr(GError) error = NULL;
   BlImportOptions options;
   BlClaimRecord record;
   BlClaimStore *claims;
-  gsize len;
 
-  data = load (ODD_CSV, &len);
-  odd_mapping (&mapping);
   bl_import_options_init (&options);
-  options.mapping = &mapping;
   options.described_records = 20;
 
-  project = bl_import_data (data, len, "odd.csv", BL_FORMAT_CSV, &options, &report, NULL, &error);
+  project = import_odd (&options, &report, &error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
   claims = bl_project_get_claims (project);
@@ -116,22 +129,16 @@ test_csv_records (void)
 static void
 test_csv_stop_early (void)
 {
-  g_autofree char *data = NULL;
-  g_auto(BlFieldMapping) mapping;
   g_autoptr(BlImportReport) report = NULL;
   g_autoptr(BlProject) project = NULL;
   g_autoptr(GError) error = NULL;
   BlImportOptions options;
-  gsize len;
 
-  data = load (ODD_CSV, &len);
-  odd_mapping (&mapping);
   bl_import_options_init (&options);
-  options.mapping = &mapping;
   options.max_records = 2;
   options.described_records = 1;
 
-  project = bl_import_data (data, len, "odd.csv", BL_FORMAT_CSV, &options, &report, NULL, &error);
+  project = import_odd (&options, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bl_claim_store_get_n_claims (bl_project_get_claims (project)), ==, 2);
   g_assert_cmpuint (bl_import_report_get_n_rejected (report), ==, 0);
@@ -142,18 +149,12 @@ test_csv_stop_early (void)
 static void
 test_not_described (void)
 {
-  g_autofree char *data = NULL;
-  g_auto(BlFieldMapping) mapping;
   g_autoptr(BlImportReport) report = NULL;
   g_autoptr(BlProject) project = NULL;
   BlImportOptions options;
-  gsize len;
 
-  data = load (ODD_CSV, &len);
-  odd_mapping (&mapping);
   bl_import_options_init (&options);
-  options.mapping = &mapping;
-  project = bl_import_data (data, len, "odd.csv", BL_FORMAT_CSV, &options, &report, NULL, NULL);
+  project = import_odd (&options, &report, NULL);
   g_assert_nonnull (project);
   g_assert_cmpuint (bl_import_report_get_n_records (report), ==, 0);
 }

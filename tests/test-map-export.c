@@ -28,6 +28,7 @@
 #include "bl-map-export.h"
 #include "bl-project-io.h"
 #include "bl-spatial-index.h"
+#include "test-helpers.h"
 
 #define SAMPLE_TITLE "ISIS-K near the Afghan–Tajik border, February 2023"
 
@@ -69,28 +70,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_dir (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->dir);
   bl_basemap_renderer_unref (f->basemap);
   g_object_unref (f->visible);
@@ -310,23 +293,14 @@ test_pdf (Fixture       *f,
 
   /* the title and the legend are text */
   text = run ((const char * const[]) { pdftotext, "-raw", path, "-", NULL }, TRUE);
-  g_assert_nonnull (strstr (text, SAMPLE_TITLE));
-  g_assert_nonnull (strstr (text, "Topic"));
-  g_assert_nonnull (strstr (text, "ISIS fighters in Afghanistan"));
-  g_assert_nonnull (strstr (text, "Stance"));
-  g_assert_nonnull (strstr (text, "Asserts"));
-  g_assert_nonnull (strstr (text, "Denies"));
-  g_assert_nonnull (strstr (text, "Natural Earth"));
-  g_assert_nonnull (strstr (text, "Exported from Borderline on"));
+  bl_test_assert_has (text, SAMPLE_TITLE, "Topic", "ISIS fighters in Afghanistan", "Stance",
+                      "Asserts", "Denies", "Natural Earth", "Exported from Borderline on");
   g_assert_null (strstr (text, "OpenStreetMap"));
 
   /* the metadata */
   info = run ((const char * const[]) { pdfinfo, path, NULL }, TRUE);
-  g_assert_nonnull (strstr (info, SAMPLE_TITLE));
-  g_assert_nonnull (strstr (info, "Author:          Borderline"));
-  g_assert_nonnull (strstr (info, "Creator:         Borderline"));
-  g_assert_nonnull (strstr (info, "CreationDate:"));
-  g_assert_nonnull (strstr (info, "Pages:           1"));
+  bl_test_assert_has (info, SAMPLE_TITLE, "Author:          Borderline",
+                      "Creator:         Borderline", "CreationDate:", "Pages:           1");
 }
 
 static void
@@ -651,11 +625,10 @@ test_subtitle_citations_timeline (Fixture       *f,
   path = export_file (f, &options, "cited.pdf");
 
   text = run ((const char * const[]) { pdftotext, "-raw", path, "-", NULL }, TRUE);
-  g_assert_nonnull (strstr (text, "ISIS fighters in Afghanistan · 14 February 2023 – 31 March 2023"));
-  g_assert_nonnull (strstr (text, "Sources"));
-  g_assert_nonnull (strstr (text, "1 Tajik Herald"));
-  g_assert_nonnull (strstr (text, "Claims by the date they were made (tallest bar: "));
-  g_assert_nonnull (strstr (text, "Numbers on the map refer to the sources listed below"));
+  bl_test_assert_has (text, "ISIS fighters in Afghanistan · 14 February 2023 – 31 March 2023",
+                      "Sources", "1 Tajik Herald",
+                      "Claims by the date they were made (tallest bar: ",
+                      "Numbers on the map refer to the sources listed below");
 }
 
 static void

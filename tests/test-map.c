@@ -22,8 +22,10 @@
 #include "bl-map-view.h"
 #include "bl-window.h"
 #include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+/* a label on screen, also in menu buttons' popovers */
+#define ON_SCREEN (BL_TEST_LABEL_MAPPED | BL_TEST_LABEL_POPOVERS)
 
 typedef struct {
   BlWindow     *window;
@@ -31,27 +33,17 @@ typedef struct {
   BlMapView    *map;
 } Fixture;
 
-static gboolean
-layer_ready (gpointer data)
-{
-  Fixture *f = data;
-
-  f->layer = BL_CLAIM_LAYER (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_CLAIM_LAYER, NULL));
-  return f->layer != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
-         gtk_widget_get_width (GTK_WIDGET (f->layer)) > 100;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
 
   f->window = g_object_new (BL_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   bl_window_open_file (f->window, file);
-  bl_test_wait_for (layer_ready, f, 20, "the claim layer");
+  f->layer = BL_CLAIM_LAYER (bl_test_wait_for_claim_layer (GTK_WIDGET (f->window), 20));
 
   f->map = BL_MAP_VIEW (bl_test_find_widget (GTK_WIDGET (f->window), BL_TYPE_MAP_VIEW, NULL));
   bl_map_view_go_home (f->map);
@@ -243,48 +235,6 @@ test_drag_marker (Fixture       *f,
 
 /* The Filters popover {{{ */
 
-static GtkWidget *
-find_label_widget (GtkWidget  *root,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_widget (child, text);
-
-      if (found)
-        return found;
-    }
-
-  /* a popover is a child too, but not in the first/next list of some widgets */
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
-    return find_label_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), text);
-
-  return NULL;
-}
-
-static void
-click_widget (GtkWidget *widget)
-{
-  bl_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *w = data;
-
-  return find_label_widget (w->root, w->text) != NULL;
-}
-
 static gboolean
 popover_shown (gpointer data)
 {
@@ -312,26 +262,23 @@ choose (Fixture    *f,
         const char *current,
         const char *item)
 {
-  GtkWidget *label = find_label_widget (popover, current);
+  GtkWidget *label = bl_test_find_label (popover, current, ON_SCREEN);
   GtkWidget *dropdown;
   GtkWidget *popup = NULL;
-  LabelWait wait;
 
   g_assert_nonnull (label);
   dropdown = gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
-  click_widget (dropdown);
+  bl_test_click_center (dropdown);
 
   /* the list pops up in a popover of the drop-down's own */
   for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       popup = child;
   g_assert_nonnull (popup);
-  wait.root = popup;
-  wait.text = item;
-  bl_test_wait_for (label_shown, &wait, 5, "the drop-down's list");
+  bl_test_wait_for_label (popup, item, ON_SCREEN, 5, "the drop-down's list");
   bl_test_wait_for_frames (popup, 3);
-  click_widget (find_label_widget (popup, item));
+  bl_test_click_center (bl_test_find_label (popup, item, ON_SCREEN));
   bl_test_wait_for (popover_hidden, popup, 5, "the drop-down's list to close");
 }
 
@@ -340,9 +287,8 @@ test_filter_popover (Fixture       *f,
                      gconstpointer  data)
 {
   GtkWidget *root = GTK_WIDGET (f->window);
-  GtkWidget *button = gtk_widget_get_ancestor (find_label_widget (root, "Filters"), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = gtk_widget_get_ancestor (bl_test_find_label (root, "Filters", ON_SCREEN), GTK_TYPE_MENU_BUTTON);
   GtkWidget *popover, *asserts, *clear, *count;
-  LabelWait wait = { root, NULL };
   double x, y;
 
   g_assert_nonnull (button);
@@ -353,55 +299,50 @@ test_filter_popover (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "No filters: every claim is shown");
 
   /* open it with the pointer */
-  click_widget (button);
+  bl_test_click_center (button);
   bl_test_wait_for (popover_shown, popover, 5, "the Filters popover");
   bl_test_wait_for_frames (popover, 3);
-  clear = gtk_widget_get_ancestor (find_label_widget (popover, "Clear Filters"), GTK_TYPE_BUTTON);
+  clear = gtk_widget_get_ancestor (bl_test_find_label (popover, "Clear Filters", ON_SCREEN), GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_is_sensitive (clear));
 
   /* one claimant: the list and the map show only their claims */
   choose (f, popover, "Any claimant", "Anatoly Sidorov");
-  wait.text = "9 of 16 Claims";
-  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show 9 of 16");
+  bl_test_wait_for_label (root, "9 of 16 Claims", ON_SCREEN, 5, "the claim list to show 9 of 16");
   g_assert_cmpuint (claims_on_map (f), ==, 9);
   g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-khaama-rockets", &x, &y));
 
   /* and a minimum credibility, its meaning in words: 3 or better */
   choose (f, popover, "Any credibility", "3 or better — Possibly true");
-  wait.text = "5 of 16 Claims";
-  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show 5 of 16");
+  bl_test_wait_for_label (root, "5 of 16 Claims", ON_SCREEN, 5, "the claim list to show 5 of 16");
   g_assert_cmpuint (claims_on_map (f), ==, 5);
   g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-sidorov-threat-asia", &x, &y));
 
   /* the button says how many filters are on */
-  count = find_label_widget (button, "2");
+  count = bl_test_find_label (button, "2", ON_SCREEN);
   g_assert_nonnull (count);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "2 filters active");
   g_assert_true (gtk_widget_is_sensitive (clear));
 
   /* Clear Filters, clicked: every claim is back */
-  click_widget (clear);
-  wait.text = "16 Claims";
-  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show every claim");
+  bl_test_click_center (clear);
+  bl_test_wait_for_label (root, "16 Claims", ON_SCREEN, 5, "the claim list to show every claim");
   g_assert_cmpuint (claims_on_map (f), ==, 16);
   g_assert_false (gtk_widget_get_visible (count));
   g_assert_true (gtk_widget_get_mapped (popover));
 
   /* a stance toggled off with the keyboard: Tab to it, Space */
-  asserts = gtk_widget_get_ancestor (find_label_widget (popover, "Asserts"), GTK_TYPE_TOGGLE_BUTTON);
+  asserts = gtk_widget_get_ancestor (bl_test_find_label (popover, "Asserts", ON_SCREEN), GTK_TYPE_TOGGLE_BUTTON);
   gtk_widget_grab_focus (asserts);
   bl_test_keys (popover, "space");
-  wait.text = "2 of 16 Claims";
-  bl_test_wait_for (label_shown, &wait, 5, "only the denial and the qualification");
+  bl_test_wait_for_label (root, "2 of 16 Claims", ON_SCREEN, 5, "only the denial and the qualification");
   g_assert_cmpuint (claims_on_map (f), ==, 2);
   g_assert_cmpuint (bl_filter_get_stances (bl_window_get_filter (f->window)), ==,
                     1u << BL_STANCE_DENIES | 1u << BL_STANCE_QUALIFIES);
   g_assert_false (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &x, &y));
 
   /* Clear again; Escape closes the popover */
-  click_widget (clear);
-  wait.text = "16 Claims";
-  bl_test_wait_for (label_shown, &wait, 5, "the claim list to show every claim");
+  bl_test_click_center (clear);
+  bl_test_wait_for_label (root, "16 Claims", ON_SCREEN, 5, "the claim list to show every claim");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (asserts)));
   bl_test_keys (popover, "Escape");
   bl_test_wait_for (popover_hidden, popover, 5, "the popover to close");
@@ -413,8 +354,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -428,9 +367,5 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("drag-marker", test_drag_marker);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "bl-online-source.h"
+#include "test-helpers.h"
 
 #define WAIT_SECONDS 10
 #define EXPECTED_USER_AGENT "Borderline/" PACKAGE_VERSION " (+" APP_URL ")"
@@ -73,20 +74,6 @@ typedef struct {
 
 /* Helpers */
 
-static void
-wait_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out after %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (200);
-    }
-}
-
 /* Waits, with a deadline, until @n tiles have been written to the cache:
  * the cache is written after the tile is handed over. */
 static void
@@ -100,20 +87,6 @@ wait_for_cached (BlOnlineSource *source,
       if (g_get_monotonic_time () > deadline)
         g_error ("timed out after %d s waiting for the tile cache", WAIT_SECONDS);
       g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Lets pending callbacks (cache writes, closed connections) run. */
-static void
-drain (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
       g_usleep (1000);
     }
 }
@@ -376,7 +349,7 @@ get_tile (BlOnlineSource *source,
 
   shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), x, y, zoom, NULL,
                                            on_tile_data, &r);
-  wait_until (&r.done);
+  bl_test_run_until (&r.done, WAIT_SECONDS, NULL);
   if (r.error != NULL)
     g_propagate_error (error, r.error);
   return r.bytes;
@@ -401,7 +374,7 @@ fill_tile (ShumateMapSource *map_source,
   FillResult r = { 0 };
 
   shumate_map_source_fill_tile_async (map_source, tile, NULL, on_tile_filled, &r);
-  wait_until (&r.done);
+  bl_test_run_until (&r.done, WAIT_SECONDS, NULL);
   if (r.error != NULL)
     g_propagate_error (error, r.error);
   return r.ok;
@@ -416,28 +389,6 @@ on_received_data (ShumateDataSource *source,
                   guint             *count)
 {
   (*count)++;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 /* Tests */
@@ -478,7 +429,7 @@ test_ok (void)
   g_assert_true (g_str_has_prefix (bl_online_source_get_cache_dir (source), g_get_user_cache_dir ()));
   g_assert_true (g_str_has_suffix (bl_online_source_get_cache_dir (source), "borderline/tiles"));
 
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* A fresh cached tile needs no request; an old one is revalidated with its
@@ -519,7 +470,7 @@ test_revalidate_etag (void)
   g_assert_cmpuint (server->n_not_modified, ==, 1);
   g_assert_cmpuint (failures.n, ==, 0);
 
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* Without an ETag the time of the fetch is sent as If-Modified-Since. */
@@ -548,7 +499,7 @@ test_revalidate_modified (void)
   g_assert_nonnull (since);
   g_assert_cmpuint (server->n_not_modified, ==, 1);
 
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* A stale cached tile is still shown when the server fails, quietly. */
@@ -573,7 +524,7 @@ test_stale_cache (void)
   g_assert_true (g_bytes_equal (stale, server->png));
   g_assert_cmpuint (server->paths->len, ==, 2);
   g_assert_cmpuint (failures.n, ==, 0);
-  drain (50);
+  bl_test_drain (50);
 }
 
 typedef struct {
@@ -651,7 +602,7 @@ test_failure_once (void)
   g_assert_null (get_tile (source, 5, 7, 1, &error));
   g_assert_cmpuint (failures.n, ==, 3);
   g_clear_error (&failures.error);
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* Over the cap: announced by Content-Length, or counted while reading a
@@ -679,7 +630,7 @@ test_too_large (void)
       g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
       g_clear_error (&failures.error);
     }
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* One byte a second: the deadline cuts it, as a timeout, and it does not
@@ -707,59 +658,58 @@ test_trickle (void)
   g_assert_nonnull (strstr (failures.error->message, "did not send the map tile in time; showing the offline map"));
   g_clear_error (&failures.error);
 
-  drain (100);
+  bl_test_drain (100);
 }
+
+typedef struct {
+  const char *kind;
+  gboolean    followed;
+  guint       n_requests;   /* the server's, counted from the first run */
+  const char *words;        /* in the one report, when not followed */
+} RedirectRun;
 
 static void
 test_redirects (void)
 {
+  static const RedirectRun runs[] = {
+    /* a loop: the first request and three redirects, then no more */
+    { "loop", FALSE, 4, "too many times" },
+    /* to file: never followed */
+    { "to-file", FALSE, 5, "not safe to follow" },
+    /* http to http on the same server: followed, with our User-Agent */
+    { "to-ok", TRUE, 7, NULL },
+  };
   g_autoptr(Server) server = server_new ();
-  g_autoptr(GError) error = NULL;
 
-  /* a loop: the first request and three redirects, then no more */
-  {
-    Failures failures = { 0 };
-    g_autoptr(BlOnlineSource) source = source_new (server, "loop", &failures);
-    g_autoptr(GBytes) bytes = get_tile (source, 6, 3, 3, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      Failures failures = { 0 };
+      g_autoptr(BlOnlineSource) source = source_new (server, runs[i].kind, &failures);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = get_tile (source, 6, 3, 3, &error);
+      guint last = runs[i].n_requests - 1;
 
-    g_assert_null (bytes);
-    g_assert_error (error, BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT);
-    g_assert_cmpuint (server->paths->len, ==, 4);
-    g_assert_cmpuint (failures.n, ==, 1);
-    g_assert_nonnull (strstr (failures.error->message, "too many times"));
-    g_clear_error (&failures.error);
-    g_clear_error (&error);
-  }
-
-  /* to file: never followed */
-  {
-    Failures failures = { 0 };
-    g_autoptr(BlOnlineSource) source = source_new (server, "to-file", &failures);
-    g_autoptr(GBytes) bytes = get_tile (source, 6, 3, 3, &error);
-
-    g_assert_null (bytes);
-    g_assert_error (error, BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT);
-    g_assert_cmpuint (server->paths->len, ==, 5);
-    g_assert_cmpuint (failures.n, ==, 1);
-    g_assert_nonnull (strstr (failures.error->message, "not safe to follow"));
-    g_clear_error (&failures.error);
-    g_clear_error (&error);
-  }
-
-  /* http to http on the same server: followed, with our User-Agent */
-  {
-    Failures failures = { 0 };
-    g_autoptr(BlOnlineSource) source = source_new (server, "to-ok", &failures);
-    g_autoptr(GBytes) bytes = get_tile (source, 6, 3, 3, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (g_bytes_equal (bytes, server->png));
-    g_assert_cmpuint (server->paths->len, ==, 7);
-    g_assert_cmpstr (server->paths->pdata[6], ==, "/ok/6/3/3.png");
-    g_assert_cmpstr (server->user_agents->pdata[6], ==, EXPECTED_USER_AGENT);
-    g_assert_cmpuint (failures.n, ==, 0);
-  }
-  drain (50);
+      g_test_message ("%s", runs[i].kind);
+      if (runs[i].followed)
+        {
+          g_assert_no_error (error);
+          g_assert_true (g_bytes_equal (bytes, server->png));
+          g_assert_cmpuint (server->paths->len, ==, runs[i].n_requests);
+          g_assert_cmpstr (server->paths->pdata[last], ==, "/ok/6/3/3.png");
+          g_assert_cmpstr (server->user_agents->pdata[last], ==, EXPECTED_USER_AGENT);
+          g_assert_cmpuint (failures.n, ==, 0);
+        }
+      else
+        {
+          g_assert_null (bytes);
+          g_assert_error (error, BL_ONLINE_SOURCE_ERROR, BL_ONLINE_SOURCE_ERROR_REDIRECT);
+          g_assert_cmpuint (server->paths->len, ==, runs[i].n_requests);
+          g_assert_cmpuint (failures.n, ==, 1);
+          g_assert_nonnull (strstr (failures.error->message, runs[i].words));
+          g_clear_error (&failures.error);
+        }
+    }
+  bl_test_drain (50);
 }
 
 typedef struct {
@@ -820,7 +770,7 @@ test_unreachable (void)
   g_assert_true (g_str_has_prefix (failures.error->message, "Could not reach 127.0.0.1 ("));
   g_assert_true (g_str_has_suffix (failures.error->message, "); showing the offline map"));
   g_clear_error (&failures.error);
-  drain (50);
+  bl_test_drain (50);
 }
 
 static void
@@ -843,7 +793,7 @@ test_invalid_template (void)
   bytes = get_tile (source, 3, 8, 0, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_assert_cmpuint (failures.n, ==, 1);
-  drain (50);
+  bl_test_drain (50);
 }
 
 static void
@@ -858,7 +808,7 @@ test_defaults (void)
   g_assert_cmpuint (timeout, ==, 15);
   g_assert_cmpuint (deadline, ==, 30000);
   g_assert_cmpuint (max_size, ==, 2 * 1024 * 1024);
-  drain (50);
+  bl_test_drain (50);
 }
 
 /* cancel_all and the caller's cancellable end requests silently. */
@@ -881,12 +831,12 @@ test_cancel (void)
   g_assert_cmpuint (server->n_trickling, ==, 2);
 
   g_cancellable_cancel (cancellable);
-  wait_until (&b.done);
+  bl_test_run_until (&b.done, WAIT_SECONDS, NULL);
   g_assert_error (b.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (a.done);
 
   bl_online_source_cancel_all (source);
-  wait_until (&a.done);
+  bl_test_run_until (&a.done, WAIT_SECONDS, NULL);
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_assert_cmpuint (failures.n, ==, 0);
@@ -894,7 +844,7 @@ test_cancel (void)
   g_clear_error (&a.error);
   g_clear_error (&b.error);
 
-  drain (100);
+  bl_test_drain (100);
 }
 
 int
@@ -933,6 +883,6 @@ main (int   argc,
   g_test_add_func ("/online-source/cancel", test_cancel);
 
   status = g_test_run ();
-  remove_tree (tmp);
+  bl_test_remove_tree (tmp);
   return status;
 }

@@ -12,8 +12,7 @@
 #include "bl-error.h"
 #include "bl-project-io.h"
 #include "bl-time-lanes.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 static BlProject *
 load_string (const char  *text,
@@ -40,7 +39,7 @@ project_with_claim (const char *claim_members)
 static void
 test_load_sample (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   g_autoptr(BlProject) project = bl_project_load (file, NULL, &error);
   BlClaimStore *claims;
@@ -87,7 +86,7 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   gsize len;
 
-  g_assert_true (g_file_get_contents (SAMPLE, &original, &len, NULL));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &original, &len, NULL));
   first = bl_project_load_from_data (original, len, "sample", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   bytes1 = bl_project_to_bytes (first, NULL, &error);
@@ -451,7 +450,7 @@ test_load_truncated (void)
   g_autofree char *original = NULL;
   gsize len;
 
-  g_assert_true (g_file_get_contents (SAMPLE, &original, &len, NULL));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &original, &len, NULL));
 
   for (gsize cut = 0; cut < len - 1; cut += (cut < 2000 ? 1 : 37))
     {
@@ -473,7 +472,7 @@ test_load_cancelled (void)
   g_autoptr(BlProject) project = NULL;
   gsize len;
 
-  g_assert_true (g_file_get_contents (SAMPLE, &original, &len, NULL));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &original, &len, NULL));
   g_cancellable_cancel (cancellable);
   project = bl_project_load_from_data (original, len, "sample", cancellable, NULL, NULL, &error);
   g_assert_null (project);
@@ -490,7 +489,7 @@ test_save_atomic (void)
   g_autofree char *saved = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = NULL;
   g_autoptr(BlProject) reloaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -519,7 +518,7 @@ test_save_atomic (void)
     n_files++;
   g_assert_cmpuint (n_files, ==, 2);
 
-  g_assert_true (g_file_get_contents (SAMPLE, &sample, NULL, NULL));
+  g_assert_true (g_file_get_contents (BL_TEST_SAMPLE, &sample, NULL, NULL));
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_cmpstr (strstr (saved, "\"Changed title\""), !=, NULL);
 
@@ -547,7 +546,7 @@ test_save_async (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("borderline-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "async.borderline", NULL);
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
   g_autoptr(BlProject) reloaded = NULL;

@@ -25,8 +25,7 @@
 #include "bl-history.h"
 #include "bl-project-io.h"
 #include "synthetic.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 /* SHA-256 of gen-synthetic 1000 OUT --seed 7, written by the in-memory
  * writer that streaming replaced (commit 05ad9a5) */
@@ -75,21 +74,6 @@ count_files (const char *dir)
   while (g_dir_read_name (listing) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Changes @project in every way the window can: the title, an actor, a
@@ -181,7 +165,7 @@ test_synthetic_as_before (void)
   on_disk = reloaded_bytes (path);
   g_assert_true (g_bytes_equal (in_memory, on_disk));
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -189,11 +173,11 @@ test_sample_to_itself (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("borderline-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sample.borderline", NULL);
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected = file_checksum (SAMPLE);
+  g_autofree char *expected = file_checksum (BL_TEST_SAMPLE);
   g_autofree char *got = NULL;
 
   g_assert_true (bl_project_save (project, file, NULL, &error));
@@ -201,7 +185,7 @@ test_sample_to_itself (void)
   got = file_checksum (path);
   g_assert_cmpstr (got, ==, expected);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -211,7 +195,7 @@ test_sample_to_itself (void)
 static void
 test_snapshot_keeps_then (void)
 {
-  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (sample_file, NULL, NULL);
   g_autoptr(BlProject) snapshot = NULL;
   g_autoptr(GBytes) before = saved_bytes (project);
@@ -327,7 +311,7 @@ test_save_async_then_edit (void)
   saved = reloaded_bytes (path);
   g_assert_true (g_bytes_equal (saved, edited));
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -388,7 +372,7 @@ test_disk_full (void)
   g_assert_nonnull (strstr (error->message, "p.borderline"));
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* A full stream: the write error comes out of bl_project_write(). */
@@ -417,7 +401,7 @@ test_read_only_folder (void)
     {
       /* root writes anywhere: the disk-full case covers this run */
       g_test_skip ("permissions do not stop root");
-      remove_dir (dir);
+      bl_test_remove_tree (dir);
       return;
     }
 
@@ -427,7 +411,7 @@ test_read_only_folder (void)
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* A folder that is a file: the temporary file cannot be made. */
@@ -445,7 +429,7 @@ test_not_a_folder (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 static void
@@ -470,7 +454,7 @@ test_cancelled (void)
   g_clear_error (&wait.error);
   assert_old_file_kept (dir, path);
 
-  remove_dir (dir);
+  bl_test_remove_tree (dir);
 }
 
 /* }}} */

@@ -15,6 +15,7 @@
 
 #include "bl-error.h"
 #include "bl-quantity.h"
+#include "test-helpers.h"
 
 #define INF INFINITY
 
@@ -280,10 +281,7 @@ test_parse_bad (void)
 
       g_test_message ("%s", parse_bad_rows[i].input);
       g_assert_false (bl_quantity_parse_human (parse_bad_rows[i].input, &q, &error));
-      g_assert_error (error, BL_ERROR, parse_bad_rows[i].code);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      if (parse_bad_rows[i].in_message)
-        g_assert_nonnull (strstr (error->message, parse_bad_rows[i].in_message));
+      bl_test_assert_error_says (error, BL_ERROR, parse_bad_rows[i].code, parse_bad_rows[i].in_message);
       g_assert_true (isnan (q.value));    /* unchanged */
       g_assert_null (q.text);
     }

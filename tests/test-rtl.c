@@ -34,8 +34,7 @@
 
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   const char    *language;     /* LANGUAGE, and the po/ file */
@@ -117,12 +116,6 @@ has_script (const char     *text,
   return FALSE;
 }
 
-static gboolean
-project_shown (gpointer data)
-{
-  return bl_window_get_project (data) != NULL;
-}
-
 /* Compiles po/LANGUAGE.po into catalogue_dir, as msgfmt would for make install. */
 static void
 compile_catalogue (const char *language)
@@ -162,31 +155,14 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   const char *dir = g_getenv ("BL_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
 
   if (dir == NULL)
     return;
 
   bl_test_wait_for_frames (window, 10);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  png = gdk_texture_save_to_png_bytes (texture);
   path = g_build_filename (dir, name, NULL);
-  if (!g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
-    g_error ("%s", error->message);
-  g_test_message ("saved %s", path);
+  g_assert_true (bl_test_save_png (window, path));
 }
 
 /* A label the user sees must be translated, in the script, laid out with
@@ -210,7 +186,7 @@ assert_label_translated (GtkWidget      *window,
 static void
 check_window (const Language *lang)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window;
   GtkWidget *header, *open_button, *search, *list, *stack;
   g_autofree char *placeholder = NULL;
@@ -227,7 +203,7 @@ check_window (const Language *lang)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  bl_test_wait_for (project_shown, window, 20, "the sample project to open");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the sample project to open");
   bl_test_wait_for_frames (GTK_WIDGET (window), 5);
 
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, lang->direction);

@@ -12,7 +12,6 @@
  * Set BL_TIMELINE_SCREENSHOTS to a folder to also save PNGs of the
  * timeline at three zoom levels, in both directions.
  */
-#include "bl-basemap-source.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -23,8 +22,9 @@
 #include "bl-project-io.h"
 #include "bl-timeline-bar.h"
 #include "bl-timeline-private.h"
+#include "display-helpers.h"
+#include "test-helpers.h"
 
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
 #define TITLE  "Borderline timeline test"
 
 typedef struct {
@@ -102,23 +102,6 @@ settle (void)
 
 /* xdotool {{{ */
 
-static char *
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  if (!g_spawn_command_line_sync (command, &out, &err, &status, &error))
-    g_error ("xdotool: %s", error->message);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", command, err);
-
-  return out;
-}
-
 static void
 find_on_screen (Fixture *f)
 {
@@ -131,7 +114,7 @@ find_on_screen (Fixture *f)
 
   if (f->xid == NULL)
     {
-      g_autofree char *out = xdotool ("search --sync --onlyvisible --name '" TITLE "'");
+      g_autofree char *out = bl_test_xdotool ("search --sync --onlyvisible --name '%s'", TITLE);
 
       f->xid = g_strstrip (g_strdup (out));
       if (strchr (f->xid, '\n'))
@@ -141,7 +124,7 @@ find_on_screen (Fixture *f)
   {
     g_autofree char *args = g_strdup_printf ("getwindowgeometry --shell %s", f->xid);
 
-    geometry = xdotool (args);
+    geometry = bl_test_xdotool ("%s", args);
   }
   lines = g_strsplit (geometry, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -180,7 +163,7 @@ drag (Fixture *f,
   g_string_append (s, " mouseup 1");
 
   args = g_string_free (s, FALSE);
-  g_free (xdotool (args));
+  g_free (bl_test_xdotool ("%s", args));
 }
 
 /* }}} */
@@ -191,7 +174,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(GError) error = NULL;
   GtkWidget *box;
 
@@ -364,7 +347,7 @@ scroll_at (Fixture *f,
   g_autofree char *args = g_strdup_printf ("mousemove --sync %d %d click %d",
                                            (int) round (f->origin_x + x), (int) round (f->origin_y + y), button);
 
-  g_free (xdotool (args));
+  g_free (bl_test_xdotool ("%s", args));
 }
 
 static void
@@ -402,7 +385,7 @@ press_keys (Fixture    *f,
 {
   g_autofree char *args = g_strdup_printf ("key --clearmodifiers %s", keys);
 
-  g_free (xdotool (args));
+  g_free (bl_test_xdotool ("%s", args));
 }
 
 static void
@@ -417,7 +400,7 @@ test_keyboard (Fixture       *f,
   settle ();
 
   focus = g_strdup_printf ("windowfocus --sync %s", f->xid);
-  g_free (xdotool (focus));
+  g_free (bl_test_xdotool ("%s", focus));
   gtk_widget_grab_focus (GTK_WIDGET (f->timeline));
   settle ();
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->timeline)));
@@ -480,7 +463,7 @@ test_click_selects (Fixture       *f,
 
   args = g_strdup_printf ("mousemove --sync %d %d click 1",
                           (int) round (f->origin_x + x), (int) round (f->origin_y + y));
-  g_free (xdotool (args));
+  g_free (bl_test_xdotool ("%s", args));
 
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -702,8 +685,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -717,9 +698,5 @@ main (int   argc,
   g_test_add ("/timeline/views", Fixture, NULL, fixture_set_up, test_accessible_and_views, fixture_tear_down);
   g_test_add ("/timeline/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

@@ -24,8 +24,7 @@
 #include "bl-views-menu.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
+#include "test-helpers.h"
 
 typedef struct {
   BlWindow    *window;
@@ -69,20 +68,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      dialog = l->data;
-
-  g_list_free (toplevels);
-  return dialog;
-}
-
 static void
 click_middle (GtkWidget *widget)
 {
@@ -102,24 +87,6 @@ ready (gpointer data)
          gtk_widget_get_mapped (GTK_WIDGET (f->timeline)) &&
          gtk_widget_get_width (GTK_WIDGET (f->timeline)) > 400 &&
          gtk_widget_get_width (GTK_WIDGET (bl_map_view_get_map (f->map_view))) > 200;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
 }
 
 typedef struct {
@@ -249,7 +216,7 @@ pick_lanes (Fixture    *f,
 
   click_middle (dropdown);
   popover = find_widget (dropdown, GTK_TYPE_POPOVER, NULL);
-  bl_test_wait_for (is_mapped, popover, 10, "the lanes list");
+  bl_test_wait_for (bl_test_is_mapped, popover, 10, "the lanes list");
   bl_test_wait_for_frames (popover, 2);
   item = find_widget (popover, GTK_TYPE_LABEL, choice);
   g_assert_nonnull (item);
@@ -281,7 +248,7 @@ open_views_menu (Fixture *f)
 
   g_assert_true (gtk_widget_is_sensitive (button));
   click_middle (button);
-  bl_test_wait_for (is_mapped, popover, 10, "the Views menu");
+  bl_test_wait_for (bl_test_is_mapped, popover, 10, "the Views menu");
   bl_test_wait_for_frames (popover, 2);
   return popover;
 }
@@ -331,12 +298,12 @@ static void
 test_save_and_restore (void)
 {
   Fixture fixture = { 0 }, *f = &fixture;
-  GtkWidget *popover, *save, *list, *row;
+  GtkWidget *popover, *save, *list, *row, *dialog;
   const BlView *saved;
   Seen before, after;
   WindowWait w;
 
-  fixture_open (f, SAMPLE);
+  fixture_open (f, BL_TEST_SAMPLE);
 
   /* the other clock, a window from October 2021 to January 2023 by its
    * handles, lanes by source, the map moved */
@@ -356,10 +323,10 @@ test_save_and_restore (void)
   save = find_widget (popover, GTK_TYPE_BUTTON, "_Save Current View…");
   g_assert_nonnull (save);
   click_middle (save);
-  bl_test_wait_for (dialog_shown, NULL, 10, "the name dialog");
-  bl_test_wait_for_frames (GTK_WIDGET (find_dialog ()), 2);
-  bl_test_keys (GTK_WIDGET (find_dialog ()), "Return");
-  bl_test_wait_for (dialog_gone, NULL, 10, "the name dialog to close");
+  dialog = bl_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 10, "the name dialog");
+  bl_test_wait_for_frames (dialog, 2);
+  bl_test_keys (dialog, "Return");
+  bl_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG, 10, "the name dialog to close");
   bl_test_wait_for (n_views_is, f, 10, "the view to be saved");
 
   saved = g_ptr_array_index (bl_project_get_views (bl_window_get_project (f->window)), 1);
@@ -431,7 +398,7 @@ test_default_view (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("borderline-views-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "default.borderline", NULL);
-  g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) sample = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -490,7 +457,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("borderline-data-XXXXXX", NULL);
-  int status;
 
   /* drafts go to a folder of this test's own */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -500,9 +466,5 @@ main (int   argc,
   g_test_add_func ("/views/save-and-restore", test_save_and_restore);
   g_test_add_func ("/views/default-view", test_default_view);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

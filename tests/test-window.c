@@ -15,24 +15,12 @@
 #include "bl-project-io.h"
 #include "bl-window.h"
 #include "display-helpers.h"
-
-#define SAMPLE BL_SOURCE_DIR "/data/samples/csto-isis-k-2023.borderline"
-
-
-static gboolean
-project_shown (gpointer data)
-{
-  BlWindow *window = data;
-  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (window));
-
-  (void) stack;
-  return bl_window_get_project (window) != NULL;
-}
+#include "test-helpers.h"
 
 static void
 test_window_opens_sample (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   GtkListView *list;
   GListModel *model;
@@ -40,7 +28,7 @@ test_window_opens_sample (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  bl_test_wait_for (project_shown, window, 20, "the window");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the window");
 
   /* the title is the project's */
   title = ADW_WINDOW_TITLE (bl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
@@ -159,7 +147,7 @@ title_unmarked (gpointer data)
 static void
 test_window_undo_and_close (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   BlClaimStore *store;
   BlClaimRecord r;
@@ -167,7 +155,7 @@ test_window_undo_and_close (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  bl_test_wait_for (project_shown, window, 20, "the window");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the window");
 
   store = bl_project_get_claims (bl_window_get_project (window));
   bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
@@ -212,7 +200,7 @@ recovered (gpointer data)
 static void
 test_window_recover (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autoptr(BlProject) project = bl_project_load (file, NULL, NULL);
   g_autofree char *draft = bl_draft_path_for (file, NULL);
   g_autoptr(GError) error = NULL;
@@ -264,7 +252,7 @@ draft_gone (gpointer data)
 static void
 test_window_draft_after_edit (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
   g_autofree char *draft = bl_draft_path_for (file, NULL);
   BlWindow *window = g_object_new (BL_TYPE_WINDOW, NULL);
   BlClaimStore *store;
@@ -273,7 +261,7 @@ test_window_draft_after_edit (void)
   bl_draft_discard (draft);
   gtk_window_present (GTK_WINDOW (window));
   bl_window_open_file (window, file);
-  bl_test_wait_for (project_shown, window, 20, "the window");
+  bl_test_wait_for (bl_test_project_shown, window, 20, "the window");
 
   store = bl_project_get_claims (bl_window_get_project (window));
   bl_claim_store_get_record (store, bl_claim_store_lookup (store, "c-rahmon-6000"), &r);
@@ -342,8 +330,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_autofree char *data_home = g_dir_make_tmp ("borderline-data-XXXXXX", NULL);
 
   /* drafts go to a folder of this test's own */
@@ -358,9 +344,5 @@ main (int   argc,
   g_test_add_func ("/window/help", test_window_help);
   g_test_add_func ("/window/draft-after-edit", test_window_draft_after_edit);
 
-  status = g_test_run ();
-  /* tiles still drawing on worker threads must finish before exit */
-  bl_basemap_source_wait_for_renders ();
-
-  return status;
+  return bl_test_run_display ();
 }

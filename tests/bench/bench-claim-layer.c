@@ -49,6 +49,7 @@
 #include "bl-basemap-source.h"
 #include "bl-claim-layer.h"
 #include "synthetic.h"
+#include "bench-helpers.h"
 
 #define WIDTH         1600
 #define HEIGHT        1000
@@ -71,50 +72,6 @@ typedef struct {
   BlBasemapSource   *source;
   FrameClock         clock;
 } Scene;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-stats (GArray *ms,
-       double *median,
-       double *p95)
-{
-  double *v = (double *) ms->data;
-
-  if (ms->len == 0)
-    {
-      *median = *p95 = 0;
-      return;
-    }
-  qsort (v, ms->len, sizeof (double), compare_doubles);
-  *median = v[ms->len / 2];
-  *p95 = v[MIN (ms->len - 1, (guint) (ms->len * 0.95))];
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, field);
-  return line ? g_ascii_strtoull (line + strlen (field), NULL, 10) / 1024.0 : 0;
-}
 
 static void
 print_row (const char *measure,
@@ -281,21 +238,21 @@ time_snapshots (Scene     *scene,
           /* let a marker layer place its children, as a frame's layout would */
           wait_frame (scene);
 
-          t = now_ms ();
+          t = bl_bench_now_ms ();
           snapshot = gtk_snapshot_new ();
           GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
           node = gtk_snapshot_free_to_node (snapshot);
-          t = now_ms () - t;
+          t = bl_bench_now_ms () - t;
           g_array_append_val (snapshot_ms, t);
 
           if (node != NULL && render_ms != NULL)
             {
               GdkTexture *texture;
 
-              t = now_ms ();
+              t = bl_bench_now_ms ();
               texture = gsk_renderer_render_texture (renderer, node,
                                                      &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-              t = now_ms () - t;
+              t = bl_bench_now_ms () - t;
               g_array_append_val (render_ms, t);
               g_object_unref (texture);
             }
@@ -355,18 +312,18 @@ run_one (const char *kind,
   /* the window first, to know what it costs without the claims */
   scene_init (&scene, renderer);
   g_printerr ("# renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (scene.window))));
-  empty_mb = status_mb ("VmHWM:");
+  empty_mb = bl_bench_status_mb ("VmHWM:");
 
-  t = now_ms ();
+  t = bl_bench_now_ms ();
   project = synthetic_project_new (n, 1);
   filter = bl_filter_new ();
   visible = bl_visible_claims_new (project, filter);
   painter = bl_claim_painter_new (visible, renderer);
   selection = bl_selection_new ();
   g_printerr ("# %u claims generated in %.0f ms; RSS %.0f MB, peak %.0f MB\n",
-              n, now_ms () - t, status_mb ("VmRSS:"), status_mb ("VmHWM:"));
+              n, bl_bench_now_ms () - t, bl_bench_status_mb ("VmRSS:"), bl_bench_status_mb ("VmHWM:"));
 
-  t = now_ms ();
+  t = bl_bench_now_ms ();
   if (markers)
     {
       ShumateMarkerLayer *marker_layer = shumate_marker_layer_new (scene.viewport);
@@ -395,7 +352,7 @@ run_one (const char *kind,
       layer = GTK_WIDGET (marker_layer);
       shumate_map_add_layer (scene.map, SHUMATE_LAYER (marker_layer));
       g_object_set_data_full (G_OBJECT (layer), "discs", discs, g_free);
-      g_printerr ("# %u markers made in %.0f ms\n", placed, now_ms () - t);
+      g_printerr ("# %u markers made in %.0f ms\n", placed, bl_bench_now_ms () - t);
     }
   else
     {
@@ -403,33 +360,33 @@ run_one (const char *kind,
       shumate_map_add_layer (scene.map, SHUMATE_LAYER (layer));
     }
 
-  t = now_ms ();
+  t = bl_bench_now_ms ();
   wait_frame (&scene);
   g_printerr ("# first frame with the layer: %.0f ms; RSS %.0f MB, peak %.0f MB\n",
-              now_ms () - t, status_mb ("VmRSS:"), status_mb ("VmHWM:"));
+              bl_bench_now_ms () - t, bl_bench_status_mb ("VmRSS:"), bl_bench_status_mb ("VmHWM:"));
 
   time_frames (&scene, frames, frame_ms);
   time_snapshots (&scene, layer, frames, snapshot_ms, markers ? NULL : render_ms);
 
-  stats (snapshot_ms, &median, &p95);
+  bl_bench_array_stats (snapshot_ms, &median, &p95);
   if (markers)
     print_row ("layer snapshot, ShumateMarkerLayer (ms)", n, median, p95, "", 0);
   else
     {
       target = n >= 1000000 ? g_strdup_printf ("< %.0f", SNAPSHOT_TARGET_MS) : g_strdup ("");
       print_row ("layer snapshot, claim layer (ms)", n, median, p95, target, 0);
-      stats (render_ms, &median, &p95);
+      bl_bench_array_stats (render_ms, &median, &p95);
       print_row ("snapshot node rendered (ms)", n, median, p95, "", 0);
     }
 
-  stats (frame_ms, &median, &p95);
+  bl_bench_array_stats (frame_ms, &median, &p95);
   print_row (markers ? "pan frame, ShumateMarkerLayer (ms)" : "pan frame, claim layer (ms)",
              n, median, p95, "", 0);
 
   g_clear_pointer (&target, g_free);
   target = n >= 1000000 ? g_strdup_printf ("< %.0f", PEAK_TARGET_MB) : g_strdup ("");
   print_row (markers ? "peak RSS, ShumateMarkerLayer (MB)" : "peak RSS, claims shown (MB)",
-             n, status_mb ("VmHWM:"), -1, target, 0);
+             n, bl_bench_status_mb ("VmHWM:"), -1, target, 0);
   print_row ("  of which the window, no claims (MB)", n, empty_mb, -1, "", 0);
 
   scene_clear (&scene);

@@ -34,6 +34,7 @@
 
 #include "bl-cluster.h"
 #include "synthetic.h"
+#include "bench-helpers.h"
 
 #define TARGET_MS 4.0
 
@@ -54,36 +55,6 @@ typedef struct {
 
 static GArray *rows;
 
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
-static void
-percentiles (GArray *times,
-             double *median,
-             double *p95)
-{
-  double *t = (double *) times->data;
-
-  qsort (t, times->len, sizeof (double), compare_doubles);
-  *median = times->len % 2 ? t[times->len / 2] : (t[times->len / 2 - 1] + t[times->len / 2]) / 2;
-  *p95 = t[MIN (times->len - 1, (guint) ceil (times->len * 0.95) - 1)];
-}
-
 static void
 add_row (const char *measure,
          guint       size,
@@ -93,20 +64,8 @@ add_row (const char *measure,
 {
   Row row = { measure, size, 0, 0, target, baseline };
 
-  percentiles (times, &row.median, &row.p95);
+  bl_bench_array_stats (times, &row.median, &row.p95);
   g_array_append_val (rows, row);
-}
-
-static gsize
-current_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
 }
 
 static gsize
@@ -250,11 +209,11 @@ bench_window (WindowTimes     *w,
       bl_filter_set_window (filter, start, start + span - 1);
       bl_clusterer_compute (clusterer, &vp);
 
-      t0 = now_ms ();
+      t0 = bl_bench_now_ms ();
       bl_filter_set_window (filter, start + step, start + step + span - 1);
-      t1 = now_ms ();
+      t1 = bl_bench_now_ms ();
       set = bl_clusterer_compute (clusterer, &vp);
-      t2 = now_ms ();
+      t2 = bl_bench_now_ms ();
 
       t = t2 - t0;
       g_array_append_val (w->total, t);
@@ -267,19 +226,19 @@ bench_window (WindowTimes     *w,
 
       /* a pan with the window on */
       vp = random_viewport (rand, zooms[q % G_N_ELEMENTS (zooms)]);
-      t0 = now_ms ();
+      t0 = bl_bench_now_ms ();
       set = bl_clusterer_compute (clusterer, &vp);
-      t = now_ms () - t0;
+      t = bl_bench_now_ms () - t0;
       g_array_append_val (w->pan, t);
 
       if (q < n_naive)
         {
           guint level = bl_cluster_set_get_level (set), total;
 
-          t0 = now_ms ();
+          t0 = bl_bench_now_ms ();
           total = naive_clusters (store, anchor_lat, anchor_lon,
                                   bl_visible_claims_get_mask (visible), &vp, level);
-          t = now_ms () - t0;
+          t = bl_bench_now_ms () - t0;
           g_array_append_val (w->naive, t);
           if (total != bl_cluster_set_get_n_claims (set))
             g_printerr ("window %u: %u clustered, baseline %u\n", q, bl_cluster_set_get_n_claims (set), total);
@@ -309,11 +268,11 @@ bench_size (guint   size,
   double t0, t_gen, med, p95, base_pan, base_30, base_365;
   gsize rss_before, rss_project, rss_index;
 
-  rss_before = current_rss_kb ();
-  t0 = now_ms ();
+  rss_before = (gsize) bl_bench_status_kb ("VmRSS:");
+  t0 = bl_bench_now_ms ();
   project = synthetic_project_new (size, seed);
-  t_gen = now_ms () - t0;
-  rss_project = current_rss_kb ();
+  t_gen = bl_bench_now_ms () - t0;
+  rss_project = (gsize) bl_bench_status_kb ("VmRSS:");
   store = bl_project_get_claims (project);
 
   filter = bl_filter_new ();
@@ -326,12 +285,12 @@ bench_size (guint   size,
     {
       g_autoptr(BlSpatialIndex) index = NULL;
 
-      t0 = now_ms ();
+      t0 = bl_bench_now_ms ();
       index = bl_spatial_index_new (store, synthetic_anchor, NULL);
-      g_array_append_val (t_build, (double) { now_ms () - t0 });
+      g_array_append_val (t_build, (double) { bl_bench_now_ms () - t0 });
     }
   bl_clusterer_get_index (clusterer);
-  rss_index = current_rss_kb ();
+  rss_index = (gsize) bl_bench_status_kb ("VmRSS:");
 
   window_times_init (&w30);
   window_times_init (&w365);
@@ -348,18 +307,18 @@ bench_size (guint   size,
       BlClusterSet *set;
       double t;
 
-      t0 = now_ms ();
+      t0 = bl_bench_now_ms ();
       set = bl_clusterer_compute (clusterer, &vp);
-      t = now_ms () - t0;
+      t = bl_bench_now_ms () - t0;
       g_array_append_val (t_pan, t);
 
       if (q < n_naive)
         {
           guint level = bl_cluster_set_get_level (set), total;
 
-          t0 = now_ms ();
+          t0 = bl_bench_now_ms ();
           total = naive_clusters (store, anchor_lat, anchor_lon, NULL, &vp, level);
-          t = now_ms () - t0;
+          t = bl_bench_now_ms () - t0;
           g_array_append_val (t_naive_pan, t);
           /* the naive projection may put a claim on a cell edge
            * differently; at these sizes it does not */
@@ -376,19 +335,19 @@ bench_size (guint   size,
 
   g_assert (bl_clusterer_get_n_builds (clusterer) == 1);
 
-  percentiles (t_naive_pan, &base_pan, &p95);
-  percentiles (w30.naive, &base_30, &p95);
-  percentiles (w365.naive, &base_365, &p95);
+  bl_bench_array_stats (t_naive_pan, &base_pan, &p95);
+  bl_bench_array_stats (w30.naive, &base_30, &p95);
+  bl_bench_array_stats (w365.naive, &base_365, &p95);
 
   add_row ("pan, no filter", size, t_pan, TARGET_MS, base_pan);
   add_row ("pan, 30-day window", size, w30.pan, TARGET_MS, base_30);
   add_row ("pan, 1-year window", size, w365.pan, TARGET_MS, base_365);
   /* the naive way also needs the visible claims updated */
-  percentiles (w30.visible, &med, &p95);
+  bl_bench_array_stats (w30.visible, &med, &p95);
   add_row ("step 30-day window", size, w30.total, TARGET_MS, med + base_30);
   add_row ("  visible-claims update", size, w30.visible, 0, 0);
   add_row ("  clusters", size, w30.clusters, 0, base_30);
-  percentiles (w365.visible, &med, &p95);
+  bl_bench_array_stats (w365.visible, &med, &p95);
   add_row ("step 1-year window", size, w365.total, TARGET_MS, med + base_365);
   add_row ("  visible-claims update", size, w365.visible, 0, 0);
   add_row ("  clusters", size, w365.clusters, 0, base_365);
@@ -398,7 +357,7 @@ bench_size (guint   size,
   window_times_clear (&w30);
   window_times_clear (&w365);
 
-  percentiles (t_build, &med, &p95);
+  bl_bench_array_stats (t_build, &med, &p95);
   g_print ("%8u claims: generated in %.0f ms; index %.1f MB, built in %.0f ms; "
            "RSS %.0f MB before, +%.0f MB project, +%.0f MB visible claims and index\n",
            size, t_gen, bl_spatial_index_get_size (bl_clusterer_get_index (clusterer)) / 1048576.0, med,

@@ -30,6 +30,7 @@
 #include <time.h>
 
 #include "bl-gazetteer.h"
+#include "bench-helpers.h"
 
 #define TARGET_MS 5.0
 #define N_PER_KIND 50
@@ -52,34 +53,6 @@ typedef struct {
   char *query;
   guint kind;
 } Query;
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
-static void
-percentiles (GArray *times,
-             double *median,
-             double *p95)
-{
-  qsort (times->data, times->len, sizeof (double), compare_doubles);
-  *median = g_array_index (times, double, times->len / 2);
-  *p95 = g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * 0.95)));
-}
 
 static BlBasemapData *
 load_data (void)
@@ -217,9 +190,9 @@ main (int   argc,
   /* Building the index. */
   for (guint i = 0; i < 11; i++)
     {
-      double start = now_ms ();
+      double start = bl_bench_now_ms ();
       BlGazetteer *g = bl_gazetteer_new (data);
-      double t = now_ms () - start;
+      double t = bl_bench_now_ms () - start;
 
       g_array_append_val (build_times, t);
       if (gazetteer == NULL)
@@ -227,7 +200,7 @@ main (int   argc,
       else
         bl_gazetteer_unref (g);
     }
-  percentiles (build_times, &med, &p95);
+  bl_bench_array_stats (build_times, &med, &p95);
   g_print ("index: %u names and codes, built in %.2f ms (median of 11; p95 %.2f ms)\n",
            bl_gazetteer_get_n_names (gazetteer), med, p95);
 
@@ -239,9 +212,9 @@ main (int   argc,
     for (guint i = 0; i < queries->len; i++)
       {
         const Query *q = &g_array_index (queries, Query, i);
-        double start = now_ms ();
+        double start = bl_bench_now_ms ();
         g_autoptr(GPtrArray) hits = bl_gazetteer_search (gazetteer, q->query, max_results);
-        double t = now_ms () - start;
+        double t = bl_bench_now_ms () - start;
 
         g_array_append_val (times[q->kind], t);
         g_array_append_val (times[G_N_ELEMENTS (kinds)], t);
@@ -251,23 +224,23 @@ main (int   argc,
 
   for (guint i = 0; i < queries->len; i++)
     {
-      double start = now_ms ();
+      double start = bl_bench_now_ms ();
 
       naive_search (data, g_array_index (queries, Query, i).query);
       {
-        double t = now_ms () - start;
+        double t = bl_bench_now_ms () - start;
 
         g_array_append_val (naive_times, t);
       }
     }
-  percentiles (naive_times, &naive_med, &naive_p95);
+  bl_bench_array_stats (naive_times, &naive_med, &naive_p95);
 
   g_print ("\n%-10s %8s %10s %10s %8s %8s\n", "queries", "searches", "median ms", "p95 ms", "target", "");
   for (guint k = 0; k <= G_N_ELEMENTS (kinds); k++)
     {
       guint n = times[k]->len;
 
-      percentiles (times[k], &med, &p95);
+      bl_bench_array_stats (times[k], &med, &p95);
       g_print ("%-10s %8u %10.4f %10.4f %8s %8s\n",
                k < G_N_ELEMENTS (kinds) ? kinds[k] : "all", n, med, p95,
                "< 5", p95 < TARGET_MS ? "ok" : "SLOW");

@@ -56,6 +56,7 @@
 
 #include "bl-project-io.h"
 #include "synthetic.h"
+#include "bench-helpers.h"
 
 #define TICK_MS 5
 
@@ -87,32 +88,6 @@ typedef struct {
   double        longest_cpu;    /* its longest CPU time between two ticks */
 } AsyncRun;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-stats (double *v,
-       guint   n,
-       double *median,
-       double *p95)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  *median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  *p95 = v[MIN (n - 1, (guint) (n * 0.95))];
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 /* The CPU time of the calling thread, in ms: on a busy machine the wall
  * time between two ticks also counts the time the thread waited for a
  * core; this counts only the work done on the main thread. */
@@ -123,19 +98,6 @@ thread_cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-/* From /proc/self/status: a field in kB, as MB. */
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, field);
-  return line ? g_ascii_strtoull (line + strlen (field), NULL, 10) / 1024.0 : 0;
 }
 
 /* The memory a new process could take without swapping, in MB. */
@@ -314,9 +276,9 @@ run_child (const char *mode,
     {
       g_autoptr(BlProject) project = NULL;
 
-      start = now_ms ();
+      start = bl_bench_now_ms ();
       project = load_or_die (path);
-      r.ms = now_ms () - start;
+      r.ms = bl_bench_now_ms () - start;
       r.extra = bl_claim_store_get_n_claims (bl_project_get_claims (project));
     }
   else if (g_str_equal (mode, "save"))
@@ -325,11 +287,11 @@ run_child (const char *mode,
       g_autoptr(GFile) out = g_file_new_for_path (out_path);
 
       /* the load it needs is a load measure too: printed second */
-      start = now_ms ();
+      start = bl_bench_now_ms ();
       project = load_or_die (path);
-      also.ms = now_ms () - start;
+      also.ms = bl_bench_now_ms () - start;
       also.cpu_ms = cpu_ms () - cpu_start;
-      also.peak_mb = status_mb ("VmHWM:");
+      also.peak_mb = bl_bench_status_mb ("VmHWM:");
       also.extra = bl_claim_store_get_n_claims (bl_project_get_claims (project));
       have_also = TRUE;
 
@@ -337,10 +299,10 @@ run_child (const char *mode,
       if (!reset_peak ())
         g_printerr ("bench-load-save: cannot reset the peak RSS; the save's includes the load's\n");
       cpu_start = cpu_ms ();
-      start = now_ms ();
+      start = bl_bench_now_ms ();
       if (!bl_project_save (project, out, NULL, &error))
         g_error ("%s", error->message);
-      r.ms = now_ms () - start;
+      r.ms = bl_bench_now_ms () - start;
       r.extra = bl_claim_store_get_n_claims (bl_project_get_claims (project));
     }
   else if (g_str_equal (mode, "json-glib"))
@@ -348,10 +310,10 @@ run_child (const char *mode,
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonNode *root;
 
-      start = now_ms ();
+      start = bl_bench_now_ms ();
       if (!json_parser_load_from_file (parser, path, &error))
         g_error ("%s", error->message);
-      r.ms = now_ms () - start;
+      r.ms = bl_bench_now_ms () - start;
       root = json_parser_get_root (parser);
       r.extra = JSON_NODE_HOLDS_OBJECT (root) &&
                 json_object_has_member (json_node_get_object (root), "claims")
@@ -365,7 +327,7 @@ run_child (const char *mode,
       AsyncRun run;
 
       async_run_init (&run, cancel ? 0.5 : 2.0);
-      start = now_ms ();
+      start = bl_bench_now_ms ();
       bl_project_load_async (file, run.cancellable, on_progress, &run, on_loaded, &run);
       g_main_loop_run (run.loop);
 
@@ -410,7 +372,7 @@ run_child (const char *mode,
               run.longest_gap = 0;
               run.longest_cpu = 0;
               run.last_cpu = thread_cpu_ms ();
-              start = now_ms ();
+              start = bl_bench_now_ms ();
               bl_project_save_async (project, out, NULL, on_saved, &run);
               run.edit = pass == 1 ? project : NULL;
               g_main_loop_run (run.loop);
@@ -433,7 +395,7 @@ run_child (const char *mode,
       return EXIT_FAILURE;
     }
 
-  r.peak_mb = status_mb ("VmHWM:");
+  r.peak_mb = bl_bench_status_mb ("VmHWM:");
   r.cpu_ms = cpu_ms () - cpu_start;
   printf ("%.3f %.1f %.3f %.3f\n", r.ms, r.peak_mb, r.extra, r.cpu_ms);
   if (have_also)
@@ -554,9 +516,9 @@ series_stats (Series *s)
 {
   if (s->n == 0)
     return;
-  stats (s->ms, s->n, &s->ms_median, &s->ms_p95);
-  stats (s->mb, s->n, &s->mb_median, &s->mb_max);
-  stats (s->cpu, s->n, &s->cpu_median, &s->cpu_p95);
+  bl_bench_stats (s->ms, s->n, &s->ms_median, &s->ms_p95);
+  bl_bench_stats (s->mb, s->n, &s->mb_median, &s->mb_max);
+  bl_bench_stats (s->cpu, s->n, &s->cpu_median, &s->cpu_p95);
 }
 
 static void
@@ -580,15 +542,15 @@ bench_size (guint    n,
     g_autoptr(BlProject) project = NULL;
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autoptr(GError) error = NULL;
-    double start = now_ms ();
+    double start = bl_bench_now_ms ();
 
     project = synthetic_project_new (n, seed);
-    g_printerr ("# %u claims generated in %.0f ms\n", n, now_ms () - start);
+    g_printerr ("# %u claims generated in %.0f ms\n", n, bl_bench_now_ms () - start);
     g_unlink (path);
-    start = now_ms ();
+    start = bl_bench_now_ms ();
     if (!bl_project_save (project, file, NULL, &error))
       g_error ("%s", error->message);
-    g_printerr ("# saved to %s in %.0f ms\n", path, now_ms () - start);
+    g_printerr ("# saved to %s in %.0f ms\n", path, bl_bench_now_ms () - start);
   }
   if (g_stat (path, &st) != 0)
     g_error ("%s: %s", path, g_strerror (errno));

@@ -21,6 +21,7 @@
 #include "bl-basemap-locate.h"
 #include "bl-map-export.h"
 #include "synthetic.h"
+#include "bench-helpers.h"
 
 typedef struct {
   BlProject         *project;
@@ -31,20 +32,13 @@ typedef struct {
   gsize              size;
 } Bench;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
+  double median, p95;
+
+  bl_bench_array_stats (times, &median, &p95);
+  return median;
 }
 
 static void

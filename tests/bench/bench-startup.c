@@ -46,6 +46,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-helpers.h"
+
 #define TARGET_MS     500.0
 #define TIMEOUT_MS    20000.0
 #define SETTLE_MS     300.0
@@ -61,21 +63,6 @@ typedef struct {
 } Launch;
 
 static Atom net_wm_name, net_wm_pid, utf8_string;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 static int
 ignore_x_errors (Display     *display,
@@ -282,10 +269,10 @@ run_once (Display    *display,
   int status;
 
   memset (l, 0, sizeof *l);
-  start = now_ms ();
+  start = bl_bench_now_ms ();
   pid = launch (app, project, schemas, home);
 
-  while ((t = now_ms () - start) < TIMEOUT_MS)
+  while ((t = bl_bench_now_ms () - start) < TIMEOUT_MS)
     {
       g_autofree char *title = NULL;
 
@@ -306,7 +293,7 @@ run_once (Display    *display,
         }
       if (l->titled > 0 && sample_window (display, window, &hash, &n_colours))
         {
-          t = now_ms () - start;
+          t = bl_bench_now_ms () - start;
           if (debug)
             g_printerr ("#   %.1f ms: %u colours, hash %08x\n", t, n_colours, hash);
           if (hash != last_hash)
@@ -344,17 +331,6 @@ run_once (Display    *display,
 }
 
 static void
-stats (double *v,
-       guint   n,
-       double *median,
-       double *p95)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  *median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  *p95 = v[MIN (n - 1, (guint) (n * 0.95))];
-}
-
-static void
 print_row (const char *measure,
            double     *v,
            guint       n,
@@ -362,7 +338,7 @@ print_row (const char *measure,
 {
   double median, p95;
 
-  stats (v, n, &median, &p95);
+  bl_bench_stats (v, n, &median, &p95);
   g_print ("%-34s %10.1f %10.1f %8s\n", measure, median, p95, target);
   g_print ("BENCH|%s|sample|%.1f|%.1f|%s||\n", measure, median, p95, target);
 }

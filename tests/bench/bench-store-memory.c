@@ -33,18 +33,7 @@
 #include <string.h>
 
 #include "synthetic.h"
-
-static double
-status_kb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, field);
-  return line ? (double) g_ascii_strtoull (line + strlen (field), NULL, 10) : 0;
-}
+#include "bench-helpers.h"
 
 static double
 heap_bytes (void)
@@ -62,14 +51,14 @@ run_child (guint n)
   double heap0, rss0, heap1, rss1;
 
   heap0 = heap_bytes ();
-  rss0 = status_kb ("VmRSS:");
+  rss0 = bl_bench_status_kb ("VmRSS:");
   project = synthetic_project_new (n, 1);
   malloc_trim (0);
   heap1 = heap_bytes ();
-  rss1 = status_kb ("VmRSS:");
+  rss1 = bl_bench_status_kb ("VmRSS:");
 
   g_print ("%.1f %.1f %.1f\n", (heap1 - heap0) / n, (rss1 - rss0) * 1024 / n,
-           status_kb ("VmHWM:") / 1024);
+           bl_bench_status_mb ("VmHWM:"));
   return EXIT_SUCCESS;
 }
 

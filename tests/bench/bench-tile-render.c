@@ -23,20 +23,12 @@
 #include "bl-basemap-data.h"
 #include "bl-basemap-renderer.h"
 #include "bl-projection.h"
+#include "bench-helpers.h"
 
 #define WEST 67.5
 #define SOUTH 36.0
 #define EAST 72.0
 #define NORTH 39.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 write_sample (BlBasemapRenderer *r,
@@ -162,9 +154,7 @@ main (int   argc,
             cairo_destroy (cr);
             g_array_append_val (times, ms);
           }
-      g_array_sort (times, compare_doubles);
-      median = g_array_index (times, double, times->len / 2);
-      p95 = g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100));
+      bl_bench_array_stats (times, &median, &p95);
       max = g_array_index (times, double, times->len - 1);
       g_print ("%4u  %5u  %10.1f  %10.2f  %7.2f  %7.2f\n",
                z, times->len, label_ms, median, p95, max);

@@ -30,38 +30,12 @@
 #include <string.h>
 
 #include "bl-timeline-private.h"
+#include "bench-helpers.h"
 
 #define N_ACTORS     24
 #define WIDTH        1600
 #define HEIGHT       200
 #define WINDOW_DAYS  60
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
-static void
-stats (GArray *ms,
-       double *median,
-       double *p95)
-{
-  double *v = (double *) ms->data;
-
-  qsort (v, ms->len, sizeof (double), compare_doubles);
-  *median = v[ms->len / 2];
-  *p95 = v[MIN (ms->len - 1, (guint) (ms->len * 0.95))];
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 /* Synthetic claims {{{ */
 
@@ -239,9 +213,9 @@ bench_size (guint n,
   double t, median, p95, base_median, unused, build_ms;
   gint64 deadline;
 
-  t = now_ms ();
+  t = bl_bench_now_ms ();
   project = make_project (n);
-  g_printerr ("# %u claims generated in %.0f ms\n", n, now_ms () - t);
+  g_printerr ("# %u claims generated in %.0f ms\n", n, bl_bench_now_ms () - t);
 
   filter = bl_filter_new ();
   bl_filter_set_clock (filter, BL_CLOCK_SAID);
@@ -257,16 +231,16 @@ bench_size (guint n,
     {
       gint32 first = start + (gint32) (f * 3650.0 / frames);
 
-      t = now_ms ();
+      t = bl_bench_now_ms ();
       bl_filter_set_window (filter, first, first + WINDOW_DAYS);
-      g_array_append_val (ms, (double) { now_ms () - t });
+      g_array_append_val (ms, (double) { bl_bench_now_ms () - t });
 
-      t = now_ms ();
+      t = bl_bench_now_ms ();
       naive_window (dates, n, first, first + WINDOW_DAYS, mask, indices);
-      g_array_append_val (base, (double) { now_ms () - t });
+      g_array_append_val (base, (double) { bl_bench_now_ms () - t });
     }
-  stats (ms, &median, &p95);
-  stats (base, &base_median, &unused);
+  bl_bench_array_stats (ms, &median, &p95);
+  bl_bench_array_stats (base, &base_median, &unused);
   print_row ("window → visible set", n, median, p95, "< 4", base_median);
 
   /* the timeline */
@@ -277,9 +251,9 @@ bench_size (guint n,
   gtk_widget_set_size_request (GTK_WIDGET (timeline), WIDTH, HEIGHT);
   gtk_window_set_child (window, GTK_WIDGET (timeline));
 
-  t = now_ms ();
+  t = bl_bench_now_ms ();
   bl_timeline_set_visible_claims (timeline, visible);
-  build_ms = now_ms () - t;
+  build_ms = bl_bench_now_ms () - t;
 
   gtk_window_present (window);
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -308,22 +282,22 @@ bench_size (guint n,
 
           bl_filter_set_window (filter, first, first + WINDOW_DAYS / 4);
 
-          t = now_ms ();
+          t = bl_bench_now_ms ();
           snapshot = gtk_snapshot_new ();
           GTK_WIDGET_GET_CLASS (timeline)->snapshot (GTK_WIDGET (timeline), snapshot);
           node = gtk_snapshot_free_to_node (snapshot);
-          g_array_append_val (ms, (double) { now_ms () - t });
+          g_array_append_val (ms, (double) { bl_bench_now_ms () - t });
           gsk_render_node_unref (node);
 
-          t = now_ms ();
+          t = bl_bench_now_ms ();
           node = naive_snapshot (dates, bl_claim_store_get_actors (bl_project_get_claims (project)), n,
                                  timeline->axis.start, timeline->axis.days_per_px);
-          g_array_append_val (base, (double) { now_ms () - t });
+          g_array_append_val (base, (double) { bl_bench_now_ms () - t });
           gsk_render_node_unref (node);
         }
 
-      stats (ms, &median, &p95);
-      stats (base, &base_median, &unused);
+      bl_bench_array_stats (ms, &median, &p95);
+      bl_bench_array_stats (base, &base_median, &unused);
       print_row (zoom == 0 ? "snapshot, all 11 years" : "snapshot, 4 months", n, median, p95, "< 4", base_median);
     }
 
@@ -335,18 +309,18 @@ bench_size (guint n,
   g_array_set_size (base, 0);
   for (guint f = 0; f < 5; f++)
     {
-      double t0 = now_ms ();
+      double t0 = bl_bench_now_ms ();
 
       bl_timeline_set_lanes (timeline, f % 2 ? BL_TIME_LANES_CLAIMANT : BL_TIME_LANES_TOPIC);
       bl_timeline_ensure_lanes (timeline);
-      g_array_append_val (ms, (double) { now_ms () - t0 });
+      g_array_append_val (ms, (double) { bl_bench_now_ms () - t0 });
       while (timeline->lanes_dirty)
         g_main_context_iteration (NULL, TRUE);
-      g_array_append_val (base, (double) { now_ms () - t0 });
+      g_array_append_val (base, (double) { bl_bench_now_ms () - t0 });
     }
-  stats (ms, &median, &p95);
+  bl_bench_array_stats (ms, &median, &p95);
   print_row ("lanes rebuild, main thread", n, median, p95, "< 16", 0);
-  stats (base, &median, &p95);
+  bl_bench_array_stats (base, &median, &p95);
   print_row ("lanes rebuild, until drawn", n, median, p95, "–", 0);
   g_printerr ("# first lanes build with the time index: %.1f ms\n", build_ms);
 
