@@ -29,6 +29,22 @@ bl_bench_now_ms (void)
 }
 
 /**
+ * bl_bench_thread_cpu_ms:
+ *
+ * Returns: the CPU time the calling thread has used, in milliseconds:
+ *   the difference of two readings is what the work between them cost
+ *   this thread, without the time the scheduler gave other processes
+ */
+double
+bl_bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/**
  * bl_bench_compare_doubles:
  *
  * Orders two doubles, smallest first: for qsort() and g_array_sort().

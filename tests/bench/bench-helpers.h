@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 double bl_bench_now_ms          (void);
+double bl_bench_thread_cpu_ms   (void);
 int    bl_bench_compare_doubles (gconstpointer  a,
                                  gconstpointer  b);
 void   bl_bench_stats           (double        *v,

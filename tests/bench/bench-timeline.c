@@ -13,6 +13,10 @@
  * - the timeline's snapshot at 1600 × 200 (lanes by claimant), the gsk
  *   nodes included, against a naive frame that scans every claim and
  *   appends one node per claim in view;
+ * - for the first two, the main thread's CPU time over the same
+ *   intervals too (the rows ending in "CPU"): what a frame costs, without
+ *   the time slices the scheduler gave other processes, which on a
+ *   shared machine make the wall-clock p95;
  * - the lanes' rebuild when the criteria change (once per change, not
  *   per frame): the main thread's share (from 50,000 claims the build
  *   runs on a worker thread while the old lanes stay drawn), and the time
@@ -203,6 +207,7 @@ bench_size (guint n,
   g_autoptr(BlFilter) filter = NULL;
   g_autoptr(BlVisibleClaims) visible = NULL;
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) base = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree guint8 *mask = NULL;
@@ -210,7 +215,7 @@ bench_size (guint n,
   GtkWindow *window;
   BlTimeline *timeline;
   gint32 start = bl_day_from_ymd (2015, 1, 1);
-  double t, median, p95, base_median, unused, build_ms;
+  double t, c, median, p95, base_median, unused, build_ms;
   gint64 deadline;
 
   t = bl_bench_now_ms ();
@@ -232,7 +237,9 @@ bench_size (guint n,
       gint32 first = start + (gint32) (f * 3650.0 / frames);
 
       t = bl_bench_now_ms ();
+      c = bl_bench_thread_cpu_ms ();
       bl_filter_set_window (filter, first, first + WINDOW_DAYS);
+      g_array_append_val (cpu, (double) { bl_bench_thread_cpu_ms () - c });
       g_array_append_val (ms, (double) { bl_bench_now_ms () - t });
 
       t = bl_bench_now_ms ();
@@ -242,6 +249,8 @@ bench_size (guint n,
   bl_bench_array_stats (ms, &median, &p95);
   bl_bench_array_stats (base, &base_median, &unused);
   print_row ("window → visible set", n, median, p95, "< 4", base_median);
+  bl_bench_array_stats (cpu, &median, &p95);
+  print_row ("window → visible set, CPU", n, median, p95, "< 4", 0);
 
   /* the timeline */
   window = GTK_WINDOW (gtk_window_new ());
@@ -266,6 +275,7 @@ bench_size (guint n,
       double plot_x, plot_w;
 
       g_array_set_size (ms, 0);
+      g_array_set_size (cpu, 0);
       g_array_set_size (base, 0);
 
       if (zoom == 0)
@@ -283,9 +293,11 @@ bench_size (guint n,
           bl_filter_set_window (filter, first, first + WINDOW_DAYS / 4);
 
           t = bl_bench_now_ms ();
+          c = bl_bench_thread_cpu_ms ();
           snapshot = gtk_snapshot_new ();
           GTK_WIDGET_GET_CLASS (timeline)->snapshot (GTK_WIDGET (timeline), snapshot);
           node = gtk_snapshot_free_to_node (snapshot);
+          g_array_append_val (cpu, (double) { bl_bench_thread_cpu_ms () - c });
           g_array_append_val (ms, (double) { bl_bench_now_ms () - t });
           gsk_render_node_unref (node);
 
@@ -299,6 +311,8 @@ bench_size (guint n,
       bl_bench_array_stats (ms, &median, &p95);
       bl_bench_array_stats (base, &base_median, &unused);
       print_row (zoom == 0 ? "snapshot, all 11 years" : "snapshot, 4 months", n, median, p95, "< 4", base_median);
+      bl_bench_array_stats (cpu, &median, &p95);
+      print_row (zoom == 0 ? "snapshot, all 11 years, CPU" : "snapshot, 4 months, CPU", n, median, p95, "< 4", 0);
     }
 
   /* criteria change: the lanes are built again, once, off the main
