@@ -376,6 +376,40 @@ test_svg (Fixture       *f,
   g_assert_cmpuint (count_ink (pixbuf, 0, 0, 800, 40), >, 500);
 }
 
+/* A title from a hostile file or a paste: markup and control characters
+ * give an SVG that an XML parser still reads, the text shown literally. */
+static void
+test_svg_hostile_title (Fixture       *f,
+                        gconstpointer  data)
+{
+  BlMapExportOptions options;
+  g_autofree char *rsvg = find_reader ("rsvg-convert", "librsvg2-bin");
+  g_autofree char *path = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  bl_map_export_options_init (&options);
+  options.format = BL_MAP_EXPORT_SVG;
+  options.title = "Kunduz \x01<b>bold</b> & \x1b[31m";
+  options.subtitle = "<span foreground='red'>\x07</span>";
+  path = export_file (f, &options, "hostile.svg");
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "<title>Kunduz  &lt;b&gt;bold&lt;/b&gt; &amp;  [31m</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>&lt;span foreground=&apos;red&apos;&gt; &lt;/span&gt;</desc>"));
+  for (gsize i = 0; i < length; i++)
+    g_assert_true ((guchar) contents[i] >= 0x20 || contents[i] == '\n' || contents[i] == '\t' || contents[i] == '\r');
+
+  if (rsvg == NULL)
+    return;
+  png = g_build_filename (f->dir, "hostile.png", NULL);
+  run ((const char * const[]) { rsvg, "-o", png, path, NULL }, FALSE);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
 /* The Kunduz claim lands where the frame says, in its topic's colour. */
 static void
 test_kunduz_pixel (Fixture       *f,
@@ -842,6 +876,7 @@ main (int   argc,
   ADD ("/map-export/pdf", test_pdf);
   ADD ("/map-export/pdf-a4", test_pdf_a4);
   ADD ("/map-export/svg", test_svg);
+  ADD ("/map-export/svg-hostile-title", test_svg_hostile_title);
   ADD ("/map-export/kunduz-pixel", test_kunduz_pixel);
   ADD ("/map-export/unwritable", test_unwritable);
   ADD ("/map-export/existing-file-replaced", test_existing_file_replaced);

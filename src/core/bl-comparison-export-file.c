@@ -15,54 +15,9 @@
 
 #include "bl-comparison-export.h"
 #include "bl-error.h"
+#include "bl-export-bytes.h"
 
 /* Surfaces */
-
-static cairo_status_t
-write_to_byte_array (void                *closure,
-                     const unsigned char *data,
-                     unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* XML text: escaped, without the control characters XML 1.0 forbids. */
-static char *
-xml_text (const char *text)
-{
-  g_autofree char *clean = g_strdup (text ? text : "");
-
-  for (char *p = clean; *p; p++)
-    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
-      *p = ' ';
-  return g_markup_escape_text (clean, -1);
-}
-
-/* Puts a <title> and a <desc> first in the root element, so that the
- * document names itself (cairo writes text as glyph outlines). */
-static GBytes *
-svg_add_title (GByteArray *svg,
-               const char *title,
-               const char *desc)
-{
-  const char *data = (const char *) svg->data;
-  const char *root = g_strstr_len (data, svg->len, "<svg");
-  const char *end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
-  g_autofree char *t = xml_text (title);
-  g_autofree char *d = xml_text (desc);
-  GString *out;
-
-  if (end == NULL)
-    return g_byte_array_free_to_bytes (svg);
-
-  out = g_string_sized_new (svg->len + strlen (t) + strlen (d) + 32);
-  g_string_append_len (out, data, end + 1 - data);
-  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", t, d);
-  g_string_append_len (out, end + 1, svg->len - (end + 1 - data));
-  g_byte_array_unref (svg);
-  return g_string_free_to_bytes (out);
-}
 
 /**
  * bl_comparison_chart_to_bytes:
@@ -114,7 +69,7 @@ bl_comparison_chart_to_bytes (BlComparison   *self,
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   else
     {
-      surface = cairo_svg_surface_create_for_stream (write_to_byte_array, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (bl_export_write_to_byte_array, bytes, width, height);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
     }
@@ -125,7 +80,7 @@ bl_comparison_chart_to_bytes (BlComparison   *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == BL_CHART_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_byte_array, bytes);
+    status = cairo_surface_write_to_png_stream (surface, bl_export_write_to_byte_array, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -144,7 +99,7 @@ bl_comparison_chart_to_bytes (BlComparison   *self,
       g_autofree char *title = bl_comparison_get_title (self);
       g_autofree char *summary = bl_comparison_format_summary (self);
 
-      return svg_add_title (bytes, title, summary);
+      return bl_export_svg_add_title (bytes, title, summary);
     }
   return g_byte_array_free_to_bytes (bytes);
 }

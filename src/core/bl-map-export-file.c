@@ -17,18 +17,10 @@
 #include <cairo-svg.h>
 
 #include "bl-error.h"
+#include "bl-export-bytes.h"
 #include "bl-map-export-private.h"
 
 /* Surfaces */
-
-static cairo_status_t
-write_to_byte_array (void                *closure,
-                     const unsigned char *data,
-                     unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static gboolean
 check_surface (cairo_surface_t  *surface,
@@ -41,30 +33,6 @@ check_surface (cairo_surface_t  *surface,
   g_set_error (error, BL_ERROR, BL_ERROR_TOO_LARGE,
                _("The map could not be drawn: %s"), cairo_status_to_string (status));
   return FALSE;
-}
-
-/* Puts the title and the subtitle first in the SVG's root element. */
-static GBytes *
-svg_add_title (GByteArray *svg,
-               const char *title,
-               const char *description)
-{
-  const char *data = (const char *) svg->data;
-  const char *root = g_strstr_len (data, svg->len, "<svg");
-  const char *end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
-  g_autofree char *t = g_markup_escape_text (title, -1);
-  g_autofree char *d = g_markup_escape_text (description, -1);
-  GString *out;
-
-  if (end == NULL)
-    return g_byte_array_free_to_bytes (svg);
-
-  out = g_string_sized_new (svg->len + strlen (t) + strlen (d) + 32);
-  g_string_append_len (out, data, end + 1 - data);
-  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", t, d);
-  g_string_append_len (out, end + 1, svg->len - (end + 1 - data));
-  g_byte_array_unref (svg);
-  return g_string_free_to_bytes (out);
 }
 
 static GBytes *
@@ -94,7 +62,7 @@ render_png (BlMapPage  *page,
     }
 
   bytes = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, write_to_byte_array, bytes);
+  status = cairo_surface_write_to_png_stream (surface, bl_export_write_to_byte_array, bytes);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -124,7 +92,7 @@ render_vector (BlMapPage  *page,
       g_autofree char *created = g_date_time_format (page->now, "%Y-%m-%dT%H:%M:%S%:z");
       g_autofree char *creator = g_strdup_printf ("Borderline %s", PACKAGE_VERSION);
 
-      surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, bytes,
+      surface = cairo_pdf_surface_create_for_stream (bl_export_write_to_byte_array, bytes,
                                                      page->width * k, page->height * k);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, page->subtitle);
@@ -138,7 +106,7 @@ render_vector (BlMapPage  *page,
   else
     {
       /* CSS pixels: the page is (width × height) / scale */
-      surface = cairo_svg_surface_create_for_stream (write_to_byte_array, bytes,
+      surface = cairo_svg_surface_create_for_stream (bl_export_write_to_byte_array, bytes,
                                                      page->width / page->s, page->height / page->s);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -173,7 +141,7 @@ render_vector (BlMapPage  *page,
     }
 
   if (o->format == BL_MAP_EXPORT_SVG)
-    return svg_add_title (bytes, page->title, page->subtitle);
+    return bl_export_svg_add_title (bytes, page->title, page->subtitle);
   return g_byte_array_free_to_bytes (bytes);
 }
 
