@@ -340,6 +340,24 @@ test_pdf_a4 (Fixture       *f,
   }
 }
 
+/* @svg_path rasterised by rsvg-convert into @png_name in the fixture's
+ * folder: what a reader of the file would see. */
+static GdkPixbuf *
+rasterise_svg (Fixture    *f,
+               const char *rsvg,
+               const char *svg_path,
+               const char *png_name)
+{
+  g_autofree char *png = g_build_filename (f->dir, png_name, NULL);
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+
+  run ((const char * const[]) { rsvg, "-o", png, svg_path, NULL }, FALSE);
+  pixbuf = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  return pixbuf;
+}
+
 static void
 test_svg (Fixture       *f,
           gconstpointer  data)
@@ -347,7 +365,6 @@ test_svg (Fixture       *f,
   BlMapExportOptions options;
   g_autofree char *rsvg = find_reader ("rsvg-convert", "librsvg2-bin");
   g_autofree char *path = NULL;
-  g_autofree char *png = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
@@ -365,10 +382,7 @@ test_svg (Fixture       *f,
   g_assert_nonnull (strstr (contents, "<title>" SAMPLE_TITLE "</title>"));
   g_assert_nonnull (strstr (contents, "width=\"800px\""));
 
-  png = g_build_filename (f->dir, "svg.png", NULL);
-  run ((const char * const[]) { rsvg, "-o", png, path, NULL }, FALSE);
-  pixbuf = gdk_pixbuf_new_from_file (png, &error);
-  g_assert_no_error (error);
+  pixbuf = rasterise_svg (f, rsvg, path, "svg.png");
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 800);
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 500);
 
@@ -385,8 +399,8 @@ test_svg_hostile_title (Fixture       *f,
   BlMapExportOptions options;
   g_autofree char *rsvg = find_reader ("rsvg-convert", "librsvg2-bin");
   g_autofree char *path = NULL;
-  g_autofree char *png = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
 
@@ -405,9 +419,8 @@ test_svg_hostile_title (Fixture       *f,
 
   if (rsvg == NULL)
     return;
-  png = g_build_filename (f->dir, "hostile.png", NULL);
-  run ((const char * const[]) { rsvg, "-o", png, path, NULL }, FALSE);
-  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  pixbuf = rasterise_svg (f, rsvg, path, "hostile.png");
+  g_assert_nonnull (pixbuf);
 }
 
 /* The Kunduz claim lands where the frame says, in its topic's colour. */
