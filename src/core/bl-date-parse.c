@@ -250,6 +250,31 @@ is_ordinal (const Parser *p,
   return is_one_of (p, k, suffixes) && !p->tok[k].space_before;
 }
 
+/* The end of a date written with its month in words ("14 February,
+ * 2023", "February 14, 2023"): an optional comma, then the year, or the
+ * year borrowed from the other end of a range ("14 – 20 February 2023"),
+ * then nothing. */
+static gboolean
+parse_year_last (Parser    *p,
+                 int        k,
+                 int        end,
+                 BlDateEnd *e)
+{
+  if (k < end && is_punct (p, k, ','))
+    k++;
+  if (k >= end && p->borrow_year != 0)
+    {
+      e->year = p->borrow_year;
+      return TRUE;
+    }
+  if (k >= end || !is_number (p, k, 4, 4))
+    return fail_expected (p, k, end, _("a four-digit year"));
+  e->year = p->tok[k].value;
+  if (k + 1 != end)
+    return fail_expected (p, k + 1, end, _("nothing more"));
+  return TRUE;
+}
+
 /* A single day, month, year or decade in tokens [k, end) */
 static gboolean
 parse_core (Parser  *p,
@@ -335,19 +360,7 @@ parse_core (Parser  *p,
       k++;
       if (k < end && is_punct (p, k, '.'))
         k++;
-      if (k < end && is_punct (p, k, ','))
-        k++;
-      if (k >= end && p->borrow_year != 0)
-        {
-          e->year = p->borrow_year;
-          return TRUE;
-        }
-      if (k >= end || !is_number (p, k, 4, 4))
-        return fail_expected (p, k, end, _("a four-digit year"));
-      e->year = p->tok[k].value;
-      if (k + 1 != end)
-        return fail_expected (p, k + 1, end, _("nothing more"));
-      return TRUE;
+      return parse_year_last (p, k, end, e);
     }
 
   if ((e->month = month_of_word (p, k)) != 0)
@@ -366,19 +379,7 @@ parse_core (Parser  *p,
           if (k < end && is_ordinal (p, k))
             k++;
         }
-      if (k < end && is_punct (p, k, ','))
-        k++;
-      if (k >= end && p->borrow_year != 0)
-        {
-          e->year = p->borrow_year;
-          return TRUE;
-        }
-      if (k >= end || !is_number (p, k, 4, 4))
-        return fail_expected (p, k, end, _("a four-digit year"));
-      e->year = p->tok[k].value;
-      if (k + 1 != end)
-        return fail_expected (p, k + 1, end, _("nothing more"));
-      return TRUE;
+      return parse_year_last (p, k, end, e);
     }
 
   return fail_expected (p, k, end, _("a date"));
