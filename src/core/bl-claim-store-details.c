@@ -14,33 +14,61 @@
 #include "bl-claim-store-private.h"
 #include "bl-string-pool.h"
 
-/* The parts that few claims have, in one block: this struct, then the
- * polygon, the relations, then the strings they point to. */
-struct _BlClaimExtra
-{
-  BlQuantity  quantity;      /* unit interned, text in the block */
-  gboolean    has_quantity;
-  guint       n_polygon;
-  guint       n_relations;
-  double     *polygon;       /* in the block */
-  BlRelation *relations;     /* in the block, ids too */
-};
-
-/* Which optional texts follow the id in a claim's text block. */
+/* What a claim's block holds, in its first byte. */
 enum {
   HAS_STATEMENT = 1 << 0,
   HAS_QUOTE     = 1 << 1,
   HAS_NOTES     = 1 << 2,
+  HAS_QUANTITY  = 1 << 3,
+  HAS_POLYGON   = 1 << 4,
+  HAS_RELATIONS = 1 << 5,
 };
+
+#define HAS_EXTRA (HAS_QUANTITY | HAS_POLYGON | HAS_RELATIONS)
+
+/* The parts that few claims have follow the texts, 8-byte aligned: this
+ * head, then the figure (a BlQuantity, unit interned), the polygon and the
+ * relations present, then the strings they point to (the figure's text,
+ * the relations' ids). */
+typedef struct {
+  guint32 n_polygon;
+  guint32 n_relations;
+} ExtraHead;
+
+#define ROUND8(n) (((n) + 7) & ~(gsize) 7)
+
+/* Where each part of a block starts, in bytes from its first. */
+typedef struct {
+  gsize extra;
+  gsize quantity;
+  gsize polygon;
+  gsize relations;
+  gsize strings;
+} Layout;
+
+static void
+layout_extra (Layout *l,
+              gsize   texts_end,
+              guint8  flags,
+              guint   n_polygon,
+              guint   n_relations)
+{
+  l->extra = ROUND8 (texts_end);
+  l->quantity = l->extra + sizeof (ExtraHead);
+  l->polygon = l->quantity + ((flags & HAS_QUANTITY) ? sizeof (BlQuantity) : 0);
+  l->relations = l->polygon + ((flags & HAS_POLYGON) ? sizeof (double) * 2 * n_polygon : 0);
+  l->strings = l->relations + ((flags & HAS_RELATIONS) ? sizeof (BlRelation) * n_relations : 0);
+}
 
 /* Details {{{ */
 
-/* Frees a claim's blocks (the interned parts are the pool's). */
+/* Frees a claim's block (the interned parts are the pool's). */
 void
-bl_claim_store_details_clear (BlClaimDetails *d)
+bl_claim_store_details_clear (BlClaimStore   *self,
+                              BlClaimDetails *d)
 {
-  g_free (d->text);
-  g_free (d->extra);
+  if (d->block != NULL)
+    bl_block_arena_release (self->arena, d->block);
   memset (d, 0, sizeof *d);
 }
 
@@ -55,14 +83,21 @@ put_string (char       *p,
   return p + length + 1;
 }
 
-static char *
-text_block_new (const BlClaimRecord *r)
+static gsize
+length_or_zero (const char *text)
 {
-  gsize id_len = strlen (r->id);
-  gsize statement_len = r->statement != NULL ? strlen (r->statement) : 0;
-  gsize quote_len = r->quote != NULL ? strlen (r->quote) : 0;
-  gsize notes_len = r->notes != NULL ? strlen (r->notes) : 0;
+  return text != NULL ? strlen (text) + 1 : 0;
+}
+
+static char *
+block_new (BlClaimStore        *self,
+           const BlClaimRecord *r)
+{
+  gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
+  gboolean has_relations = r->relations != NULL && r->n_relations > 0;
+  gsize texts_end, size;
   guint8 flags = 0;
+  Layout l = { 0 };
   char *block, *p;
 
   if (r->statement != NULL)
@@ -71,113 +106,103 @@ text_block_new (const BlClaimRecord *r)
     flags |= HAS_QUOTE;
   if (r->notes != NULL)
     flags |= HAS_NOTES;
-
-  block = g_malloc (1 + id_len + 1 +
-                    (r->statement != NULL ? statement_len + 1 : 0) +
-                    (r->quote != NULL ? quote_len + 1 : 0) +
-                    (r->notes != NULL ? notes_len + 1 : 0));
-  block[0] = (char) flags;
-  p = put_string (block + 1, r->id, id_len);
-  if (r->statement != NULL)
-    p = put_string (p, r->statement, statement_len);
-  if (r->quote != NULL)
-    p = put_string (p, r->quote, quote_len);
-  if (r->notes != NULL)
-    put_string (p, r->notes, notes_len);
-
-  return block;
-}
-
-#define ROUND8(n) (((n) + 7) & ~(gsize) 7)
-
-static BlClaimExtra *
-extra_new (BlStringPool        *pool,
-           const BlClaimRecord *r)
-{
-  gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
-  gboolean has_relations = r->relations != NULL && r->n_relations > 0;
-  gsize size, polygon_at, relations_at, strings_at;
-  gsize text_len = 0;
-  BlClaimExtra *e;
-  char *block, *p;
-
-  if (!has_polygon && !has_relations && r->quantity == NULL)
-    return NULL;
-
-  polygon_at = ROUND8 (sizeof (BlClaimExtra));
-  relations_at = polygon_at + (has_polygon ? sizeof (double) * 2 * r->n_polygon : 0);
-  strings_at = relations_at + (has_relations ? sizeof (BlRelation) * r->n_relations : 0);
-  size = strings_at;
-  if (r->quantity != NULL && r->quantity->text != NULL)
-    size += (text_len = strlen (r->quantity->text)) + 1;
+  if (r->quantity != NULL)
+    flags |= HAS_QUANTITY;
+  if (has_polygon)
+    flags |= HAS_POLYGON;
   if (has_relations)
-    for (guint i = 0; i < r->n_relations; i++)
-      size += (r->relations[i].claim_id != NULL ? strlen (r->relations[i].claim_id) : 0) + 1;
+    flags |= HAS_RELATIONS;
 
-  block = g_malloc0 (size);
-  e = (BlClaimExtra *) block;
-  p = block + strings_at;
+  texts_end = 1 + strlen (r->id) + 1 + length_or_zero (r->statement) +
+              length_or_zero (r->quote) + length_or_zero (r->notes);
+  size = texts_end;
+  if (flags & HAS_EXTRA)
+    {
+      layout_extra (&l, texts_end, flags, r->n_polygon, r->n_relations);
+      size = l.strings;
+      if (r->quantity != NULL && r->quantity->text != NULL)
+        size += strlen (r->quantity->text) + 1;
+      if (has_relations)
+        for (guint i = 0; i < r->n_relations; i++)
+          size += length_or_zero (r->relations[i].claim_id);
+    }
+
+  if (self->arena == NULL)
+    self->arena = bl_block_arena_new ();
+  block = bl_block_arena_alloc (self->arena, size);
+  block[0] = (char) flags;
+  p = put_string (block + 1, r->id, strlen (r->id));
+  if (r->statement != NULL)
+    p = put_string (p, r->statement, strlen (r->statement));
+  if (r->quote != NULL)
+    p = put_string (p, r->quote, strlen (r->quote));
+  if (r->notes != NULL)
+    p = put_string (p, r->notes, strlen (r->notes));
+  g_assert (p == block + texts_end);
+
+  if (!(flags & HAS_EXTRA))
+    return block;
+
+  memset (p, 0, l.strings - texts_end);  /* the padding, and the head */
+  ((ExtraHead *) (block + l.extra))->n_polygon = has_polygon ? r->n_polygon : 0;
+  ((ExtraHead *) (block + l.extra))->n_relations = has_relations ? r->n_relations : 0;
+  p = block + l.strings;
 
   if (r->quantity != NULL)
     {
-      e->quantity = *r->quantity;
-      e->quantity.unit = (char *) bl_string_pool_intern (pool, r->quantity->unit);
-      e->quantity.text = NULL;
+      BlQuantity *q = (BlQuantity *) (block + l.quantity);
+
+      *q = *r->quantity;
+      q->unit = (char *) bl_string_pool_intern (self->pool, r->quantity->unit);
+      q->text = NULL;
       if (r->quantity->text != NULL)
         {
-          e->quantity.text = p;
-          p = put_string (p, r->quantity->text, text_len);
+          q->text = p;
+          p = put_string (p, r->quantity->text, strlen (r->quantity->text));
         }
-      e->has_quantity = TRUE;
     }
 
   if (has_polygon)
-    {
-      e->polygon = (double *) (block + polygon_at);
-      e->n_polygon = r->n_polygon;
-      memcpy (e->polygon, r->polygon, sizeof (double) * 2 * r->n_polygon);
-    }
+    memcpy (block + l.polygon, r->polygon, sizeof (double) * 2 * r->n_polygon);
 
   if (has_relations)
     {
-      e->relations = (BlRelation *) (block + relations_at);
-      e->n_relations = r->n_relations;
+      BlRelation *relations = (BlRelation *) (block + l.relations);
+
       for (guint i = 0; i < r->n_relations; i++)
         {
-          e->relations[i].kind = r->relations[i].kind;
+          relations[i].kind = r->relations[i].kind;
+          relations[i].claim_id = NULL;
           if (r->relations[i].claim_id != NULL)
             {
-              e->relations[i].claim_id = p;
+              relations[i].claim_id = p;
               p = put_string (p, r->relations[i].claim_id, strlen (r->relations[i].claim_id));
-            }
-          else
-            {
-              e->relations[i].claim_id = NULL;
-              p++;
             }
         }
     }
 
-  g_assert (p <= block + size);
-  return e;
+  g_assert (p == block + size);
+  return block;
 }
 
-/* Packs @r's cold fields into @d: new blocks, interned values. */
+/* Packs @r's cold fields into @d: a new block, interned values. */
 void
 bl_claim_store_details_set (BlClaimStore        *self,
                             BlClaimDetails      *d,
                             const BlClaimRecord *r)
 {
-  d->text = text_block_new (r);
+  d->block = block_new (self, r);
   d->place = bl_string_pool_intern (self->pool, r->place);
   d->areas = bl_string_pool_intern_strv (self->pool, r->areas);
   d->tags = bl_string_pool_intern_strv (self->pool, r->tags);
-  d->extra = extra_new (self->pool, r);
 }
 
 /* }}} */
 
 /* Records {{{ */
+
+/* Sets @p to the next string after the one at @p. */
+#define SKIP_STRING(p) ((p) += strlen (p) + 1)
 
 /**
  * bl_claim_store_get_record:
@@ -190,7 +215,6 @@ bl_claim_store_get_record (BlClaimStore  *self,
                            BlClaimRecord *record)
 {
   const BlClaimDetails *d;
-  const BlClaimExtra *e;
   const char *p;
   guint8 flags;
 
@@ -199,29 +223,57 @@ bl_claim_store_get_record (BlClaimStore  *self,
   g_return_if_fail (record != NULL);
 
   d = &self->details[index];
-  e = d->extra;
-  flags = (guint8) d->text[0];
+  flags = (guint8) d->block[0];
   p = record->id = bl_claim_store_details_id (d);
-  p += strlen (p) + 1;
+  SKIP_STRING (p);
   record->statement = record->quote = record->notes = NULL;
   if (flags & HAS_STATEMENT)
     {
       record->statement = p;
-      p += strlen (p) + 1;
+      SKIP_STRING (p);
     }
   if (flags & HAS_QUOTE)
     {
       record->quote = p;
-      p += strlen (p) + 1;
+      SKIP_STRING (p);
     }
   if (flags & HAS_NOTES)
-    record->notes = p;
+    {
+      record->notes = p;
+      SKIP_STRING (p);
+    }
+
+  record->quantity = NULL;
+  record->polygon = NULL;
+  record->n_polygon = 0;
+  record->relations = NULL;
+  record->n_relations = 0;
+  if (flags & HAS_EXTRA)
+    {
+      gsize texts_end = (gsize) (p - d->block);
+      const ExtraHead *head = (const ExtraHead *) (d->block + ROUND8 (texts_end));
+      Layout l;
+
+      layout_extra (&l, texts_end, flags, head->n_polygon, head->n_relations);
+      if (flags & HAS_QUANTITY)
+        record->quantity = (const BlQuantity *) (d->block + l.quantity);
+      if (flags & HAS_POLYGON)
+        {
+          record->polygon = (const double *) (d->block + l.polygon);
+          record->n_polygon = head->n_polygon;
+        }
+      if (flags & HAS_RELATIONS)
+        {
+          record->relations = (const BlRelation *) (d->block + l.relations);
+          record->n_relations = head->n_relations;
+        }
+    }
+
   record->actor = self->actor[index];
   record->source = self->source[index];
   record->topic = self->topic[index];
   record->said_on = self->dates[BL_CLOCK_SAID][index];
   record->about = self->dates[BL_CLOCK_ABOUT][index];
-  record->quantity = e != NULL && e->has_quantity ? &e->quantity : NULL;
   record->stance = self->stance[index];
   record->credibility = self->credibility[index];
   record->lat = self->lat[index];
@@ -229,11 +281,7 @@ bl_claim_store_get_record (BlClaimStore  *self,
   record->precision = self->precision[index];
   record->place = d->place;
   record->areas = d->areas;
-  record->polygon = e != NULL ? e->polygon : NULL;
-  record->n_polygon = e != NULL ? e->n_polygon : 0;
   record->tags = d->tags;
-  record->relations = e != NULL ? e->relations : NULL;
-  record->n_relations = e != NULL ? e->n_relations : 0;
 }
 
 /* An owned copy of a record: one block for the struct, its strings and

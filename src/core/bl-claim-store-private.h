@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "bl-block-arena.h"
 #include "bl-claim-store.h"
 #include "bl-id-index.h"
 #include "bl-string-pool.h"
@@ -26,17 +27,15 @@ void bl_claim_store_trim               (BlClaimStore  *self);
 
 /* The store's layout: for bl-claim-store*.c only {{{ */
 
-/* The parts that few claims have (bl-claim-store-details.c). */
-typedef struct _BlClaimExtra BlClaimExtra;
-
-/* One claim's cold fields: 40 bytes, and one allocation for its texts. */
+/* One claim's cold fields: 32 bytes, and one block in the store's arena
+ * for everything that is the claim's own (bl-claim-store-details.c). */
 typedef struct {
-  char               *text;   /* a flags byte, the id, then the statement,
-                               * quote and notes present: one block */
+  char               *block;  /* a flags byte, the id, then the statement,
+                               * quote and notes present, then the figure,
+                               * polygon and relations present */
   const char         *place;  /* interned */
   const char * const *areas;  /* interned */
   const char * const *tags;   /* interned */
-  BlClaimExtra       *extra;  /* nullable */
 } BlClaimDetails;
 
 struct _BlClaimStore
@@ -63,6 +62,9 @@ struct _BlClaimStore
   /* places, tags, areas, units: one copy each */
   BlStringPool *pool;
 
+  /* the details' blocks; NULL in a snapshot, and until the first claim */
+  BlBlockArena *arena;
+
   /* id → claim number (the ids are the details'); a snapshot fills its
    * own on its first lookup */
   BlIdIndex     by_id;
@@ -80,13 +82,14 @@ struct _BlClaimStore
 void bl_claim_store_details_set   (BlClaimStore        *self,
                                    BlClaimDetails      *d,
                                    const BlClaimRecord *r);
-void bl_claim_store_details_clear (BlClaimDetails      *d);
+void bl_claim_store_details_clear (BlClaimStore        *self,
+                                   BlClaimDetails      *d);
 
 /* The claim's id, in its text block after the flags byte. */
 static inline const char *
 bl_claim_store_details_id (const BlClaimDetails *d)
 {
-  return d->text + 1;
+  return d->block + 1;
 }
 
 /* bl-claim-store-snapshot.c */

@@ -27,7 +27,7 @@ bl_claim_store_release_retired (BlClaimStore *self)
   if (self->retired_details != NULL)
     {
       for (guint i = 0; i < self->retired_details->len; i++)
-        bl_claim_store_details_clear (&g_array_index (self->retired_details, BlClaimDetails, i));
+        bl_claim_store_details_clear (self, &g_array_index (self->retired_details, BlClaimDetails, i));
       g_array_set_size (self->retired_details, 0);
     }
 }
@@ -89,7 +89,7 @@ bl_claim_store_drop_details (BlClaimStore *self,
 {
   if (g_atomic_int_get (&self->readers) == 0)
     {
-      bl_claim_store_details_clear (d);
+      bl_claim_store_details_clear (self, d);
       return;
     }
 

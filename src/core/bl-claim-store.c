@@ -7,16 +7,15 @@
  * claim. The fields that views scan on every frame (position, the two
  * dates, topic, claimant, source, stance, grade, precision) live in plain
  * arrays indexed by claim number; the rest lives in a parallel array of
- * small structs, packed for a million claims (about 40 bytes and two
- * allocations a claim beside the texts themselves):
+ * small structs, packed for a million claims (32 bytes a claim beside its
+ * block):
  *
- * - the id, statement, quote and notes, which are new on every claim, in
- *   one block per claim;
+ * - the id, statement, quote and notes, which are new on every claim, and
+ *   the figure, polygon and relations, which few claims have, in one block
+ *   per claim, cut from the store's BlBlockArena (no allocator overhead);
  * - the place, tags, areas and unit, which repeat, interned in the store's
  *   BlStringPool (one copy of each value, and of each tag vector; kept
- *   until the store goes, edits included);
- * - the polygon, relations and figure, which few claims have, in one more
- *   block when there are any.
+ *   until the store goes, edits included).
  *
  * Ids map to claim numbers through a BlIdIndex, which holds only numbers.
  *
@@ -228,7 +227,8 @@ bl_claim_store_finalize (GObject *object)
   g_clear_pointer (&self->retired_details, g_array_unref);
 
   for (guint i = 0; i < self->n_claims; i++)
-    bl_claim_store_details_clear (&self->details[i]);
+    bl_claim_store_details_clear (self, &self->details[i]);
+  g_clear_pointer (&self->arena, bl_block_arena_free);
   g_clear_pointer (&self->pool, bl_string_pool_free);
 
   g_free (self->lat);
