@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bl-error.h"
@@ -149,6 +150,94 @@ test_file_load_too_large (void)
   remove_folder (dir);
 }
 
+typedef struct {
+  const char *path;
+  const char *text;
+} FifoWriter;
+
+static gpointer
+write_fifo (gpointer user_data)
+{
+  FifoWriter *w = user_data;
+  FILE *fifo = fopen (w->path, "wb");
+
+  g_assert_nonnull (fifo);
+  fputs (w->text, fifo);
+  fclose (fifo);
+  return NULL;
+}
+
+/* A regular file is mapped, and may have its pages dropped; a pipe is
+ * read into memory, and says it is not a mapping. */
+static void
+test_file_mapping_kinds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("borderline-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.borderline", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe.borderline", NULL);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  FifoWriter writer = { pipe, "{ \"format\": \"borderline\" }" };
+  GThread *thread;
+  gboolean mapped = TRUE;
+
+  g_assert_true (g_file_set_contents (plain, writer.text, -1, NULL));
+  bytes = bl_file_load_bytes_full (plain_file, NULL, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_true (mapped);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  thread = g_thread_new ("fifo", write_fifo, &writer);
+  bytes = bl_file_load_bytes_full (pipe_file, NULL, &mapped, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  g_assert_false (mapped);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), writer.text, strlen (writer.text));
+
+  g_unlink (plain);
+  g_unlink (pipe);
+  g_rmdir (dir);
+}
+
+/* Dropped pages of a mapping read back from the file, byte for byte. */
+static void
+test_file_drop_pages_keeps_content (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("borderline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.borderline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size = 3 * 1024 * 1024 + 123;
+  g_autofree char *content = g_malloc (size);
+  gboolean mapped = FALSE;
+  const char *data;
+
+  for (gsize i = 0; i < size; i++)
+    content[i] = (char) ('a' + (i * 7 + i / 4096) % 26);
+  g_assert_true (g_file_set_contents (path, content, (gssize) size, NULL));
+
+  bytes = bl_file_load_bytes_full (file, NULL, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_true (mapped);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpmem (data, size, content, size);
+
+  /* all but the last partial page, then a second time, then everything */
+  bl_file_mapping_drop_pages (data, size - 100);
+  g_assert_cmpmem (data, size, content, size);
+  bl_file_mapping_drop_pages (data, size - 100);
+  bl_file_mapping_drop_pages (data, size);
+  g_assert_cmpmem (data, size, content, size);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +249,8 @@ main (int   argc,
   g_test_add_func ("/file-util/load/missing", test_file_load_missing);
   g_test_add_func ("/file-util/load/folder", test_file_load_folder);
   g_test_add_func ("/file-util/load/too-large", test_file_load_too_large);
+  g_test_add_func ("/file-util/mapping/kinds", test_file_mapping_kinds);
+  g_test_add_func ("/file-util/mapping/drop-pages-keeps-content", test_file_drop_pages_keeps_content);
 
   return g_test_run ();
 }

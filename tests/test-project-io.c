@@ -579,6 +579,138 @@ test_save_failure_keeps_old (void)
   g_assert_false (g_file_query_exists (file, NULL));
 }
 
+/* Large files {{{ */
+
+/* A project of @n claims with statements of some 400 bytes, as saved. */
+static GBytes *
+large_project_bytes (guint n)
+{
+  g_autoptr(BlProject) project = bl_project_new ();
+  BlClaimStore *claims = bl_project_get_claims (project);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%06u", i);
+      g_autofree char *statement = g_strdup_printf ("Claim %u: %s%u", i,
+          "the district governor said fighters crossed the river at night and "
+          "held the crossing for two days before the border guards took it back; "
+          "local elders disputed the account, and a second source put the number "
+          "of fighters at half of what the governor said, citing three residents "
+          "who saw them leave along the road to the provincial centre, claim ", i * 7919u);
+      BlClaimRecord r;
+
+      bl_claim_record_init (&r);
+      r.id = id;
+      r.statement = statement;
+      r.lat = 36.0 + (i % 1000) / 1000.0;
+      r.lon = 68.0 + (i % 997) / 997.0;
+      r.precision = BL_PRECISION_EXACT;
+      g_assert_cmpuint (bl_claim_store_append (claims, &r), ==, i);
+    }
+
+  bytes = bl_project_to_bytes (project, NULL, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+typedef struct {
+  const char *path;
+  gsize       rss_kb;    /* the file's resident kB near the end of the read */
+  gboolean    measured;
+  gboolean    done;
+  BlProject  *project;
+  GError     *error;
+} LargeLoad;
+
+/* The resident kB of @path's mappings in this process (smaps). */
+static gsize
+mapping_rss_kb (const char *path)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_file = FALSE;
+  gsize total = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL && strchr (line, ' ') != NULL)
+        in_file = g_str_has_suffix (line, path);
+      else if (in_file && g_str_has_prefix (line, "Rss:"))
+        total += g_ascii_strtoull (line + 4, NULL, 10);
+    }
+  return total;
+}
+
+static void
+on_large_progress (double   fraction,
+                   gpointer user_data)
+{
+  LargeLoad *load = user_data;
+
+  if (fraction >= 0.9 && fraction < 1.0 && !load->measured)
+    {
+      load->rss_kb = mapping_rss_kb (load->path);
+      load->measured = TRUE;
+    }
+}
+
+static void
+on_large_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LargeLoad *load = user_data;
+
+  load->project = bl_project_load_finish (result, &load->error);
+  load->done = TRUE;
+}
+
+/* A large project loads whole, while the pages of its file that the
+ * reader has gone past leave the process's memory. */
+static void
+test_load_large_drops_pages (void)
+{
+  g_autoptr(GBytes) bytes = large_project_bytes (60000);
+  g_autofree char *dir = g_dir_make_tmp ("borderline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.borderline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  LargeLoad load = { path };
+  gsize size = g_bytes_get_size (bytes);
+
+  g_assert_cmpuint (size, >, 30 * 1024 * 1024);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), size, NULL));
+
+  bl_project_load_async (file, NULL, on_large_progress, &load, on_large_loaded, &load);
+  bl_test_run_until (&load.done, 60, "the large project to load");
+  g_assert_no_error (load.error);
+  g_assert_nonnull (load.project);
+
+  /* every byte came through */
+  again = bl_project_to_bytes (load.project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* at nine tenths read, far less than the file was resident */
+  g_assert_true (load.measured);
+  g_test_message ("%s: %" G_GSIZE_FORMAT " kB, %" G_GSIZE_FORMAT " kB resident at 90 %%",
+                  path, size / 1024, load.rss_kb);
+  g_assert_cmpuint (load.rss_kb, <, size / 1024 / 4);
+
+  g_object_unref (load.project);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/project-io/any-order", test_load_any_order);
   g_test_add_func ("/project-io/truncated", test_load_truncated);
   g_test_add_func ("/project-io/cancelled", test_load_cancelled);
+  g_test_add_func ("/project-io/large-drops-pages", test_load_large_drops_pages);
   g_test_add_func ("/project-io/save-atomic", test_save_atomic);
   g_test_add_func ("/project-io/save-failure", test_save_failure_keeps_old);
   g_test_add_func ("/project-io/save-async", test_save_async);

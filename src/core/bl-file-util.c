@@ -6,12 +6,17 @@
  * What this is for: giving a reader (projects, imports) the whole content
  * of a file, refusing folders and files larger than Borderline reads
  * before anything is read. A local file is mapped into memory rather
- * than copied, so that opening a large project costs no copy.
+ * than copied, so that opening a large project costs no copy; a reader
+ * that goes through it once can give back the pages it has read
+ * (bl_file_mapping_drop_pages()).
  * What it is not: a writer; saving is in bl-project-file.c.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "bl-error.h"
 #include "bl-file-util.h"
@@ -37,11 +42,36 @@ bl_file_load_bytes (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return bl_file_load_bytes_full (file, cancellable, NULL, error);
+}
+
+/**
+ * bl_file_load_bytes_full:
+ * @file: the file to read
+ * @cancellable: (nullable): a #GCancellable
+ * @is_mapping: (out) (optional): set to whether the content is a mapping of
+ *   the file (then, and only then, bl_file_mapping_drop_pages() may be
+ *   used on it)
+ * @error: a #GError
+ *
+ * bl_file_load_bytes(), telling whether the file was mapped.
+ *
+ * Returns: (transfer full): the content, or %NULL with @error set
+ */
+GBytes *
+bl_file_load_bytes_full (GFile         *file,
+                         GCancellable  *cancellable,
+                         gboolean      *is_mapping,
+                         GError       **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean is_mapped = FALSE;
 
+  if (is_mapping != NULL)
+    *is_mapping = FALSE;
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -72,6 +102,7 @@ bl_file_load_bytes (GFile         *file,
       if (mapped == NULL)
         return NULL;
       bytes = g_mapped_file_get_bytes (mapped);
+      is_mapped = TRUE;
     }
   else
     {
@@ -87,5 +118,32 @@ bl_file_load_bytes (GFile         *file,
   if (g_bytes_get_size (bytes) == 0)
     return g_bytes_new_static ("", 0);
 
+  if (is_mapping != NULL)
+    *is_mapping = is_mapped;
   return g_steal_pointer (&bytes);
+}
+
+/**
+ * bl_file_mapping_drop_pages:
+ * @data: the start of a mapping from bl_file_load_bytes_full()
+ * @end: bytes from @data: the pages wholly before it are dropped
+ *
+ * Takes the file's pages before @end out of the process's memory: a
+ * reader that has parsed them calls this as it goes, so that a 500 MB
+ * project does not stay resident while its claims are built. Nothing is
+ * lost: the mapping is private and read-only, so a page read again is
+ * read again from the file (which a save never changes in place: it
+ * writes a new file and renames it).
+ */
+void
+bl_file_mapping_drop_pages (gconstpointer data,
+                            gsize         end)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = (guintptr) data;
+  guintptr first = (start + page - 1) & ~(guintptr) (page - 1);
+  guintptr last = (start + end) & ~(guintptr) (page - 1);
+
+  if (last > first && madvise ((void *) first, last - first, MADV_DONTNEED) != 0)
+    g_debug ("madvise: %s", g_strerror (errno));
 }

@@ -13,4 +13,11 @@ GBytes *bl_file_load_bytes (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error);
 
+GBytes *bl_file_load_bytes_full    (GFile         *file,
+                                    GCancellable  *cancellable,
+                                    gboolean      *is_mapping,
+                                    GError       **error);
+void    bl_file_mapping_drop_pages (gconstpointer  data,
+                                    gsize          end);
+
 G_END_DECLS

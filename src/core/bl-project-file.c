@@ -63,6 +63,37 @@ bl_file_get_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+/* What load_file() passes the reader as its progress: it drops the pages
+ * of the mapped file that the reader has gone past, then tells the
+ * caller's own @progress. */
+typedef struct {
+  const char     *data;
+  gsize           len;
+  gsize           dropped;    /* bytes from data already dropped */
+  BlProgressFunc  progress;
+  gpointer        progress_data;
+} Reading;
+
+/* Dropped in steps of this much, this far behind the reader. */
+#define DROP_STEP   (8 * 1024 * 1024)
+#define DROP_MARGIN (1024 * 1024)
+
+static void
+on_read_progress (double   fraction,
+                  gpointer user_data)
+{
+  Reading *r = user_data;
+  gsize at = (gsize) (fraction * (double) r->len);
+
+  if (r->data != NULL && at > r->dropped + DROP_STEP + DROP_MARGIN)
+    {
+      r->dropped = at - DROP_MARGIN;
+      bl_file_mapping_drop_pages (r->data, r->dropped);
+    }
+  if (r->progress != NULL)
+    r->progress (fraction, r->progress_data);
+}
+
 /* Reads @file (mapped when local) and parses it, telling @progress. */
 static BlProject *
 load_file (GFile           *file,
@@ -73,15 +104,22 @@ load_file (GFile           *file,
 {
   g_autofree char *name = bl_file_get_display_name (file);
   g_autoptr(GBytes) bytes = NULL;
+  Reading reading = { NULL, 0, 0, progress, progress_data };
   gconstpointer data;
+  gboolean mapped;
   gsize len;
 
-  bytes = bl_file_load_bytes (file, cancellable, error);
+  bytes = bl_file_load_bytes_full (file, cancellable, &mapped, error);
   if (bytes == NULL)
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  return bl_project_load_from_data (data, len, name, cancellable, progress, progress_data, error);
+  if (mapped)
+    {
+      reading.data = data;
+      reading.len = len;
+    }
+  return bl_project_load_from_data (data, len, name, cancellable, on_read_progress, &reading, error);
 }
 
 /**
