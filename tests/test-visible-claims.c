@@ -160,6 +160,35 @@ test_window (Fixture       *f,
   g_assert_cmpuint (n_visible (f), ==, 16);
 }
 
+/* Each claim's position in the list, as the list's items say, and none
+ * for a hidden claim. */
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  BlClaimStore *claims = bl_project_get_claims (f->project);
+  GListModel *model = G_LIST_MODEL (f->visible);
+
+  bl_filter_set_window (f->filter, bl_day_from_ymd (2022, 6, 1), bl_day_from_ymd (2022, 6, 30));
+  g_assert_cmpuint (n_visible (f), ==, 5);
+
+  for (guint i = 0; i < bl_claim_store_get_n_claims (claims); i++)
+    {
+      guint position = bl_visible_claims_find (f->visible, i);
+
+      if (bl_visible_claims_contains (f->visible, i))
+        {
+          g_autoptr(BlClaim) claim = g_list_model_get_item (model, position);
+
+          g_assert_nonnull (claim);
+          g_assert_cmpstr (bl_claim_get_id (claim), ==, bl_claim_store_get_id (claims, i));
+        }
+      else
+        g_assert_cmpuint (position, ==, G_MAXUINT);
+    }
+  g_assert_cmpuint (bl_visible_claims_find (f->visible, 100000), ==, G_MAXUINT);
+}
+
 static void
 test_cumulative (Fixture       *f,
                  gconstpointer  data)
@@ -219,6 +248,7 @@ main (int   argc,
   ADD ("text", test_text);
   ADD ("criteria", test_criteria);
   ADD ("window", test_window);
+  ADD ("find", test_find);
   ADD ("cumulative", test_cumulative);
   ADD ("follows-store", test_follows_store);
 

@@ -37,7 +37,7 @@ struct _BlVisibleClaims
   BlTimeIndex *time_index[BL_N_CLOCKS];
   guint8      *criteria;   /* per claim; NULL when every claim passes */
   guint8      *mask;       /* per claim: 1 when visible */
-  GArray      *indices;    /* guint32, ascending */
+  GArray      *indices;    /* guint32, in time order (see get_indices) */
   guint        n_claims;
 };
 
@@ -527,6 +527,34 @@ bl_visible_claims_contains (BlVisibleClaims *self,
   g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (self), FALSE);
 
   return index < self->n_claims && self->mask[index];
+}
+
+/**
+ * bl_visible_claims_find:
+ * @index: a claim number
+ *
+ * Where claim @index stands in @self as a list: one pass over the visible
+ * numbers (no item is made), none when the claim is not visible.
+ *
+ * Returns: its position, or %G_MAXUINT when it is not visible
+ */
+guint
+bl_visible_claims_find (BlVisibleClaims *self,
+                        guint            index)
+{
+  const guint32 *indices;
+
+  g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (self), G_MAXUINT);
+
+  if (!bl_visible_claims_contains (self, index))
+    return G_MAXUINT;
+
+  indices = (const guint32 *) self->indices->data;
+  for (guint p = 0; p < self->indices->len; p++)
+    if (indices[p] == index)
+      return p;
+
+  g_return_val_if_reached (G_MAXUINT);
 }
 
 /**

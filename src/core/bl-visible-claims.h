@@ -24,6 +24,8 @@ const guint32   *bl_visible_claims_get_indices  (BlVisibleClaims *self,
 const guint8    *bl_visible_claims_get_mask     (BlVisibleClaims *self);
 gboolean         bl_visible_claims_contains     (BlVisibleClaims *self,
                                                  guint            index);
+guint            bl_visible_claims_find         (BlVisibleClaims *self,
+                                                 guint            index);
 BlTimeIndex     *bl_visible_claims_get_time_index (BlVisibleClaims *self,
                                                    BlClock          clock);
 gboolean         bl_visible_claims_passes_criteria (BlVisibleClaims *self,

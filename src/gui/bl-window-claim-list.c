@@ -106,19 +106,15 @@ static void
 on_selection_changed (BlWindow *self)
 {
   const char *id = bl_selection_get_claim_id (self->selection);
-  GListModel *model = G_LIST_MODEL (self->visible);
   guint position = GTK_INVALID_LIST_POSITION;
-  guint n = g_list_model_get_n_items (model);
 
   if (id != NULL)
     {
-      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
-        {
-          g_autoptr(BlClaim) claim = g_list_model_get_item (model, i);
+      BlClaimStore *claims = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+      guint index = bl_claim_store_lookup (claims, id);
 
-          if (g_strcmp0 (bl_claim_get_id (claim), id) == 0)
-            position = i;
-        }
+      if (index != BL_NO_INDEX)
+        position = bl_visible_claims_find (self->visible, index);
     }
 
   gtk_single_selection_set_selected (self->list_selection, position);
