@@ -20,7 +20,6 @@
 #include "bl-basemap-source.h"
 #include "bl-comparison-command.h"
 #include "bl-convert.h"
-#include "bl-malloc.h"
 #include "bl-map-export-command.h"
 #include "bl-project-io.h"
 
@@ -197,7 +196,6 @@ main (int   argc,
   g_autoptr(BlApplication) app = NULL;
   int status;
 
-  bl_malloc_configure ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

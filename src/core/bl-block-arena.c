@@ -42,7 +42,7 @@
 #define REDZONE 0
 #endif
 
-#define CHUNK   (256 * 1024)
+#define CHUNK   (64 * 1024)
 #define ALIGN   8
 #define ROUND(n) (((n) + ALIGN - 1) & ~(gsize) (ALIGN - 1))
 

@@ -31,8 +31,7 @@
  * shown" is read after the first frame and the pans, before the
  * snapshot timings render off screen (textures the application never
  * makes; that peak is printed after it): with 1M claims the target is
- * under 400 MB. The process sets up malloc as the application does
- * (bl_malloc_configure).
+ * under 400 MB.
  *
  * Needs a display: run it under xvfb-run (there the renderer is
  * whatever GTK picks on Xvfb, GL on llvmpipe or cairo; it is printed).
@@ -52,7 +51,6 @@
 #include "bl-basemap-locate.h"
 #include "bl-basemap-source.h"
 #include "bl-claim-layer.h"
-#include "bl-malloc.h"
 #include "synthetic.h"
 #include "bench-helpers.h"
 
@@ -483,7 +481,6 @@ main (int   argc,
 
   if (argc == 5 && g_str_equal (argv[1], "--one"))
     {
-      bl_malloc_configure ();
       gtk_init ();
       adw_init ();
       run_one (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10),

@@ -54,7 +54,6 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "bl-malloc.h"
 #include "bl-project-io.h"
 #include "synthetic.h"
 #include "bench-helpers.h"
@@ -678,10 +677,7 @@ main (int   argc,
   g_auto(GStrv) parts = NULL;
 
   if (argc >= 4 && g_str_equal (argv[1], "--child"))
-    {
-      bl_malloc_configure ();  /* as the application does */
-      return run_child (argv[2], argv[3], argc > 4 ? argv[4] : "");
-    }
+    return run_child (argv[2], argv[3], argc > 4 ? argv[4] : "");
 
   context = g_option_context_new ("— time loading and saving projects");
   g_option_context_add_main_entries (context, entries, NULL);
