@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,53 @@ bl_test_wait_for_frames (GtkWidget *widget,
   bl_test_wait_for (frames_done, &count, 10, "frames to be drawn");
 }
 
+typedef struct {
+  GtkWidget        *widget;
+  graphene_point_t  last;
+  guint             still;    /* frames in a row at the same place */
+  gboolean          done;
+} Stillness;
+
+static gboolean
+on_still_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  Stillness *s = data;
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  graphene_point_t at;
+
+  if (native == NULL || !gtk_widget_compute_point (widget, native, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return G_SOURCE_CONTINUE;
+  s->still = graphene_point_equal (&at, &s->last) ? s->still + 1 : 0;
+  s->last = at;
+  s->done = s->still >= 3;
+  return s->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static gboolean
+still_done (gpointer data)
+{
+  return ((Stillness *) data)->done;
+}
+
+/**
+ * bl_test_wait_for_still:
+ *
+ * Waits until @widget has stayed at the same place in its window for
+ * three frames: a scroll to it (after a focus change, say) has ended,
+ * so a click at its centre lands on it.
+ */
+void
+bl_test_wait_for_still (GtkWidget *widget)
+{
+  Stillness s = { widget, GRAPHENE_POINT_INIT (-1e9, -1e9), 0, FALSE };
+
+  gtk_widget_add_tick_callback (widget, on_still_tick, &s, NULL);
+  gtk_widget_queue_draw (widget);
+  bl_test_wait_for (still_done, &s, 10, "a widget to stop moving");
+}
+
 /**
  * bl_test_xdotool:
  *
@@ -185,9 +233,18 @@ bl_test_click (GtkWidget *widget,
                double     x,
                double     y)
 {
-  int sx, sy;
+  g_autofree char *location = NULL;
+  int sx, sy, px = -1, py = -1;
 
   bl_test_widget_to_screen (widget, x, y, &sx, &sy);
+
+  /* "mousemove --sync" to where the pointer already is waits for a
+   * motion that never comes (15 s), and GTK wants the motion: the
+   * widget may have moved under a pointer that stayed (a scroll). Step
+   * aside first then. */
+  location = bl_test_xdotool ("getmouselocation");
+  if (sscanf (location, "x:%d y:%d", &px, &py) == 2 && px == sx && py == sy)
+    g_free (bl_test_xdotool ("mousemove --sync %d %d", sx + (sx > 0 ? -1 : 1), sy));
   g_free (bl_test_xdotool ("mousemove --sync %d %d click 1", sx, sy));
 }
 

@@ -17,6 +17,7 @@ void  bl_test_wait_for          (BlTestCondition  condition,
                                  const char      *what);
 void  bl_test_wait_for_frames   (GtkWidget       *widget,
                                  guint            n_frames);
+void  bl_test_wait_for_still    (GtkWidget       *widget);
 char *bl_test_xdotool           (const char      *format,
                                  ...) G_GNUC_PRINTF (1, 2);
 void  bl_test_widget_to_screen  (GtkWidget       *widget,

@@ -395,9 +395,10 @@ toggle (BlExportDialog *dialog,
   Wait w = { dialog, child (dialog, name), 0 };
 
   w.expected = !gtk_switch_get_active (GTK_SWITCH (w.widget));
-  /* the page scrolls to what has the focus, as it would to a Tab */
+  /* the page scrolls to what has the focus, as it would to a Tab: click
+   * once the scroll is over */
   gtk_widget_grab_focus (w.widget);
-  bl_test_wait_for_frames (w.widget, 5);
+  bl_test_wait_for_still (w.widget);
   bl_test_click_center (w.widget);
   bl_test_wait_for (switch_is, &w, 10, name);
 }
