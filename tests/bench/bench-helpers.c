@@ -99,6 +99,27 @@ bl_bench_array_stats (GArray *ms,
 }
 
 /**
+ * bl_bench_process_status_kb:
+ * @pid: a process, or 0 for this one
+ * @field: a field of /proc/PID/status with its colon, e.g. "VmHWM:"
+ *
+ * Returns: its value in kB, or 0 where it cannot be read
+ */
+double
+bl_bench_process_status_kb (int         pid,
+                            const char *field)
+{
+  g_autofree char *path = pid > 0 ? g_strdup_printf ("/proc/%d/status", pid) : g_strdup ("/proc/self/status");
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return 0;
+  line = strstr (status, field);
+  return line ? (double) g_ascii_strtoull (line + strlen (field), NULL, 10) : 0;
+}
+
+/**
  * bl_bench_status_kb:
  * @field: a field of /proc/self/status with its colon, e.g. "VmHWM:"
  *
@@ -107,13 +128,7 @@ bl_bench_array_stats (GArray *ms,
 double
 bl_bench_status_kb (const char *field)
 {
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, field);
-  return line ? (double) g_ascii_strtoull (line + strlen (field), NULL, 10) : 0;
+  return bl_bench_process_status_kb (0, field);
 }
 
 /**

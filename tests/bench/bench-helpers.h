@@ -20,6 +20,8 @@ void   bl_bench_stats           (double        *v,
 void   bl_bench_array_stats     (GArray        *ms,
                                  double        *median,
                                  double        *p95);
+double bl_bench_process_status_kb (int         pid,
+                                   const char *field);
 double bl_bench_status_kb       (const char    *field);
 double bl_bench_status_mb       (const char    *field);
 
