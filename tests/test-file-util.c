@@ -227,10 +227,10 @@ test_file_drop_pages_keeps_content (void)
   g_assert_cmpmem (data, size, content, size);
 
   /* all but the last partial page, then a second time, then everything */
-  bl_file_mapping_drop_pages (data, size - 100);
+  bl_file_mapping_drop_pages (data, 0, size - 100);
   g_assert_cmpmem (data, size, content, size);
-  bl_file_mapping_drop_pages (data, size - 100);
-  bl_file_mapping_drop_pages (data, size);
+  bl_file_mapping_drop_pages (data, 0, size - 100);
+  bl_file_mapping_drop_pages (data, 0, size);
   g_assert_cmpmem (data, size, content, size);
 
   g_clear_pointer (&bytes, g_bytes_unref);

@@ -126,23 +126,25 @@ bl_file_load_bytes_full (GFile         *file,
 /**
  * bl_file_mapping_drop_pages:
  * @data: the start of a mapping from bl_file_load_bytes_full()
- * @end: bytes from @data: the pages wholly before it are dropped
+ * @from: bytes from @data where the range starts
+ * @to: bytes from @data where it ends
  *
- * Takes the file's pages before @end out of the process's memory: a
- * reader that has parsed them calls this as it goes, so that a 500 MB
- * project does not stay resident while its claims are built. Nothing is
- * lost: the mapping is private and read-only, so a page read again is
- * read again from the file (which a save never changes in place: it
- * writes a new file and renames it).
+ * Takes the file's whole pages between @from and @to out of the process's
+ * memory: a reader that has parsed them calls this as it goes, each time
+ * from where it stopped the last time, so that a 500 MB project does not
+ * stay resident while its claims are built. Nothing is lost: the mapping
+ * is private and read-only, so a page read again is read again from the
+ * file (which a save never changes in place: it writes a new file and
+ * renames it).
  */
 void
 bl_file_mapping_drop_pages (gconstpointer data,
-                            gsize         end)
+                            gsize         from,
+                            gsize         to)
 {
   gsize page = (gsize) sysconf (_SC_PAGESIZE);
-  guintptr start = (guintptr) data;
-  guintptr first = (start + page - 1) & ~(guintptr) (page - 1);
-  guintptr last = (start + end) & ~(guintptr) (page - 1);
+  guintptr first = ((guintptr) data + from + page - 1) & ~(guintptr) (page - 1);
+  guintptr last = ((guintptr) data + to) & ~(guintptr) (page - 1);
 
   if (last > first && madvise ((void *) first, last - first, MADV_DONTNEED) != 0)
     g_debug ("madvise: %s", g_strerror (errno));

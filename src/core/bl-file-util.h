@@ -18,6 +18,7 @@ GBytes *bl_file_load_bytes_full    (GFile         *file,
                                     gboolean      *is_mapping,
                                     GError       **error);
 void    bl_file_mapping_drop_pages (gconstpointer  data,
-                                    gsize          end);
+                                    gsize          from,
+                                    gsize          to);
 
 G_END_DECLS

@@ -87,8 +87,8 @@ on_read_progress (double   fraction,
 
   if (r->data != NULL && at > r->dropped + DROP_STEP + DROP_MARGIN)
     {
+      bl_file_mapping_drop_pages (r->data, r->dropped, at - DROP_MARGIN);
       r->dropped = at - DROP_MARGIN;
-      bl_file_mapping_drop_pages (r->data, r->dropped);
     }
   if (r->progress != NULL)
     r->progress (fraction, r->progress_data);
