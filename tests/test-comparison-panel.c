@@ -252,6 +252,20 @@ table_has_3_rows (gpointer data)
   return g_list_model_get_n_items (table_model (f)) == 3;
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+comparison_dropped (gpointer data)
+{
+  Fixture *f = data;
+
+  return bl_comparison_panel_get_comparison (f->panel) == NULL;
+}
+
 static void
 test_panel_time_window (Fixture       *f,
                         gconstpointer  data)
@@ -286,6 +300,64 @@ test_panel_time_window (Fixture       *f,
   /* and back */
   bl_filter_clear_window (f->filter);
   bl_test_wait_for (table_has_8_rows, f, 5, "the panel");
+}
+
+/* Behind another page of a stack, as behind the window's Claims tab, the
+ * panel holds no comparison; shown, it builds one with the changes made
+ * while it was hidden. */
+static void
+test_panel_hidden (void)
+{
+  Fixture fixture = { 0, };
+  Fixture *f = &fixture;
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
+  g_autoptr(GError) error = NULL;
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  GtkWidget *other = gtk_label_new ("Claims");
+
+  f->project = bl_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  f->filter = bl_filter_new ();
+  f->visible = bl_visible_claims_new (f->project, f->filter);
+  f->selection = bl_selection_new ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 420, 900);
+  f->panel = BL_COMPARISON_PANEL (bl_comparison_panel_new ());
+  gtk_stack_add_named (stack, other, "claims");
+  gtk_stack_add_named (stack, GTK_WIDGET (f->panel), "compare");
+  gtk_stack_set_visible_child (stack, other);
+  gtk_window_set_child (f->window, GTK_WIDGET (stack));
+  bl_comparison_panel_set_visible_claims (f->panel, f->visible);
+  bl_comparison_panel_set_selection (f->panel, f->selection);
+  gtk_window_present (f->window);
+  bl_test_wait_for (widget_mapped, other, 20, "the window");
+  drain ();
+
+  /* hidden: a topic is chosen, nothing is built */
+  g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), !=, BL_NO_INDEX);
+  g_assert_null (bl_comparison_panel_get_comparison (f->panel));
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 0);
+
+  /* shown: the ISIS fighters' eight claims */
+  bl_comparison_panel_set_topic (f->panel, bl_project_find_topic (f->project, "t-isis-fighters"));
+  gtk_stack_set_visible_child (stack, GTK_WIDGET (f->panel));
+  bl_test_wait_for (table_has_8_rows, f, 20, "the panel");
+  g_assert_nonnull (bl_comparison_panel_get_comparison (f->panel));
+
+  /* hidden again, the time window moves: the comparison is let go ... */
+  gtk_stack_set_visible_child (stack, other);
+  drain ();
+  bl_filter_set_window (f->filter, bl_day_from_ymd (2022, 1, 1), bl_day_from_ymd (2023, 2, 13));
+  bl_test_wait_for (comparison_dropped, f, 20, "the hidden panel");
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 0);
+
+  /* ... and shown, it has the window's three claims */
+  gtk_stack_set_visible_child (stack, GTK_WIDGET (f->panel));
+  bl_test_wait_for (table_has_3_rows, f, 20, "the panel");
+  g_assert_null (find_item (table_model (f), "c-sidorov-6500", NULL));
+  g_assert_nonnull (find_item (table_model (f), "c-rahmon-6000", NULL));
+
+  fixture_tear_down (f, NULL);
 }
 
 /* Many window moves in a row rebuild the panel a few times, not each time. */
@@ -538,6 +610,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/comparison-panel/markup", test_panel_markup);
   g_test_add_func ("/comparison-panel/empty", test_panel_empty);
+  g_test_add_func ("/comparison-panel/hidden", test_panel_hidden);
 
   return bl_test_run_display ();
 }

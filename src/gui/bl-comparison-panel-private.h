@@ -80,7 +80,7 @@ struct _BlComparisonPanel
   gint64                last_rebuild;
   gboolean              syncing;
   gboolean              side_by_side_dirty;
-  gboolean              rows_dirty;      /* rebuilt while hidden */
+  gboolean              stale;           /* changed while hidden: build when shown */
   ExportKind            export_kind;
 };
 

@@ -17,7 +17,8 @@
  * topic and its related topics (bl_comparison_get_related_topics()) over
  * the shared #BlVisibleClaims, and builds a new one when they change, at
  * most every %BL_COMPARISON_PANEL_REBUILD_INTERVAL ms, so that dragging
- * the timeline stays smooth. It follows and sets the shared #BlSelection.
+ * the timeline stays smooth. Hidden, it holds no comparison and builds
+ * one when it is shown. It follows and sets the shared #BlSelection.
  *
  * Editing a grade changes the project directly (the source's reliability,
  * the claim's credibility) and emits #BlComparisonPanel::edited; undo is
@@ -172,6 +173,8 @@ static void
 on_visible_changed (BlVisibleClaims   *visible,
                     BlComparisonPanel *self)
 {
+  if (self->stale && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;   /* built when shown */
   schedule_rebuild (self);
 }
 
@@ -221,6 +224,28 @@ bl_comparison_panel_show_page (BlComparisonPanel *self)
   gtk_stack_set_visible_child_name (self->view_stack, page);
 }
 
+/* Hidden behind the Claims tab, as when a project opens, the panel builds
+ * nothing and lets go of what it had: with a million claims a comparison
+ * is tens of MB and a fraction of a second, for a table nobody sees. It is
+ * built when the panel is shown (bl_comparison_panel_map()). */
+static void
+drop_while_hidden (BlComparisonPanel *self)
+{
+  self->stale = TRUE;
+  g_clear_object (&self->comparison);
+  bl_comparison_chart_set_comparison (self->chart, NULL);
+  gtk_label_set_text (self->summary_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+
+  self->syncing = TRUE;
+  g_list_store_remove_all (self->rows);
+  self->syncing = FALSE;
+
+  update_actions (self);
+  bl_comparison_panel_show_page (self);
+  self->side_by_side_dirty = TRUE;
+}
+
 static void
 rebuild (BlComparisonPanel *self)
 {
@@ -229,6 +254,13 @@ rebuild (BlComparisonPanel *self)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->last_rebuild = g_get_monotonic_time ();
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      drop_while_hidden (self);
+      return;
+    }
+  self->stale = FALSE;
 
   if (project != NULL && self->topic < g_list_model_get_n_items (bl_project_get_topics (project)))
     {
@@ -252,13 +284,7 @@ rebuild (BlComparisonPanel *self)
     gtk_label_set_text (self->summary_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), comparison != NULL);
 
-  /* The table's rows are widgets (a drop-down and tooltips a cell):
-   * hidden behind the Claims tab, as when a project opens, they wait
-   * until the panel is shown. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    fill_rows (self);
-  else
-    self->rows_dirty = TRUE;
+  fill_rows (self);
   update_actions (self);
   bl_comparison_panel_show_page (self);
 
@@ -358,13 +384,10 @@ bl_comparison_panel_map (GtkWidget *widget)
 {
   BlComparisonPanel *self = BL_COMPARISON_PANEL (widget);
 
-  if (self->rows_dirty)
-    {
-      self->rows_dirty = FALSE;
-      fill_rows (self);
-    }
-
   GTK_WIDGET_CLASS (bl_comparison_panel_parent_class)->map (widget);
+
+  if (self->stale)
+    rebuild (self);
 }
 
 static void
