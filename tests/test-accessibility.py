@@ -141,8 +141,12 @@ try:
     # The comparison chart: the figures it draws
     compare = find(frame, 'page tab', 'Compare')
     click(compare)
-    chart = wait_for('the comparison chart',
-                     lambda: find(frame, 'image', 'Chart of the figures claimed'))
+    # the panel says "Comparing the claims…" until its comparison is built
+    def chart_with_figures():
+        chart = find(frame, 'image', 'Chart of the figures claimed')
+        return chart if chart is not None and '6,500' in (chart.get_description() or '') else None
+
+    chart = wait_for('the comparison chart to tell its figures (6,500)', chart_with_figures)
     ok('6,500' in (chart.get_description() or ''),
        'the comparison chart tells its figures', 'description: %r' % chart.get_description())
 

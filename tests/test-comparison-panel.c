@@ -47,6 +47,12 @@ table_model (Fixture *f)
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
 
+static GtkStack *
+view_stack (Fixture *f)
+{
+  return GTK_STACK (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_STACK, "view-stack"));
+}
+
 static BlComparisonRowItem *
 find_item (GListModel *model,
            const char *claim_id,
@@ -259,6 +265,14 @@ widget_mapped (gpointer data)
 }
 
 static gboolean
+comparison_built (gpointer data)
+{
+  Fixture *f = data;
+
+  return bl_comparison_panel_get_comparison (f->panel) != NULL;
+}
+
+static gboolean
 comparison_dropped (gpointer data)
 {
   Fixture *f = data;
@@ -333,14 +347,33 @@ test_panel_hidden (void)
   bl_test_wait_for (widget_mapped, other, 20, "the window");
   drain ();
 
-  /* hidden: a topic is chosen, nothing is built */
-  g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), !=, BL_NO_INDEX);
+  /* hidden: nothing is built, not even to choose the first topic */
+  g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, BL_NO_INDEX);
   g_assert_null (bl_comparison_panel_get_comparison (f->panel));
   g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 0);
 
-  /* shown: the ISIS fighters' eight claims */
-  bl_comparison_panel_set_topic (f->panel, bl_project_find_topic (f->project, "t-isis-fighters"));
+  /* shown: it says it is building, after a frame the first topic with
+   * figures to compare */
   gtk_stack_set_visible_child (stack, GTK_WIDGET (f->panel));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack (f)), ==, "building");
+  bl_test_wait_for (comparison_built, f, 20, "the panel");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack (f)), ==, "table");
+  {
+    guint32 topic = bl_comparison_panel_get_topic (f->panel);
+
+    g_assert_cmpuint (topic, <, g_list_model_get_n_items (bl_project_get_topics (f->project)));
+    g_assert_cmpuint (bl_comparison_get_stats (bl_comparison_panel_get_comparison (f->panel),
+                                               BL_COMPARISON_ALL_TOPICS)->n_figures, >, 0);
+    for (guint32 t = 0; t < topic; t++)
+      {
+        g_autoptr(BlComparison) earlier = bl_comparison_new (f->project, &t, 1, NULL);
+
+        g_assert_cmpuint (bl_comparison_get_stats (earlier, BL_COMPARISON_ALL_TOPICS)->n_figures, ==, 0);
+      }
+  }
+
+  /* the ISIS fighters' eight claims */
+  bl_comparison_panel_set_topic (f->panel, bl_project_find_topic (f->project, "t-isis-fighters"));
   bl_test_wait_for (table_has_8_rows, f, 20, "the panel");
   g_assert_nonnull (bl_comparison_panel_get_comparison (f->panel));
 
@@ -582,7 +615,7 @@ test_panel_empty (void)
 
   g_assert_null (bl_comparison_panel_get_comparison (f->panel));
   g_assert_cmpuint (bl_comparison_panel_get_topic (f->panel), ==, BL_NO_INDEX);
-  stack = GTK_STACK (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_STACK, NULL));
+  stack = view_stack (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* and a panel with nothing at all */

@@ -48,6 +48,7 @@ struct _BlComparisonPanel
   GtkMenuButton        *export_button;
   GtkLabel             *summary_label;
   GtkStack             *view_stack;
+  GtkSpinner           *building_spinner;
   GtkPaned             *table_paned;
   BlComparisonChart    *chart;
   GtkColumnView        *column_view;
@@ -81,6 +82,9 @@ struct _BlComparisonPanel
   gboolean              syncing;
   gboolean              side_by_side_dirty;
   gboolean              stale;           /* changed while hidden: build when shown */
+  gboolean              choose_topic;    /* the first topic is chosen when shown */
+  GdkFrameClock        *paint_clock;     /* shown: built after its first frame */
+  gulong                paint_handler;
   ExportKind            export_kind;
 };
 

@@ -47,8 +47,10 @@
 #include "bl-widget-util.h"
 
 static void rebuild (BlComparisonPanel *self);
+static void on_topic_selected (GtkDropDown *dropdown, GParamSpec *pspec, BlComparisonPanel *self);
 static void on_rebuild_timeout (gpointer user_data);
 static void disconnect_visible (BlComparisonPanel *self);
+static void stop_waiting_for_paint (BlComparisonPanel *self);
 
 G_DEFINE_FINAL_TYPE (BlComparisonPanel, bl_comparison_panel, GTK_TYPE_WIDGET)
 
@@ -221,13 +223,54 @@ bl_comparison_panel_show_page (BlComparisonPanel *self)
 
   if (self->comparison != NULL)
     page = gtk_toggle_button_get_active (self->side_by_side_button) ? "side-by-side" : "table";
+  else if (self->stale && bl_comparison_panel_project (self) != NULL)
+    page = "building";
+  gtk_spinner_set_spinning (self->building_spinner, g_str_equal (page, "building"));
   gtk_stack_set_visible_child_name (self->view_stack, page);
+}
+
+/* The topic shown first: the filter's, or the first with figures to
+ * compare, or the first. */
+static guint32
+initial_topic (BlComparisonPanel *self)
+{
+  BlProject *project = bl_comparison_panel_project (self);
+  BlFilter *filter = bl_visible_claims_get_filter (self->visible);
+  guint n_topics = g_list_model_get_n_items (bl_project_get_topics (project));
+
+  if (bl_filter_get_topic (filter) < n_topics)
+    return bl_filter_get_topic (filter);
+
+  for (guint t = 0; t < n_topics; t++)
+    {
+      guint32 topic = t;
+      g_autoptr(BlComparison) comparison = bl_comparison_new (project, &topic, 1, NULL);
+
+      if (bl_comparison_get_stats (comparison, BL_COMPARISON_ALL_TOPICS)->n_figures > 0)
+        return t;
+    }
+
+  return n_topics > 0 ? 0 : BL_NO_INDEX;
+}
+
+/* Chosen when the panel is first shown: finding the first topic with
+ * figures builds comparisons, which a hidden panel does not. */
+static void
+choose_initial_topic (BlComparisonPanel *self)
+{
+  self->choose_topic = FALSE;
+  self->topic = initial_topic (self);
+
+  g_signal_handlers_block_by_func (self->topic_dropdown, on_topic_selected, self);
+  gtk_drop_down_set_selected (self->topic_dropdown, self->topic == BL_NO_INDEX ? GTK_INVALID_LIST_POSITION
+                                                                               : self->topic);
+  g_signal_handlers_unblock_by_func (self->topic_dropdown, on_topic_selected, self);
 }
 
 /* Hidden behind the Claims tab, as when a project opens, the panel builds
  * nothing and lets go of what it had: with a million claims a comparison
- * is tens of MB and a fraction of a second, for a table nobody sees. It is
- * built when the panel is shown (bl_comparison_panel_map()). */
+ * is tens of MB and a second or two, for a table nobody sees. It is built
+ * when the panel is shown (bl_comparison_panel_map()). */
 static void
 drop_while_hidden (BlComparisonPanel *self)
 {
@@ -261,6 +304,8 @@ rebuild (BlComparisonPanel *self)
       return;
     }
   self->stale = FALSE;
+  if (self->choose_topic)
+    choose_initial_topic (self);
 
   if (project != NULL && self->topic < g_list_model_get_n_items (bl_project_get_topics (project)))
     {
@@ -326,6 +371,7 @@ on_topic_selected (GtkDropDown       *dropdown,
     return;
 
   self->topic = position;
+  self->choose_topic = FALSE;
   reset_side_by_side_choice (self);
   rebuild (self);
 }
@@ -338,6 +384,7 @@ bl_comparison_panel_dispose (GObject *object)
   BlComparisonPanel *self = BL_COMPARISON_PANEL (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  stop_waiting_for_paint (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -379,6 +426,35 @@ bl_comparison_panel_finalize (GObject *object)
   G_OBJECT_CLASS (bl_comparison_panel_parent_class)->finalize (object);
 }
 
+static gboolean
+rebuild_at_once (gpointer user_data)
+{
+  on_rebuild_timeout (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_paint (BlComparisonPanel *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+on_shown_painted (BlComparisonPanel *self)
+{
+  stop_waiting_for_paint (self);
+  if (!self->stale)
+    return;
+
+  /* before the next frame: at the default idle priority, the spinner's
+   * frames could hold the build off for as long as each takes a frame's
+   * time to draw */
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_at_once, self, NULL);
+}
+
 static void
 bl_comparison_panel_map (GtkWidget *widget)
 {
@@ -386,8 +462,22 @@ bl_comparison_panel_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bl_comparison_panel_parent_class)->map (widget);
 
+  /* after a frame with the "building" page: a million claims take a
+   * second or two */
   if (self->stale)
-    rebuild (self);
+    {
+      self->paint_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->paint_handler = g_signal_connect_swapped (self->paint_clock, "after-paint",
+                                                      G_CALLBACK (on_shown_painted), self);
+      gtk_widget_queue_draw (widget);
+    }
+}
+
+static void
+bl_comparison_panel_unmap (GtkWidget *widget)
+{
+  stop_waiting_for_paint (BL_COMPARISON_PANEL (widget));
+  GTK_WIDGET_CLASS (bl_comparison_panel_parent_class)->unmap (widget);
 }
 
 static void
@@ -399,6 +489,7 @@ bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
   object_class->dispose = bl_comparison_panel_dispose;
   object_class->finalize = bl_comparison_panel_finalize;
   widget_class->map = bl_comparison_panel_map;
+  widget_class->unmap = bl_comparison_panel_unmap;
 
   /**
    * BlComparisonPanel::edited:
@@ -445,6 +536,7 @@ bl_comparison_panel_class_init (BlComparisonPanelClass *klass)
   BIND (export_button);
   BIND (summary_label);
   BIND (view_stack);
+  BIND (building_spinner);
   BIND (table_paned);
   BIND (chart);
   BIND (column_view);
@@ -566,30 +658,6 @@ bl_comparison_panel_new (void)
   return g_object_new (BL_TYPE_COMPARISON_PANEL, NULL);
 }
 
-/* The topic shown first: the filter's, or the first with figures to
- * compare, or the first. */
-static guint32
-initial_topic (BlComparisonPanel *self)
-{
-  BlProject *project = bl_comparison_panel_project (self);
-  BlFilter *filter = bl_visible_claims_get_filter (self->visible);
-  guint n_topics = g_list_model_get_n_items (bl_project_get_topics (project));
-
-  if (bl_filter_get_topic (filter) < n_topics)
-    return bl_filter_get_topic (filter);
-
-  for (guint t = 0; t < n_topics; t++)
-    {
-      guint32 topic = t;
-      g_autoptr(BlComparison) comparison = bl_comparison_new (project, &topic, 1, NULL);
-
-      if (bl_comparison_get_stats (comparison, BL_COMPARISON_ALL_TOPICS)->n_figures > 0)
-        return t;
-    }
-
-  return n_topics > 0 ? 0 : BL_NO_INDEX;
-}
-
 /**
  * bl_comparison_panel_set_visible_claims:
  * @visible: (nullable): the claims the shared filter lets through
@@ -620,10 +688,9 @@ bl_comparison_panel_set_visible_claims (BlComparisonPanel *self,
       self->painter = bl_claim_painter_new (visible, NULL);
       bl_claim_painter_set_color_by (self->painter, BL_COLOR_BY_CLAIMANT);
       g_signal_connect (visible, "changed", G_CALLBACK (on_visible_changed), self);
-      self->topic = initial_topic (self);
     }
-  else
-    self->topic = BL_NO_INDEX;
+  self->topic = BL_NO_INDEX;
+  self->choose_topic = visible != NULL;
   bl_comparison_chart_set_painter (self->chart, self->painter);
 
   g_signal_handlers_block_by_func (self->topic_dropdown, on_topic_selected, self);
