@@ -258,6 +258,87 @@ test_store_fields_round_trip (void)
   g_assert_cmpstr (got.quantity->unit, ==, "fighters");
 }
 
+/* Figures are packed by what they have: every mix of value, bounds (an
+ * open upper bound too), unit, text and qualifier comes back as given,
+ * beside every mix of areas, polygon and relations, and an unset number
+ * comes back NAN. */
+static gboolean
+same_number (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+static void
+test_store_figures_round_trip (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  const char *areas[] = { "TJ-GB", NULL };
+  const double polygon[] = { 70.1, 37.0, 70.5, 37.2, 70.3, 37.6 };
+  BlRelation relation = { BL_RELATION_CORROBORATES, (char *) "c0" };
+  const guint n = 1 << 8;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("c%u", i);
+        g_autofree char *text = g_strdup_printf ("%u to %u fighters", i, 2 * i);
+        BlQuantity q = BL_QUANTITY_INIT;
+        BlClaimRecord r, got;
+
+        bl_claim_record_init (&r);
+        r.id = id;
+        r.statement = (i & 1) ? "A figure" : NULL;
+        q.value = (i & 1) ? 1000.5 + i : NAN;
+        q.min = (i & 2) ? (double) i : NAN;
+        q.max = (i & 4) ? ((i & 8) ? INFINITY : 2.0 * i) : NAN;
+        q.unit = (i & 16) ? (char *) "fighters" : NULL;
+        q.text = (i & 32) ? text : NULL;
+        q.qualifier = i % BL_QUANTITY_N_QUALIFIERS;
+        r.quantity = (i % 3) ? &q : NULL;
+        r.areas = (i & 64) ? areas : NULL;
+        r.polygon = (i & 128) ? polygon : NULL;
+        r.n_polygon = (i & 128) ? 3 : 0;
+        r.relations = (i % 5 == 0) ? &relation : NULL;
+        r.n_relations = (i % 5 == 0) ? 1 : 0;
+
+        if (pass == 0)
+          {
+            g_assert_cmpuint (bl_claim_store_append (store, &r), ==, i);
+            continue;
+          }
+
+        bl_claim_store_get_record (store, i, &got);
+        g_assert_cmpstr (got.id, ==, id);
+        g_assert_cmpstr (got.statement, ==, r.statement);
+        if (r.quantity == NULL)
+          g_assert_null (got.quantity);
+        else
+          {
+            g_assert_nonnull (got.quantity);
+            g_assert_true (same_number (got.quantity->value, q.value));
+            g_assert_true (same_number (got.quantity->min, q.min));
+            g_assert_true (same_number (got.quantity->max, q.max));
+            g_assert_cmpstr (got.quantity->unit, ==, q.unit);
+            g_assert_cmpstr (got.quantity->text, ==, q.text);
+            g_assert_cmpuint (got.quantity->qualifier, ==, q.qualifier);
+          }
+        if (r.areas == NULL)
+          g_assert_null (got.areas);
+        else
+          g_assert_cmpstrv (got.areas, areas);
+        g_assert_cmpuint (got.n_polygon, ==, r.n_polygon);
+        if (r.polygon != NULL)
+          g_assert_cmpmem (got.polygon, sizeof polygon, polygon, sizeof polygon);
+        g_assert_cmpuint (got.n_relations, ==, r.n_relations);
+        if (r.relations != NULL)
+          {
+            g_assert_cmpint (got.relations[0].kind, ==, BL_RELATION_CORROBORATES);
+            g_assert_cmpstr (got.relations[0].claim_id, ==, "c0");
+          }
+      }
+}
+
 /* Random inserts and removals against a plain list of ids: every id
  * keeps finding its claim as the claims move. */
 static void
@@ -308,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/claim-store/list-model", test_store_list_model);
   g_test_add_func ("/claim-store/million", test_store_million);
   g_test_add_func ("/claim-store/fields-round-trip", test_store_fields_round_trip);
+  g_test_add_func ("/claim-store/figures-round-trip", test_store_figures_round_trip);
   g_test_add_func ("/claim-store/insert-remove-many", test_store_insert_remove_many);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "bl-claim-store-private.h"
@@ -22,40 +23,53 @@ enum {
   HAS_QUANTITY  = 1 << 3,
   HAS_POLYGON   = 1 << 4,
   HAS_RELATIONS = 1 << 5,
+  HAS_AREAS     = 1 << 6,
 };
 
-#define HAS_EXTRA (HAS_QUANTITY | HAS_POLYGON | HAS_RELATIONS)
-
-/* The parts that few claims have follow the texts, 8-byte aligned: this
- * head, then the figure (a BlQuantity, unit interned), the polygon and the
- * relations present, then the strings they point to (the figure's text,
- * the relations' ids). */
+/* After the texts, byte-aligned (read and written with memcpy()): the
+ * areas (an interned vector's address), then the figure: */
+enum {
+  FIGURE_VALUE = 1 << 0,
+  FIGURE_MIN   = 1 << 1,
+  FIGURE_MAX   = 1 << 2,
+  FIGURE_UNIT  = 1 << 3,
+  FIGURE_TEXT  = 1 << 4,
+};
+/* a byte of the FIGURE_ flags, the qualifier's byte, the unit's interned
+ * address, the value, min and max that are not NAN, and the text. A
+ * figure that is a whole BlQuantity would take 48 bytes and 8 of padding;
+ * most take 18 to 26 here, and are unpacked into the record's own
+ * BlQuantity.
+ *
+ * Then, only for a polygon or relations, which records point into, 8-byte
+ * aligned: this head, the polygon's doubles, the BlRelations, and the
+ * relations' ids. */
 typedef struct {
   guint32 n_polygon;
   guint32 n_relations;
 } ExtraHead;
 
+#define HAS_ALIGNED (HAS_POLYGON | HAS_RELATIONS)
+
 #define ROUND8(n) (((n) + 7) & ~(gsize) 7)
 
-/* Where each part of a block starts, in bytes from its first. */
+/* Where the aligned parts start, in bytes from the block's first. */
 typedef struct {
   gsize extra;
-  gsize quantity;
   gsize polygon;
   gsize relations;
   gsize strings;
 } Layout;
 
 static void
-layout_extra (Layout *l,
-              gsize   texts_end,
-              guint8  flags,
-              guint   n_polygon,
-              guint   n_relations)
+layout_aligned (Layout *l,
+                gsize   packed_end,
+                guint8  flags,
+                guint   n_polygon,
+                guint   n_relations)
 {
-  l->extra = ROUND8 (texts_end);
-  l->quantity = l->extra + sizeof (ExtraHead);
-  l->polygon = l->quantity + ((flags & HAS_QUANTITY) ? sizeof (BlQuantity) : 0);
+  l->extra = ROUND8 (packed_end);
+  l->polygon = l->extra + sizeof (ExtraHead);
   l->relations = l->polygon + ((flags & HAS_POLYGON) ? sizeof (double) * 2 * n_polygon : 0);
   l->strings = l->relations + ((flags & HAS_RELATIONS) ? sizeof (BlRelation) * n_relations : 0);
 }
@@ -89,13 +103,109 @@ length_or_zero (const char *text)
   return text != NULL ? strlen (text) + 1 : 0;
 }
 
+static guint8
+figure_flags (const BlQuantity *q)
+{
+  return (isnan (q->value) ? 0 : FIGURE_VALUE) |
+         (isnan (q->min) ? 0 : FIGURE_MIN) |
+         (isnan (q->max) ? 0 : FIGURE_MAX) |
+         (q->unit != NULL ? FIGURE_UNIT : 0) |
+         (q->text != NULL ? FIGURE_TEXT : 0);
+}
+
+static gsize
+figure_size (const BlQuantity *q)
+{
+  guint8 f = figure_flags (q);
+
+  return 2 + ((f & FIGURE_UNIT) ? sizeof (char *) : 0) +
+         sizeof (double) * (!!(f & FIGURE_VALUE) + !!(f & FIGURE_MIN) + !!(f & FIGURE_MAX)) +
+         length_or_zero (q->text);
+}
+
+static char *
+put_bytes (char       *p,
+           const void *data,
+           gsize       size)
+{
+  memcpy (p, data, size);
+  return p + size;
+}
+
+static char *
+put_figure (BlClaimStore     *self,
+            char             *p,
+            const BlQuantity *q)
+{
+  guint8 f = figure_flags (q);
+
+  *p++ = (char) f;
+  *p++ = (char) q->qualifier;
+  if (f & FIGURE_UNIT)
+    {
+      const char *unit = bl_string_pool_intern (self->pool, q->unit);
+
+      p = put_bytes (p, &unit, sizeof unit);
+    }
+  if (f & FIGURE_VALUE)
+    p = put_bytes (p, &q->value, sizeof q->value);
+  if (f & FIGURE_MIN)
+    p = put_bytes (p, &q->min, sizeof q->min);
+  if (f & FIGURE_MAX)
+    p = put_bytes (p, &q->max, sizeof q->max);
+  if (f & FIGURE_TEXT)
+    p = put_string (p, q->text, strlen (q->text));
+  return p;
+}
+
+/* Reads a figure written by put_figure() at @p into @q (its strings point
+ * into the block and the pool); returns the byte after. */
+static const char *
+get_figure (const char *p,
+            BlQuantity *q)
+{
+  guint8 f = (guint8) *p++;
+
+  q->qualifier = (guint8) *p++;
+  q->unit = NULL;
+  q->value = q->min = q->max = NAN;
+  q->text = NULL;
+  if (f & FIGURE_UNIT)
+    {
+      memcpy (&q->unit, p, sizeof q->unit);
+      p += sizeof q->unit;
+    }
+  if (f & FIGURE_VALUE)
+    {
+      memcpy (&q->value, p, sizeof q->value);
+      p += sizeof q->value;
+    }
+  if (f & FIGURE_MIN)
+    {
+      memcpy (&q->min, p, sizeof q->min);
+      p += sizeof q->min;
+    }
+  if (f & FIGURE_MAX)
+    {
+      memcpy (&q->max, p, sizeof q->max);
+      p += sizeof q->max;
+    }
+  if (f & FIGURE_TEXT)
+    {
+      q->text = (char *) p;
+      p += strlen (p) + 1;
+    }
+  return p;
+}
+
 static char *
 block_new (BlClaimStore        *self,
            const BlClaimRecord *r)
 {
   gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
   gboolean has_relations = r->relations != NULL && r->n_relations > 0;
-  gsize texts_end, size;
+  const char * const *areas = bl_string_pool_intern_strv (self->pool, r->areas);
+  gsize packed_end, size;
   guint8 flags = 0;
   Layout l = { 0 };
   char *block, *p;
@@ -112,16 +222,18 @@ block_new (BlClaimStore        *self,
     flags |= HAS_POLYGON;
   if (has_relations)
     flags |= HAS_RELATIONS;
+  if (areas != NULL)
+    flags |= HAS_AREAS;
 
-  texts_end = 1 + strlen (r->id) + 1 + length_or_zero (r->statement) +
-              length_or_zero (r->quote) + length_or_zero (r->notes);
-  size = texts_end;
-  if (flags & HAS_EXTRA)
+  packed_end = 1 + strlen (r->id) + 1 + length_or_zero (r->statement) +
+               length_or_zero (r->quote) + length_or_zero (r->notes) +
+               ((flags & HAS_AREAS) ? sizeof areas : 0) +
+               ((flags & HAS_QUANTITY) ? figure_size (r->quantity) : 0);
+  size = packed_end;
+  if (flags & HAS_ALIGNED)
     {
-      layout_extra (&l, texts_end, flags, r->n_polygon, r->n_relations);
+      layout_aligned (&l, packed_end, flags, r->n_polygon, r->n_relations);
       size = l.strings;
-      if (r->quantity != NULL && r->quantity->text != NULL)
-        size += strlen (r->quantity->text) + 1;
       if (has_relations)
         for (guint i = 0; i < r->n_relations; i++)
           size += length_or_zero (r->relations[i].claim_id);
@@ -138,29 +250,19 @@ block_new (BlClaimStore        *self,
     p = put_string (p, r->quote, strlen (r->quote));
   if (r->notes != NULL)
     p = put_string (p, r->notes, strlen (r->notes));
-  g_assert (p == block + texts_end);
+  if (flags & HAS_AREAS)
+    p = put_bytes (p, &areas, sizeof areas);
+  if (flags & HAS_QUANTITY)
+    p = put_figure (self, p, r->quantity);
+  g_assert (p == block + packed_end);
 
-  if (!(flags & HAS_EXTRA))
+  if (!(flags & HAS_ALIGNED))
     return block;
 
-  memset (p, 0, l.strings - texts_end);  /* the padding, and the head */
+  memset (p, 0, l.polygon - packed_end);  /* the padding, and the head */
   ((ExtraHead *) (block + l.extra))->n_polygon = has_polygon ? r->n_polygon : 0;
   ((ExtraHead *) (block + l.extra))->n_relations = has_relations ? r->n_relations : 0;
   p = block + l.strings;
-
-  if (r->quantity != NULL)
-    {
-      BlQuantity *q = (BlQuantity *) (block + l.quantity);
-
-      *q = *r->quantity;
-      q->unit = (char *) bl_string_pool_intern (self->pool, r->quantity->unit);
-      q->text = NULL;
-      if (r->quantity->text != NULL)
-        {
-          q->text = p;
-          p = put_string (p, r->quantity->text, strlen (r->quantity->text));
-        }
-    }
 
   if (has_polygon)
     memcpy (block + l.polygon, r->polygon, sizeof (double) * 2 * r->n_polygon);
@@ -193,7 +295,6 @@ bl_claim_store_details_set (BlClaimStore        *self,
 {
   d->block = block_new (self, r);
   d->place = bl_string_pool_intern (self->pool, r->place);
-  d->areas = bl_string_pool_intern_strv (self->pool, r->areas);
   d->tags = bl_string_pool_intern_strv (self->pool, r->tags);
 }
 
@@ -243,20 +344,31 @@ bl_claim_store_get_record (BlClaimStore  *self,
       SKIP_STRING (p);
     }
 
+  record->areas = NULL;
+  if (flags & HAS_AREAS)
+    {
+      memcpy (&record->areas, p, sizeof record->areas);
+      p += sizeof record->areas;
+    }
+
   record->quantity = NULL;
+  if (flags & HAS_QUANTITY)
+    {
+      p = get_figure (p, &record->figure);
+      record->quantity = &record->figure;
+    }
+
   record->polygon = NULL;
   record->n_polygon = 0;
   record->relations = NULL;
   record->n_relations = 0;
-  if (flags & HAS_EXTRA)
+  if (flags & HAS_ALIGNED)
     {
-      gsize texts_end = (gsize) (p - d->block);
-      const ExtraHead *head = (const ExtraHead *) (d->block + ROUND8 (texts_end));
+      gsize packed_end = (gsize) (p - d->block);
+      const ExtraHead *head = (const ExtraHead *) (d->block + ROUND8 (packed_end));
       Layout l;
 
-      layout_extra (&l, texts_end, flags, head->n_polygon, head->n_relations);
-      if (flags & HAS_QUANTITY)
-        record->quantity = (const BlQuantity *) (d->block + l.quantity);
+      layout_aligned (&l, packed_end, flags, head->n_polygon, head->n_relations);
       if (flags & HAS_POLYGON)
         {
           record->polygon = (const double *) (d->block + l.polygon);
@@ -280,7 +392,6 @@ bl_claim_store_get_record (BlClaimStore  *self,
   record->lon = self->lon[index];
   record->precision = self->precision[index];
   record->place = d->place;
-  record->areas = d->areas;
   record->tags = d->tags;
 }
 
@@ -337,6 +448,7 @@ bl_claim_record_copy (const BlClaimRecord *record)
 
   owned = g_new0 (OwnedRecord, 1);
   owned->record = *record;
+  bl_quantity_init (&owned->record.figure);
   owned->record.id = keep (strings, record->id);
   owned->record.statement = keep (strings, record->statement);
   owned->record.quote = keep (strings, record->quote);

@@ -7,12 +7,13 @@
  * claim. The fields that views scan on every frame (position, the two
  * dates, topic, claimant, source, stance, grade, precision) live in plain
  * arrays indexed by claim number; the rest lives in a parallel array of
- * small structs, packed for a million claims (32 bytes a claim beside its
+ * small structs, packed for a million claims (24 bytes a claim beside its
  * block):
  *
  * - the id, statement, quote and notes, which are new on every claim, and
- *   the figure, polygon and relations, which few claims have, in one block
- *   per claim, cut from the store's BlBlockArena (no allocator overhead);
+ *   the areas, figure, polygon and relations, which few claims have, in
+ *   one block per claim, cut from the store's BlBlockArena (no allocator
+ *   overhead);
  * - the place, tags, areas and unit, which repeat, interned in the store's
  *   BlStringPool (one copy of each value, and of each tag vector; kept
  *   until the store goes, edits included).

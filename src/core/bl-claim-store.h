@@ -32,7 +32,10 @@ typedef struct {
  * One claim, every field, as handed to bl_claim_store_append() and filled
  * in by bl_claim_store_get_record(). The pointers are borrowed: on append
  * the store copies them; on get they point into the store and stay valid
- * until the claim is changed or removed.
+ * until the claim is changed or removed, but for @quantity, which points
+ * into the record itself (the store packs figures tighter than a
+ * BlQuantity): a record copied by assignment is good while its original
+ * is.
  *
  * @lat and @lon are NAN when the claim has no point (an area-only claim
  * gets its marker from the basemap's label point of its area).
@@ -63,6 +66,9 @@ typedef struct {
   const char         *notes;
   const BlRelation   *relations;
   guint               n_relations;
+
+  /*< private >*/
+  BlQuantity          figure;   /* what @quantity points to, after a get */
 } BlClaimRecord;
 
 void           bl_claim_record_init (BlClaimRecord       *record);
