@@ -6,8 +6,10 @@
  * The claim store keeps one block of texts per claim: a million blocks of
  * some 60 to 200 bytes. From malloc each costs its size rounded up to 16
  * plus an 8-byte header, about 15 bytes a claim, 15 MB at a million. The
- * arena cuts them from chunks of CHUNK bytes instead, 8-byte aligned and
- * with nothing between them.
+ * arena cuts them from chunks of CHUNK bytes instead, with nothing between
+ * them: 8-byte aligned, or packed byte to byte for blocks read with
+ * memcpy() (a claim with no polygon or relations), which saves 3.5 bytes
+ * a block on average.
  *
  * Blocks are freed one by one (an edit replaces a claim's block, a removal
  * drops it), so each chunk counts its live blocks and goes back to the
@@ -155,6 +157,47 @@ retire_current (BlBlockArena *self)
     chunk_remove (self, upper_bound (self, chunk->base) - 1);
 }
 
+static gpointer
+cut (BlBlockArena *self,
+     gsize         size,
+     gboolean      aligned)
+{
+  gsize need = MAX (size, 1) + REDZONE;
+  Chunk *chunk = self->current;
+  gsize start;
+  char *block;
+
+#if defined(__SANITIZE_ADDRESS__)
+  aligned = TRUE;   /* poisoning works in aligned 8-byte granules */
+#endif
+  if (aligned)
+    need = ROUND (need);
+
+  if (need > CHUNK / 4)
+    {
+      /* a chunk of its own, so the current one is not wasted */
+      chunk = chunk_new (self, need);
+      start = 0;
+    }
+  else
+    {
+      start = chunk == NULL ? 0 : aligned ? ROUND (chunk->used) : chunk->used;
+      if (chunk == NULL || chunk->size < start + need)
+        {
+          retire_current (self);
+          chunk = self->current = chunk_new (self, CHUNK);
+          start = 0;
+        }
+    }
+
+  block = chunk->base + start;
+  chunk->used = start + need;
+  chunk->n_live++;
+  UNPOISON (block, MAX (size, 1));
+
+  return block;
+}
+
 /**
  * bl_block_arena_alloc:
  * @size: bytes wanted
@@ -166,27 +209,24 @@ gpointer
 bl_block_arena_alloc (BlBlockArena *self,
                       gsize         size)
 {
-  gsize need = ROUND (MAX (size, 1) + REDZONE);
-  Chunk *chunk = self->current;
-  char *block;
+  return cut (self, size, TRUE);
+}
 
-  if (need > CHUNK / 4)
-    {
-      /* a chunk of its own, so the current one is not wasted */
-      chunk = chunk_new (self, need);
-    }
-  else if (chunk == NULL || chunk->size - chunk->used < need)
-    {
-      retire_current (self);
-      chunk = self->current = chunk_new (self, CHUNK);
-    }
-
-  block = chunk->base + chunk->used;
-  chunk->used += need;
-  chunk->n_live++;
-  UNPOISON (block, MAX (size, 1));
-
-  return block;
+/**
+ * bl_block_arena_alloc_packed:
+ * @size: bytes wanted
+ *
+ * Like bl_block_arena_alloc(), for bytes that are read one by one or with
+ * memcpy(): the block starts right after the one before, at any address
+ * (but under AddressSanitizer, which watches 8-byte granules).
+ *
+ * Returns: (transfer none): @size bytes, uninitialised
+ */
+gpointer
+bl_block_arena_alloc_packed (BlBlockArena *self,
+                             gsize         size)
+{
+  return cut (self, size, FALSE);
 }
 
 /**

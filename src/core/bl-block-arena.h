@@ -16,6 +16,8 @@ void          bl_block_arena_free         (BlBlockArena *self);
 
 gpointer      bl_block_arena_alloc        (BlBlockArena *self,
                                            gsize         size);
+gpointer      bl_block_arena_alloc_packed (BlBlockArena *self,
+                                           gsize         size);
 void          bl_block_arena_release      (BlBlockArena *self,
                                            gpointer      block);
 

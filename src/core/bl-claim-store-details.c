@@ -241,7 +241,10 @@ block_new (BlClaimStore        *self,
 
   if (self->arena == NULL)
     self->arena = bl_block_arena_new ();
-  block = bl_block_arena_alloc (self->arena, size);
+  /* the packed parts are read with memcpy(): only the aligned ones need
+   * an aligned block */
+  block = (flags & HAS_ALIGNED) ? bl_block_arena_alloc (self->arena, size)
+                                : bl_block_arena_alloc_packed (self->arena, size);
   block[0] = (char) flags;
   p = put_string (block + 1, r->id, strlen (r->id));
   if (r->statement != NULL)
