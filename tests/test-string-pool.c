@@ -332,6 +332,48 @@ test_index_shift (void)
 
 /* }}} */
 
+/* Triples of interned values: equal triples share one copy, whatever
+ * mix of NULLs they hold, through the set's growth; all NULL is NULL. */
+static void
+test_pool_triples (void)
+{
+  g_autoptr(BlStringPool) pool = bl_string_pool_new ();
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+  const char *tags_a[] = { "border", NULL }, *tags_b[] = { "border", "synthetic", NULL };
+  const char * const *tv[] = { NULL, bl_string_pool_intern_strv (pool, tags_a),
+                               bl_string_pool_intern_strv (pool, tags_b) };
+  const guint n_places = 500;
+
+  g_assert_null (bl_string_pool_intern_triple (pool, (gconstpointer[3]) { NULL, NULL, NULL }));
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < n_places * 3; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("place %u", i / 3);
+        const char *place = (i / 3) % 7 == 0 ? NULL : bl_string_pool_intern (pool, name);
+        gconstpointer values[3] = { place, (i % 2) ? tv[2] : NULL, tv[i % 3] };
+        const gconstpointer *t = bl_string_pool_intern_triple (pool, values);
+
+        if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
+          {
+            g_assert_null (t);
+            continue;
+          }
+        g_assert_nonnull (t);
+        g_assert_true (t != values);
+        g_assert_true (t[0] == values[0] && t[1] == values[1] && t[2] == values[2]);
+        if (round == 0)
+          g_ptr_array_add (firsts, (gpointer) t);
+        else
+          g_assert_true (g_ptr_array_find (firsts, t, NULL));
+      }
+
+  /* distinct triples got distinct copies */
+  for (guint i = 0; i < firsts->len; i++)
+    for (guint j = i + 1; j < MIN (firsts->len, i + 8); j++)
+      g_assert_true (firsts->pdata[i] != firsts->pdata[j]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/string-pool/strv", test_pool_strv);
   g_test_add_func ("/string-pool/strv-many", test_pool_strv_many);
   g_test_add_func ("/string-pool/strv-long", test_pool_strv_long);
+  g_test_add_func ("/string-pool/triples", test_pool_triples);
   g_test_add_func ("/id-index/grow-lookup", test_index_grow_lookup);
   g_test_add_func ("/id-index/remove", test_index_remove);
   g_test_add_func ("/id-index/shift", test_index_shift);

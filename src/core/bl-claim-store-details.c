@@ -23,11 +23,10 @@ enum {
   HAS_QUANTITY  = 1 << 3,
   HAS_POLYGON   = 1 << 4,
   HAS_RELATIONS = 1 << 5,
-  HAS_AREAS     = 1 << 6,
 };
 
-/* After the texts, byte-aligned (read and written with memcpy()): the
- * areas (an interned vector's address), then the figure: */
+/* After the texts, byte-aligned (read and written with memcpy()), the
+ * figure: */
 enum {
   FIGURE_VALUE = 1 << 0,
   FIGURE_MIN   = 1 << 1,
@@ -204,7 +203,6 @@ block_new (BlClaimStore        *self,
 {
   gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
   gboolean has_relations = r->relations != NULL && r->n_relations > 0;
-  const char * const *areas = bl_string_pool_intern_strv (self->pool, r->areas);
   gsize packed_end, size;
   guint8 flags = 0;
   Layout l = { 0 };
@@ -222,12 +220,9 @@ block_new (BlClaimStore        *self,
     flags |= HAS_POLYGON;
   if (has_relations)
     flags |= HAS_RELATIONS;
-  if (areas != NULL)
-    flags |= HAS_AREAS;
 
   packed_end = 1 + strlen (r->id) + 1 + length_or_zero (r->statement) +
                length_or_zero (r->quote) + length_or_zero (r->notes) +
-               ((flags & HAS_AREAS) ? sizeof areas : 0) +
                ((flags & HAS_QUANTITY) ? figure_size (r->quantity) : 0);
   size = packed_end;
   if (flags & HAS_ALIGNED)
@@ -253,8 +248,6 @@ block_new (BlClaimStore        *self,
     p = put_string (p, r->quote, strlen (r->quote));
   if (r->notes != NULL)
     p = put_string (p, r->notes, strlen (r->notes));
-  if (flags & HAS_AREAS)
-    p = put_bytes (p, &areas, sizeof areas);
   if (flags & HAS_QUANTITY)
     p = put_figure (self, p, r->quantity);
   g_assert (p == block + packed_end);
@@ -296,9 +289,13 @@ bl_claim_store_details_set (BlClaimStore        *self,
                             BlClaimDetails      *d,
                             const BlClaimRecord *r)
 {
+  gconstpointer context[3];
+
   d->block = block_new (self, r);
-  d->place = bl_string_pool_intern (self->pool, r->place);
-  d->tags = bl_string_pool_intern_strv (self->pool, r->tags);
+  context[0] = bl_string_pool_intern (self->pool, r->place);
+  context[1] = bl_string_pool_intern_strv (self->pool, r->areas);
+  context[2] = bl_string_pool_intern_strv (self->pool, r->tags);
+  d->context = bl_string_pool_intern_triple (self->pool, context);
 }
 
 /* }}} */
@@ -347,13 +344,6 @@ bl_claim_store_get_record (BlClaimStore  *self,
       SKIP_STRING (p);
     }
 
-  record->areas = NULL;
-  if (flags & HAS_AREAS)
-    {
-      memcpy (&record->areas, p, sizeof record->areas);
-      p += sizeof record->areas;
-    }
-
   record->quantity = NULL;
   if (flags & HAS_QUANTITY)
     {
@@ -394,8 +384,9 @@ bl_claim_store_get_record (BlClaimStore  *self,
   record->lat = self->lat[index];
   record->lon = self->lon[index];
   record->precision = self->precision[index];
-  record->place = d->place;
-  record->tags = d->tags;
+  record->place = d->context ? d->context[0] : NULL;
+  record->areas = d->context ? d->context[1] : NULL;
+  record->tags = d->context ? d->context[2] : NULL;
 }
 
 /* An owned copy of a record: one block for the struct, its strings and

@@ -7,16 +7,16 @@
  * claim. The fields that views scan on every frame (position, the two
  * dates, topic, claimant, source, stance, grade, precision) live in plain
  * arrays indexed by claim number; the rest lives in a parallel array of
- * small structs, packed for a million claims (24 bytes a claim beside its
+ * small structs, packed for a million claims (16 bytes a claim beside its
  * block):
  *
  * - the id, statement, quote and notes, which are new on every claim, and
- *   the areas, figure, polygon and relations, which few claims have, in
- *   one block per claim, cut from the store's BlBlockArena (no allocator
- *   overhead);
+ *   the figure, polygon and relations, which few claims have, in one block
+ *   per claim, cut from the store's BlBlockArena (no allocator overhead);
  * - the place, tags, areas and unit, which repeat, interned in the store's
- *   BlStringPool (one copy of each value, and of each tag vector; kept
- *   until the store goes, edits included).
+ *   BlStringPool (one copy of each value, of each tag vector, and of each
+ *   place, areas and tags together, which the claim points to; kept until
+ *   the store goes, edits included).
  *
  * Ids map to claim numbers through a BlIdIndex, which holds only numbers.
  *

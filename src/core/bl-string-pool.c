@@ -9,7 +9,8 @@
  * out the same pointer for equal strings, so a claim needs only a pointer
  * per field. NULL-terminated vectors of strings (a claim's tags, its
  * areas) are interned whole, so that claims with the same tags share one
- * vector.
+ * vector, and so are triples of interned values (a claim's place, areas
+ * and tags), so that a claim needs one pointer for the three.
  *
  * Nothing is ever freed before the pool: it is for strings that repeat,
  * whose number of distinct values stays small, not for text that is new
@@ -48,6 +49,7 @@ struct _BlStringPool
 
   Set        strings;     /* const char * */
   Set        vectors;     /* const char * const *, elements interned */
+  Set        triples;     /* gconstpointer[3], elements interned or NULL */
 };
 
 /* Hashing {{{ */
@@ -191,6 +193,12 @@ rehash_vector (gconstpointer p)
   return hash_vector (p, strv_length (p));
 }
 
+static guint32
+rehash_triple (gconstpointer p)
+{
+  return hash_vector (p, 3);
+}
+
 /* }}} */
 
 /**
@@ -223,6 +231,7 @@ bl_string_pool_free (BlStringPool *self)
   g_ptr_array_unref (self->blocks);
   set_clear (&self->strings);
   set_clear (&self->vectors);
+  set_clear (&self->triples);
   g_free (self);
 }
 
@@ -350,6 +359,53 @@ bl_string_pool_intern_strv (BlStringPool       *self,
   self->vectors.count++;
 
   return (const char * const *) copy;
+}
+
+/**
+ * bl_string_pool_intern_triple:
+ * @values: three values this pool handed out (strings or vectors), any of
+ *   them %NULL
+ *
+ * Interns the three as one, so that the many claims that share them (a
+ * place, areas and tags) can share one pointer.
+ *
+ * Returns: (array fixed-size=3) (nullable): the pool's copy of @values,
+ *   the same pointer for equal triples; %NULL if all three are %NULL
+ */
+const gconstpointer *
+bl_string_pool_intern_triple (BlStringPool        *self,
+                              const gconstpointer  values[3])
+{
+  gconstpointer *copy;
+  guint32 h;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
+    return NULL;
+
+  h = hash_vector ((const char * const *) values, 3);
+  if (self->triples.slots != NULL)
+    for (i = h & self->triples.mask; self->triples.slots[i] != NULL; i = (i + 1) & self->triples.mask)
+      {
+        const gconstpointer *t = self->triples.slots[i];
+
+        if (t[0] == values[0] && t[1] == values[1] && t[2] == values[2])
+          return t;
+      }
+
+  set_reserve_one (self, &self->triples, rehash_triple);
+
+  copy = arena_alloc (self, sizeof (gconstpointer) * 3, G_ALIGNOF (gconstpointer));
+  memcpy (copy, values, sizeof (gconstpointer) * 3);
+
+  for (i = h & self->triples.mask; self->triples.slots[i] != NULL; i = (i + 1) & self->triples.mask)
+    ;
+  self->triples.slots[i] = copy;
+  self->triples.count++;
+
+  return copy;
 }
 
 /**

@@ -21,6 +21,8 @@ const char          *bl_string_pool_intern_len    (BlStringPool       *self,
                                                    gsize               length);
 const char * const  *bl_string_pool_intern_strv   (BlStringPool       *self,
                                                    const char * const *strv);
+const gconstpointer *bl_string_pool_intern_triple (BlStringPool       *self,
+                                                   const gconstpointer values[3]);
 gboolean             bl_string_pool_contains      (BlStringPool       *self,
                                                    const char         *text);
 
