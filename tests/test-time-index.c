@@ -264,6 +264,86 @@ test_time_lanes_histogram (void)
   }
 }
 
+/* The lane of all claims, read from the time index when every claim
+ * passes and built when a filter picks some, is the same as a lane built
+ * from the same claims; and a claim is found in its lane. */
+static void
+check_all_lane (BlTimeLanes *lanes,
+                guint        n_expected)
+{
+  const BlTimeLane *all = bl_time_lanes_get_all (lanes);
+  const BlTimeLane *only;
+  guint n_blocks = (all->n + BL_TIME_LANE_BLOCK - 1) / BL_TIME_LANE_BLOCK;
+
+  /* no claimant: one lane, of the same claims */
+  g_assert_cmpuint (bl_time_lanes_get_n_lanes (lanes), ==, 1);
+  only = bl_time_lanes_get_lane (lanes, 0);
+  g_assert_cmpuint (all->n, ==, n_expected);
+  g_assert_cmpuint (only->n, ==, n_expected);
+  g_assert_cmpmem (all->claims, all->n * sizeof (guint32), only->claims, only->n * sizeof (guint32));
+  g_assert_cmpmem (all->first, all->n * sizeof (gint32), only->first, only->n * sizeof (gint32));
+  g_assert_cmpmem (all->last, all->n * sizeof (gint32), only->last, only->n * sizeof (gint32));
+  g_assert_cmpmem (all->row, all->n, only->row, only->n);
+  g_assert_cmpmem (all->last_sorted, all->n * sizeof (gint32), only->last_sorted, only->n * sizeof (gint32));
+  g_assert_cmpmem (all->block_max, n_blocks * sizeof (gint32), only->block_max, n_blocks * sizeof (gint32));
+
+  for (guint i = 0; i < only->n; i += 7)
+    {
+      guint position = G_MAXUINT;
+
+      g_assert_cmpuint (bl_time_lanes_find_claim (lanes, only->claims[i], &position), ==, 0);
+      g_assert_cmpuint (position, ==, i);
+    }
+}
+
+static void
+test_time_lanes_all (void)
+{
+  g_autoptr(BlProject) project = bl_project_new ();
+  BlClaimStore *store = bl_project_get_claims (project);
+  g_autoptr(BlFilter) filter = bl_filter_new ();
+  g_autoptr(BlVisibleClaims) visible = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  const guint n = 3000;
+  guint n_odd = 0, n_dated = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      BlClaimRecord r;
+      char id[32], said[32];
+
+      bl_claim_record_init (&r);
+      g_snprintf (id, sizeof id, "c%u", i);
+      r.id = id;
+      r.statement = (i % 2) ? "odd" : "even";
+      if (i % 10 != 0)
+        {
+          g_snprintf (said, sizeof said, "%04d-%02d", g_rand_int_range (rand, 2018, 2024), g_rand_int_range (rand, 1, 13));
+          g_assert_true (bl_date_parse (said, &r.said_on, NULL));
+          n_dated++;
+          n_odd += i % 2;
+        }
+      g_assert_cmpuint (bl_claim_store_append (store, &r), ==, i);
+    }
+  visible = bl_visible_claims_new (project, filter);
+
+  {
+    g_autoptr(BlTimeLanes) lanes = bl_time_lanes_new (visible, BL_CLOCK_SAID, BL_TIME_LANES_CLAIMANT);
+
+    check_all_lane (lanes, n_dated);
+    g_assert_cmpuint (bl_time_lanes_find_claim (lanes, 0, NULL), ==, BL_NO_INDEX);   /* undated */
+    g_assert_cmpuint (bl_time_lanes_find_claim (lanes, n, NULL), ==, BL_NO_INDEX);
+  }
+
+  bl_filter_set_text (filter, "odd");
+  {
+    g_autoptr(BlTimeLanes) lanes = bl_time_lanes_new (visible, BL_CLOCK_SAID, BL_TIME_LANES_CLAIMANT);
+
+    check_all_lane (lanes, n_odd);
+    g_assert_cmpuint (bl_time_lanes_find_claim (lanes, 2, NULL), ==, BL_NO_INDEX);   /* even */
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/time-index/sample", test_time_index_sample);
   g_test_add_func ("/time-index/random", test_time_index_random);
   g_test_add_func ("/time-lanes/histogram", test_time_lanes_histogram);
+  g_test_add_func ("/time-lanes/all", test_time_lanes_all);
 
   return g_test_run ();
 }

@@ -25,7 +25,7 @@
 
 #include "bl-time-index.h"
 
-#define BLOCK 64
+#define BLOCK BL_TIME_INDEX_BLOCK
 
 struct _BlTimeIndex
 {
@@ -270,6 +270,39 @@ bl_time_index_get_sorted (BlTimeIndex *self,
   g_return_val_if_fail (n_sorted != NULL, NULL);
 
   *n_sorted = self->n;
+  return self->by_first;
+}
+
+/**
+ * bl_time_index_get_arrays:
+ * @n_sorted: (out): the number of dated claims
+ * @first: (out): the first day of each, in the same order
+ * @last: (out): the last day of each, likewise
+ * @last_sorted: (out): every last day, ascending
+ * @block_max: (out): the latest last day of each block of
+ *   %BL_TIME_INDEX_BLOCK claims
+ *
+ * The index's own arrays, for a reader that holds a reference on it.
+ *
+ * Returns: the dated claims by first day, as bl_time_index_get_sorted()
+ */
+const guint32 *
+bl_time_index_get_arrays (BlTimeIndex   *self,
+                          guint         *n_sorted,
+                          const gint32 **first,
+                          const gint32 **last,
+                          const gint32 **last_sorted,
+                          const gint32 **block_max)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_sorted != NULL && first != NULL && last != NULL, NULL);
+  g_return_val_if_fail (last_sorted != NULL && block_max != NULL, NULL);
+
+  *n_sorted = self->n;
+  *first = self->first;
+  *last = self->last;
+  *last_sorted = self->last_sorted;
+  *block_max = self->block_max;
   return self->by_first;
 }
 

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* the claims sorted by first day, in blocks of this many: see
+ * bl_time_index_get_arrays() */
+#define BL_TIME_INDEX_BLOCK 64
+
 BlTimeIndex  *bl_time_index_new          (BlClaimStore *store,
                                           BlClock       clock);
 BlTimeIndex  *bl_time_index_ref          (BlTimeIndex  *self);
@@ -20,6 +24,12 @@ BlClock       bl_time_index_get_clock    (BlTimeIndex  *self);
 guint         bl_time_index_get_n_dated  (BlTimeIndex  *self);
 const guint32 *bl_time_index_get_sorted  (BlTimeIndex  *self,
                                           guint        *n_sorted);
+const guint32 *bl_time_index_get_arrays  (BlTimeIndex   *self,
+                                          guint         *n_sorted,
+                                          const gint32 **first,
+                                          const gint32 **last,
+                                          const gint32 **last_sorted,
+                                          const gint32 **block_max);
 gboolean      bl_time_index_get_span     (BlTimeIndex  *self,
                                           gint32       *first_day,
                                           gint32       *last_day);

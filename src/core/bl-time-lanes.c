@@ -30,13 +30,16 @@
 #include "bl-time-index.h"
 #include "bl-time-lanes.h"
 
+G_STATIC_ASSERT (BL_TIME_LANE_BLOCK == BL_TIME_INDEX_BLOCK);
+
 struct _BlTimeLanes
 {
-  GPtrArray  *lanes;      /* BlTimeLane, in key order, none empty */
-  BlTimeLane *all;        /* every claim of every lane */
-  guint32    *lane_of;    /* per claim: lane number or BL_NO_INDEX */
-  guint32    *position;   /* per claim: position in its lane */
-  guint       n_claims;
+  GPtrArray   *lanes;      /* BlTimeLane, in key order, none empty */
+  BlTimeLane  *all;        /* every claim of every lane */
+  BlTimeIndex *all_index;  /* when every dated claim passes: the index
+                            * whose arrays the lane of all reads (but its
+                            * rows) */
+  guint        n_claims;
   gboolean    has_span;
   gint32      span_first;
   gint32      span_last;
@@ -81,27 +84,12 @@ lane_free (gpointer data)
   g_free (lane);
 }
 
-/* Sorts the last days, finds each block's latest and stacks the claims
- * in rows: each claim goes in the first row that is free from its first
- * day, or else in the row that frees first. */
+/* Stacks the claims in rows: each claim goes in the first row that is
+ * free from its first day, or else in the row that frees first. */
 static void
-lane_finish (BlTimeLane *lane)
+lane_stack_rows (BlTimeLane *lane)
 {
-  guint n_blocks = (lane->n + BL_TIME_LANE_BLOCK - 1) / BL_TIME_LANE_BLOCK;
   gint32 row_end[BL_TIME_LANE_ROWS];
-
-  lane->last_sorted = g_memdup2 (lane->last, MAX (lane->n, 1) * sizeof (gint32));
-  bl_days_sort (lane->last_sorted, lane->n);
-
-  lane->block_max = g_new (gint32, MAX (n_blocks, 1));
-  for (guint b = 0; b < n_blocks; b++)
-    {
-      gint32 max = G_MININT32;
-
-      for (guint i = b * BL_TIME_LANE_BLOCK; i < MIN (lane->n, (b + 1) * BL_TIME_LANE_BLOCK); i++)
-        max = MAX (max, lane->last[i]);
-      lane->block_max[b] = max;
-    }
 
   for (guint r = 0; r < BL_TIME_LANE_ROWS; r++)
     row_end[r] = G_MININT32;
@@ -124,6 +112,28 @@ lane_finish (BlTimeLane *lane)
       lane->row[i] = best;
       row_end[best] = MAX (row_end[best], lane->last[i]);
     }
+}
+
+/* Sorts the last days, finds each block's latest, and stacks the rows. */
+static void
+lane_finish (BlTimeLane *lane)
+{
+  guint n_blocks = (lane->n + BL_TIME_LANE_BLOCK - 1) / BL_TIME_LANE_BLOCK;
+
+  lane->last_sorted = g_memdup2 (lane->last, MAX (lane->n, 1) * sizeof (gint32));
+  bl_days_sort (lane->last_sorted, lane->n);
+
+  lane->block_max = g_new (gint32, MAX (n_blocks, 1));
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      gint32 max = G_MININT32;
+
+      for (guint i = b * BL_TIME_LANE_BLOCK; i < MIN (lane->n, (b + 1) * BL_TIME_LANE_BLOCK); i++)
+        max = MAX (max, lane->last[i]);
+      lane->block_max[b] = max;
+    }
+
+  lane_stack_rows (lane);
 }
 
 /* }}} */
@@ -178,6 +188,7 @@ typedef struct {
   gint32        *claim_first; /* per claim */
   gint32        *claim_last;  /* per claim */
   guint8        *criteria;    /* per claim, or NULL when all pass */
+  gboolean       all_pass;
 
   /* filled in by gather(): the dated claims that pass, by first day */
   guint    n;
@@ -252,6 +263,7 @@ input_new (BlVisibleClaims  *visible,
     }
   if (criteria != NULL)
     in->criteria = g_memdup2 (criteria, MAX (in->n_claims, 1));
+  in->all_pass = criteria == NULL;
 
   return in;
 }
@@ -299,9 +311,6 @@ build (Input *in)
   self = g_new0 (BlTimeLanes, 1);
   self->n_claims = in->n_claims;
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->lane_of = g_new (guint32, MAX (self->n_claims, 1));
-  self->position = g_new (guint32, MAX (self->n_claims, 1));
-  memset (self->lane_of, 0xff, MAX (self->n_claims, 1) * sizeof (guint32));
   self->span_first = G_MAXINT32;
   self->span_last = G_MININT32;
 
@@ -328,31 +337,46 @@ build (Input *in)
       lane->claims[lane->n] = c;
       lane->first[lane->n] = first;
       lane->last[lane->n] = last;
-      self->position[c] = lane->n++;
+      lane->n++;
 
       /* the finite span: an open end counts by its other end */
       self->span_first = MIN (self->span_first, first != BL_DAY_MIN ? first : last);
       self->span_last = MAX (self->span_last, last != BL_DAY_MAX ? last : first);
     }
 
+  g_clear_pointer (&in->keys, g_free);
+  for (guint l = 0; l < self->lanes->len; l++)
+    lane_finish (g_ptr_array_index (self->lanes, l));
+
   self->all = g_new0 (BlTimeLane, 1);
   self->all->key = BL_NO_INDEX;
-  g_clear_pointer (&in->keys, g_free);
-  self->all->claims = g_renew (guint32, g_steal_pointer (&in->claims), MAX (in->n, 1));
-  self->all->first = g_renew (gint32, g_steal_pointer (&in->first), MAX (in->n, 1));
-  self->all->last = g_renew (gint32, g_steal_pointer (&in->last), MAX (in->n, 1));
-  self->all->row = g_new (guint8, MAX (in->n, 1));
   self->all->n = in->n;
-
-  for (guint l = 0; l < self->lanes->len; l++)
+  self->all->row = g_new (guint8, MAX (in->n, 1));
+  if (in->all_pass)
     {
-      BlTimeLane *lane = g_ptr_array_index (self->lanes, l);
+      /* the gathered claims are the index's, in its order: read its
+       * arrays rather than copy them (16 bytes a claim) */
+      const gint32 *first, *last, *last_sorted, *block_max;
+      guint n_sorted;
+      const guint32 *claims = bl_time_index_get_arrays (in->index, &n_sorted, &first, &last,
+                                                        &last_sorted, &block_max);
 
-      lane_finish (lane);
-      for (guint i = 0; i < lane->n; i++)
-        self->lane_of[lane->claims[i]] = l;
+      g_assert (n_sorted == in->n);
+      self->all_index = bl_time_index_ref (in->index);
+      self->all->claims = (guint32 *) claims;
+      self->all->first = (gint32 *) first;
+      self->all->last = (gint32 *) last;
+      self->all->last_sorted = (gint32 *) last_sorted;
+      self->all->block_max = (gint32 *) block_max;
+      lane_stack_rows (self->all);
     }
-  lane_finish (self->all);
+  else
+    {
+      self->all->claims = g_renew (guint32, g_steal_pointer (&in->claims), MAX (in->n, 1));
+      self->all->first = g_renew (gint32, g_steal_pointer (&in->first), MAX (in->n, 1));
+      self->all->last = g_renew (gint32, g_steal_pointer (&in->last), MAX (in->n, 1));
+      lane_finish (self->all);
+    }
 
   self->has_span = in->n > 0;
 
@@ -464,9 +488,14 @@ bl_time_lanes_free (BlTimeLanes *self)
     return;
 
   g_ptr_array_unref (self->lanes);
-  lane_free (self->all);
-  g_free (self->lane_of);
-  g_free (self->position);
+  if (self->all_index != NULL)
+    {
+      g_free (self->all->row);
+      g_free (self->all);
+      bl_time_index_unref (self->all_index);
+    }
+  else
+    lane_free (self->all);
   g_free (self);
 }
 
@@ -521,12 +550,25 @@ bl_time_lanes_find_claim (BlTimeLanes *self,
 {
   g_return_val_if_fail (self != NULL, BL_NO_INDEX);
 
-  if (claim >= self->n_claims || self->lane_of[claim] == BL_NO_INDEX)
+  if (claim >= self->n_claims)
     return BL_NO_INDEX;
 
-  if (position)
-    *position = self->position[claim];
-  return self->lane_of[claim];
+  /* a walk over every lane, a millisecond at a million claims: it is asked
+   * once a selection, and per-claim tables would cost 8 bytes a claim */
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      const BlTimeLane *lane = g_ptr_array_index (self->lanes, l);
+
+      for (guint i = 0; i < lane->n; i++)
+        if (lane->claims[i] == claim)
+          {
+            if (position)
+              *position = i;
+            return l;
+          }
+    }
+
+  return BL_NO_INDEX;
 }
 
 /**
