@@ -73,9 +73,12 @@ find_item (GListModel *model,
   return NULL;
 }
 
+/* Opens @project in a panel in a window: the window's only child, or with
+ * @stack, the stack's page "compare" (the caller adds the others). */
 static void
-fixture_open (Fixture   *f,
-              BlProject *project)
+fixture_open_in (Fixture   *f,
+                 BlProject *project,
+                 GtkStack  *stack)
 {
   f->project = project;
   f->filter = bl_filter_new ();
@@ -85,10 +88,23 @@ fixture_open (Fixture   *f,
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 420, 900);
   f->panel = BL_COMPARISON_PANEL (bl_comparison_panel_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
+  if (stack != NULL)
+    {
+      gtk_stack_add_named (stack, GTK_WIDGET (f->panel), "compare");
+      gtk_window_set_child (f->window, GTK_WIDGET (stack));
+    }
+  else
+    gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
   bl_comparison_panel_set_visible_claims (f->panel, f->visible);
   bl_comparison_panel_set_selection (f->panel, f->selection);
   gtk_window_present (f->window);
+}
+
+static void
+fixture_open (Fixture   *f,
+              BlProject *project)
+{
+  fixture_open_in (f, project, NULL);
 }
 
 static void
@@ -328,22 +344,11 @@ test_panel_hidden (void)
   g_autoptr(GError) error = NULL;
   GtkStack *stack = GTK_STACK (gtk_stack_new ());
   GtkWidget *other = gtk_label_new ("Claims");
+  BlProject *project = bl_project_load (file, NULL, &error);
 
-  f->project = bl_project_load (file, NULL, &error);
   g_assert_no_error (error);
-  f->filter = bl_filter_new ();
-  f->visible = bl_visible_claims_new (f->project, f->filter);
-  f->selection = bl_selection_new ();
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 420, 900);
-  f->panel = BL_COMPARISON_PANEL (bl_comparison_panel_new ());
   gtk_stack_add_named (stack, other, "claims");
-  gtk_stack_add_named (stack, GTK_WIDGET (f->panel), "compare");
-  gtk_stack_set_visible_child (stack, other);
-  gtk_window_set_child (f->window, GTK_WIDGET (stack));
-  bl_comparison_panel_set_visible_claims (f->panel, f->visible);
-  bl_comparison_panel_set_selection (f->panel, f->selection);
-  gtk_window_present (f->window);
+  fixture_open_in (f, project, stack);
   bl_test_wait_for (widget_mapped, other, 20, "the window");
   drain ();
 

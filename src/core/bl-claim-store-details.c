@@ -157,6 +157,15 @@ put_figure (BlClaimStore     *self,
   return p;
 }
 
+static const char *
+get_bytes (const char *p,
+           void       *data,
+           gsize       size)
+{
+  memcpy (data, p, size);
+  return p + size;
+}
+
 /* Reads a figure written by put_figure() at @p into @q (its strings point
  * into the block and the pool); returns the byte after. */
 static const char *
@@ -170,25 +179,13 @@ get_figure (const char *p,
   q->value = q->min = q->max = NAN;
   q->text = NULL;
   if (f & FIGURE_UNIT)
-    {
-      memcpy (&q->unit, p, sizeof q->unit);
-      p += sizeof q->unit;
-    }
+    p = get_bytes (p, &q->unit, sizeof q->unit);
   if (f & FIGURE_VALUE)
-    {
-      memcpy (&q->value, p, sizeof q->value);
-      p += sizeof q->value;
-    }
+    p = get_bytes (p, &q->value, sizeof q->value);
   if (f & FIGURE_MIN)
-    {
-      memcpy (&q->min, p, sizeof q->min);
-      p += sizeof q->min;
-    }
+    p = get_bytes (p, &q->min, sizeof q->min);
   if (f & FIGURE_MAX)
-    {
-      memcpy (&q->max, p, sizeof q->max);
-      p += sizeof q->max;
-    }
+    p = get_bytes (p, &q->max, sizeof q->max);
   if (f & FIGURE_TEXT)
     {
       q->text = (char *) p;
