@@ -145,13 +145,28 @@ on_rebuild_timeout (gpointer user_data)
   rebuild (self);
 }
 
-/* A rebuild at the next idle, whatever the interval: a grade changed that
- * nothing else watches. */
+static gboolean
+on_rebuild_idle (gpointer user_data)
+{
+  on_rebuild_timeout (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A rebuild when the main loop is idle at @priority, whatever the
+ * interval, in place of any rebuild already scheduled. */
+static void
+rebuild_when_idle (BlComparisonPanel *self,
+                   int                priority)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->rebuild_source = g_idle_add_full (priority, on_rebuild_idle, self, NULL);
+}
+
+/* A rebuild at the next idle: a grade changed that nothing else watches. */
 void
 bl_comparison_panel_rebuild_at_idle (BlComparisonPanel *self)
 {
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  self->rebuild_source = g_idle_add_once (on_rebuild_timeout, self);
+  rebuild_when_idle (self, G_PRIORITY_DEFAULT_IDLE);
 }
 
 /* At most one rebuild every BL_COMPARISON_PANEL_REBUILD_INTERVAL ms. */
@@ -426,13 +441,6 @@ bl_comparison_panel_finalize (GObject *object)
   G_OBJECT_CLASS (bl_comparison_panel_parent_class)->finalize (object);
 }
 
-static gboolean
-rebuild_at_once (gpointer user_data)
-{
-  on_rebuild_timeout (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 stop_waiting_for_paint (BlComparisonPanel *self)
 {
@@ -451,8 +459,7 @@ on_shown_painted (BlComparisonPanel *self)
   /* before the next frame: at the default idle priority, the spinner's
    * frames could hold the build off for as long as each takes a frame's
    * time to draw */
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_at_once, self, NULL);
+  rebuild_when_idle (self, G_PRIORITY_HIGH_IDLE);
 }
 
 static void
