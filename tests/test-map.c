@@ -8,7 +8,8 @@
  * Kunduz claim is drawn opens that claim in the side panel; a click on a
  * cluster zooms in; the search filter hides what it should, and so do the
  * Filters popover's claimant, stance and credibility; the arrow keys and
- * Enter reach a claim; Escape clears.
+ * Enter reach a claim; Escape clears. And what the layer draws on
+ * screen is what an export of the same view shows.
  */
 #include "bl-basemap-source.h"
 #include "config.h"
@@ -233,6 +234,142 @@ test_drag_marker (Fixture       *f,
   g_assert_true (isnan (bl_claim_store_get_lats (store)[bl_claim_store_lookup (store, "c-sidorov-kunduz")]));
 }
 
+/* What the layer draws on screen, as the renderer draws it */
+static cairo_surface_t *
+render_layer (Fixture *f)
+{
+  GtkWidget *layer = GTK_WIDGET (f->layer);
+  int width = gtk_widget_get_width (layer), height = gtk_widget_get_height (layer);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (layer)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static const guint8 *
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  return cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x;
+}
+
+static int
+pixel_difference (const guint8 *a,
+                  const guint8 *b)
+{
+  int most = 0;
+
+  for (int c = 0; c < 4; c++)
+    most = MAX (most, ABS ((int) a[c] - (int) b[c]));
+  return most;
+}
+
+/* How far @a's pixel at (x, y) is from the closest of @b's within a
+ * pixel of it: a sprite stands on a whole pixel, where cairo draws the
+ * same shape up to half a pixel away. */
+static int
+difference_near (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 int              x,
+                 int              y)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int least = 256;
+
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      if (x + dx >= 0 && x + dx < width && y + dy >= 0 && y + dy < height)
+        least = MIN (least, pixel_difference (pixel (a, x, y), pixel (b, x + dx, y + dy)));
+  return least;
+}
+
+/* The map on screen shows what an export of the same view shows: the
+ * layer draws its markers as sprites and its areas in strips, the export
+ * with cairo in one go, through the same painter. Compared pixel by pixel,
+ * with a claim selected (its ring, outline and relation lines) over the
+ * tinted provinces, at two zooms. */
+static void
+test_drawn_as_exported (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const double zooms[] = { 6, 8 };
+  double kx, ky;
+
+  g_assert_true (bl_claim_layer_locate_claim (f->layer, "c-sidorov-kunduz", &kx, &ky));
+  bl_test_click (GTK_WIDGET (f->layer), kx, ky);
+  bl_test_wait_for (kunduz_selected, f, 10, "the Kunduz claim to be selected");
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      cairo_surface_t *screen, *exported;
+      cairo_t *cr;
+      BlMapFrame frame;
+      const BlCluster *list;
+      guint n, n_different = 0, n_marks = 0, n_inked = 0;
+      int width, height;
+
+      shumate_viewport_set_zoom_level (bl_map_view_get_viewport (f->map), zooms[z]);
+      bl_test_wait_for_frames (GTK_WIDGET (f->layer), 3);
+
+      screen = render_layer (f);
+      bl_claim_layer_get_frame (f->layer, &frame);
+      width = cairo_image_surface_get_width (screen);
+      height = cairo_image_surface_get_height (screen);
+
+      exported = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (exported);
+      bl_claim_painter_paint (bl_claim_layer_get_painter (f->layer), cr, &frame,
+                              bl_claim_layer_get_clusters (f->layer));
+      cairo_destroy (cr);
+      cairo_surface_flush (exported);
+
+      /* every marker and disc is where the export has it, in its colour
+       * (read above the centre, clear of a count or a denial's bar) */
+      list = bl_cluster_set_get_clusters (bl_claim_layer_get_clusters (f->layer), &n);
+      for (guint i = 0; i < n; i++)
+        {
+          double r = list[i].n_claims == 1 ? 0.5 * BL_CLAIM_MARKER_RADIUS
+                                           : 0.75 * bl_claim_painter_get_cluster_radius (list[i].n_claims, 1);
+          int x = (int) floor (list[i].x - frame.x), y = (int) floor (list[i].y - frame.y - r);
+
+          if (x < 0 || y < 0 || x >= width || y >= height)
+            continue;
+          n_marks++;
+          g_assert_cmpint (pixel (exported, x, y)[3], ==, 255);
+          g_assert_cmpint (pixel_difference (pixel (screen, x, y), pixel (exported, x, y)), <=, 48);
+        }
+      g_assert_cmpuint (n_marks, >, 0);
+
+      /* and everything else: areas, lines, rings; only the counts'
+       * glyphs may differ a little (the renderer has its own glyph cache) */
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            n_inked += pixel (exported, x, y)[3] != 0;
+            n_different += difference_near (screen, exported, x, y) > 64;
+          }
+      g_test_message ("zoom %g: %u marks, %u pixels inked, %u differ", zooms[z], n_marks, n_inked, n_different);
+      g_assert_cmpuint (n_inked, >, (guint) (width * height / 50));
+      g_assert_cmpuint (n_different, <=, 10 * (n_marks + 1));
+
+      cairo_surface_destroy (screen);
+      cairo_surface_destroy (exported);
+    }
+}
+
 /* The Filters popover {{{ */
 
 static gboolean
@@ -366,6 +503,7 @@ main (int   argc,
   ADD ("filter-popover", test_filter_popover);
   ADD ("keyboard", test_keyboard);
   ADD ("drag-marker", test_drag_marker);
+  ADD ("drawn-as-exported", test_drawn_as_exported);
 
   return bl_test_run_display ();
 }

@@ -495,32 +495,33 @@ bl_claim_painter_draw_marker (cairo_t      *cr,
 }
 
 /**
- * bl_claim_painter_draw_cluster:
- * @count: how many claims it holds
+ * bl_claim_painter_get_cluster_radius:
+ * @count: how many claims a cluster holds
+ * @scale: the frame's scale
  *
- * Draws a cluster: a disc sized by the count, with the count in it.
+ * Returns: the radius of the cluster's disc: it grows with the count
+ */
+double
+bl_claim_painter_get_cluster_radius (guint  count,
+                                     double scale)
+{
+  return (11.0 + 3.0 * log10 (MAX (count, 1))) * scale;
+}
+
+/**
+ * bl_claim_painter_draw_cluster_disc:
+ * @r: the radius, from bl_claim_painter_get_cluster_radius()
+ *
+ * Draws a cluster's disc, without its count.
  */
 void
-bl_claim_painter_draw_cluster (cairo_t      *cr,
-                               double        x,
-                               double        y,
-                               double        scale,
-                               guint         count,
-                               const double  rgba[4])
+bl_claim_painter_draw_cluster_disc (cairo_t      *cr,
+                                    double        x,
+                                    double        y,
+                                    double        r,
+                                    double        scale,
+                                    const double  rgba[4])
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
-  char text[32];
-  double r = (11.0 + 3.0 * log10 (MAX (count, 1))) * scale;
-  int w, h;
-
-  if (count >= 100000)
-    g_snprintf (text, sizeof text, "%uk", count / 1000);
-  else if (count >= 10000)
-    g_snprintf (text, sizeof text, "%.0fk", count / 1000.0);
-  else
-    g_snprintf (text, sizeof text, "%u", count);
-
   cairo_save (cr);
   cairo_new_path (cr);
 
@@ -539,20 +540,79 @@ bl_claim_painter_draw_cluster (cairo_t      *cr,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_stroke (cr);
 
-  layout = bl_text_layout_new (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * bl_claim_painter_set_count_text:
+ * @layout: a layout
+ * @count: how many claims a cluster holds
+ * @scale: the frame's scale
+ *
+ * Sets @layout to a cluster's count ("12", "35k") in the count's font.
+ * The count is drawn in white, centred on the disc.
+ */
+void
+bl_claim_painter_set_count_text (PangoLayout *layout,
+                                 guint        count,
+                                 double       scale)
+{
+  PangoFontDescription *font;
+  char text[32];
+
+  if (count >= 100000)
+    g_snprintf (text, sizeof text, "%uk", count / 1000);
+  else if (count >= 10000)
+    g_snprintf (text, sizeof text, "%.0fk", count / 1000.0);
+  else
+    g_snprintf (text, sizeof text, "%u", count);
+
   font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans Bold");
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size (font, 10.5 * scale * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
+}
 
+/* A cluster's count, centred at (x, y), in white. */
+static void
+draw_count (cairo_t *cr,
+            double   x,
+            double   y,
+            double   scale,
+            guint    count)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  cairo_save (cr);
+  layout = bl_text_layout_new (cr);
+  bl_claim_painter_set_count_text (layout, count, scale);
+  pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
   cairo_set_source_rgb (cr, 1, 1, 1);
   pango_cairo_show_layout (cr, layout);
-
   cairo_restore (cr);
+}
+
+/**
+ * bl_claim_painter_draw_cluster:
+ * @count: how many claims it holds
+ *
+ * Draws a cluster: a disc sized by the count, with the count in it.
+ */
+void
+bl_claim_painter_draw_cluster (cairo_t      *cr,
+                               double        x,
+                               double        y,
+                               double        scale,
+                               guint         count,
+                               const double  rgba[4])
+{
+  bl_claim_painter_draw_cluster_disc (cr, x, y, bl_claim_painter_get_cluster_radius (count, scale),
+                                      scale, rgba);
+  draw_count (cr, x, y, scale, count);
 }
 
 /* Areas */
@@ -760,6 +820,109 @@ paint_selection (BlClaimPainter   *self,
   cairo_restore (cr);
 }
 
+/* The neutral tone of clusters: they mix topics. */
+static const double cluster_rgba[4] = { 0.22, 0.27, 0.33, 1.0 };
+
+/**
+ * bl_claim_painter_get_mark:
+ * @frame: what the map shows
+ * @cluster: one of the clusters computed for @frame
+ * @mark: (out caller-allocates): how it is drawn
+ *
+ * Says how one cluster is drawn: where, and as a single claim's marker
+ * (with its stance, credibility and colour) or as a cluster's disc.
+ */
+void
+bl_claim_painter_get_mark (BlClaimPainter   *self,
+                           const BlMapFrame *frame,
+                           const BlCluster  *cluster,
+                           BlClaimMark      *mark)
+{
+  BlClaimStore *store;
+
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  g_return_if_fail (frame != NULL && cluster != NULL && mark != NULL);
+
+  mark->x = (cluster->x - frame->x) * frame->scale;
+  mark->y = (cluster->y - frame->y) * frame->scale;
+  mark->n_claims = cluster->n_claims;
+
+  if (cluster->n_claims == 1)
+    {
+      store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
+      mark->stance = bl_claim_store_get_stances (store)[cluster->representative];
+      mark->credibility = bl_claim_store_get_credibilities (store)[cluster->representative];
+      bl_claim_painter_get_color (self, bl_claim_painter_get_key (self, cluster->representative), mark->rgba);
+    }
+  else
+    {
+      mark->stance = BL_STANCE_ASSERTS;
+      mark->credibility = 0;
+      memcpy (mark->rgba, cluster_rgba, sizeof mark->rgba);
+    }
+}
+
+/**
+ * bl_claim_painter_paint_areas:
+ * @cr: where to draw; (0, 0) is the frame's top-left corner
+ * @frame: what part of the world, at what size
+ *
+ * Draws the areas that province-level claims tint: what lies under the
+ * markers.
+ */
+void
+bl_claim_painter_paint_areas (BlClaimPainter   *self,
+                              cairo_t          *cr,
+                              const BlMapFrame *frame)
+{
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  g_return_if_fail (cr != NULL && frame != NULL);
+
+  paint_areas (self, cr, frame);
+}
+
+/**
+ * bl_claim_painter_paint_overlay:
+ * @cr: where to draw; (0, 0) is the frame's top-left corner
+ * @frame: what part of the world, at what size
+ * @clusters: the clusters from bl_claim_painter_compute_clusters() for
+ *   the same frame
+ *
+ * Draws what lies over the markers: the keyboard focus, and the selected
+ * claim with its areas, its ring and its relations.
+ */
+void
+bl_claim_painter_paint_overlay (BlClaimPainter   *self,
+                                cairo_t          *cr,
+                                const BlMapFrame *frame,
+                                BlClusterSet     *clusters)
+{
+  const BlCluster *list;
+  guint n = 0;
+
+  g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
+  g_return_if_fail (cr != NULL && frame != NULL);
+
+  list = clusters ? bl_cluster_set_get_clusters (clusters, &n) : NULL;
+  if (list != NULL && self->focused >= 0 && (guint) self->focused < n)
+    {
+      const BlCluster *c = &list[self->focused];
+      double dash[] = { 3 * frame->scale, 3 * frame->scale };
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_arc (cr, (c->x - frame->x) * frame->scale, (c->y - frame->y) * frame->scale,
+                 (c->n_claims == 1 ? BL_CLAIM_MARKER_RADIUS + 6 : 20) * frame->scale, 0, 2 * G_PI);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 2.0 * frame->scale);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  paint_selection (self, cr, frame);
+}
+
 /**
  * bl_claim_painter_paint:
  * @cr: where to draw; (0, 0) is the frame's top-left corner
@@ -768,7 +931,7 @@ paint_selection (BlClaimPainter   *self,
  *   the same frame
  *
  * Draws the visible claims: tinted areas, markers and clusters, then the
- * selected claim with its relations, and the keyboard focus.
+ * keyboard focus and the selected claim with its relations.
  */
 void
 bl_claim_painter_paint (BlClaimPainter   *self,
@@ -776,61 +939,37 @@ bl_claim_painter_paint (BlClaimPainter   *self,
                         const BlMapFrame *frame,
                         BlClusterSet     *clusters)
 {
-  BlClaimStore *store;
   const BlCluster *list;
-  const guint8 *stances, *credibilities;
-  guint n;
+  guint n = 0;
 
   g_return_if_fail (BL_IS_CLAIM_PAINTER (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (frame != NULL);
 
-  store = bl_project_get_claims (bl_visible_claims_get_project (self->visible));
-  stances = bl_claim_store_get_stances (store);
-  credibilities = bl_claim_store_get_credibilities (store);
-
   paint_areas (self, cr, frame);
 
+  /* the markers and discs, then every count over them: the claim layer
+   * draws them in that order too (bl-mark-sprites.c) */
   list = clusters ? bl_cluster_set_get_clusters (clusters, &n) : NULL;
-  if (list == NULL)
-    n = 0;
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; list != NULL && i < n; i++)
     {
-      const BlCluster *c = &list[i];
-      double x = (c->x - frame->x) * frame->scale;
-      double y = (c->y - frame->y) * frame->scale;
-      double rgba[4];
+      BlClaimMark mark;
 
-      bl_claim_painter_get_color (self, bl_claim_painter_get_key (self, c->representative), rgba);
-
-      if (c->n_claims == 1)
-        bl_claim_painter_draw_marker (cr, x, y, frame->scale,
-                                      stances[c->representative],
-                                      credibilities[c->representative], rgba);
+      bl_claim_painter_get_mark (self, frame, &list[i], &mark);
+      if (mark.n_claims == 1)
+        bl_claim_painter_draw_marker (cr, mark.x, mark.y, frame->scale, mark.stance,
+                                      mark.credibility, mark.rgba);
       else
-        {
-          double neutral[4] = { 0.22, 0.27, 0.33, 1.0 };
-
-          bl_claim_painter_draw_cluster (cr, x, y, frame->scale, c->n_claims, neutral);
-        }
-
-      if ((int) i == self->focused)
-        {
-          double dash[] = { 3 * frame->scale, 3 * frame->scale };
-
-          cairo_save (cr);
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, (c->n_claims == 1 ? BL_CLAIM_MARKER_RADIUS + 6 : 20) * frame->scale, 0, 2 * G_PI);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_set_line_width (cr, 2.0 * frame->scale);
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
+        bl_claim_painter_draw_cluster_disc (cr, mark.x, mark.y,
+                                            bl_claim_painter_get_cluster_radius (mark.n_claims, frame->scale),
+                                            frame->scale, mark.rgba);
     }
+  for (guint i = 0; list != NULL && i < n; i++)
+    if (list[i].n_claims > 1)
+      draw_count (cr, (list[i].x - frame->x) * frame->scale, (list[i].y - frame->y) * frame->scale,
+                  frame->scale, list[i].n_claims);
 
-  paint_selection (self, cr, frame);
+  bl_claim_painter_paint_overlay (self, cr, frame, clusters);
 }
 
 void

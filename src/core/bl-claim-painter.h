@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "bl-basemap-renderer.h"
 #include "bl-cluster.h"
@@ -68,6 +69,26 @@ void bl_legend_entry_free (BlLegendEntry *entry);
 void bl_claim_palette_get (guint32        key,
                            double         rgba[4]);
 
+/**
+ * BlClaimMark:
+ * @x: the centre, in frame pixels (scaled)
+ * @y: the centre, in frame pixels (scaled)
+ * @n_claims: 1 for a single claim's marker; more for a cluster's disc
+ * @stance: a single claim's stance: the marker's shape
+ * @credibility: a single claim's information credibility: the outline
+ * @rgba: the fill colour
+ *
+ * How one cluster of the map is drawn.
+ */
+typedef struct {
+  double   x;
+  double   y;
+  guint    n_claims;
+  BlStance stance;
+  guint    credibility;
+  double   rgba[4];
+} BlClaimMark;
+
 /* Colours stand for at most this many topics or claimants; the legend
  * groups the rest as "others". */
 #define BL_CLAIM_PAINTER_N_COLORS 8
@@ -90,6 +111,17 @@ void            bl_claim_painter_set_focused      (BlClaimPainter    *self,
 BlClusterSet   *bl_claim_painter_compute_clusters (BlClaimPainter    *self,
                                                    const BlMapFrame  *frame);
 void            bl_claim_painter_paint            (BlClaimPainter    *self,
+                                                   cairo_t           *cr,
+                                                   const BlMapFrame  *frame,
+                                                   BlClusterSet      *clusters);
+void            bl_claim_painter_paint_areas      (BlClaimPainter    *self,
+                                                   cairo_t           *cr,
+                                                   const BlMapFrame  *frame);
+void            bl_claim_painter_get_mark         (BlClaimPainter    *self,
+                                                   const BlMapFrame  *frame,
+                                                   const BlCluster   *cluster,
+                                                   BlClaimMark       *mark);
+void            bl_claim_painter_paint_overlay    (BlClaimPainter    *self,
                                                    cairo_t           *cr,
                                                    const BlMapFrame  *frame,
                                                    BlClusterSet      *clusters);
@@ -117,5 +149,16 @@ void            bl_claim_painter_draw_cluster     (cairo_t           *cr,
                                                    double             scale,
                                                    guint              count,
                                                    const double       rgba[4]);
+double          bl_claim_painter_get_cluster_radius (guint            count,
+                                                   double             scale);
+void            bl_claim_painter_draw_cluster_disc (cairo_t          *cr,
+                                                   double             x,
+                                                   double             y,
+                                                   double             r,
+                                                   double             scale,
+                                                   const double       rgba[4]);
+void            bl_claim_painter_set_count_text   (PangoLayout       *layout,
+                                                   guint              count,
+                                                   double             scale);
 
 G_END_DECLS
