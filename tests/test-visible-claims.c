@@ -5,8 +5,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bl-claim.h"
 #include "bl-project-io.h"
+#include "bl-time-index.h"
 #include "bl-visible-claims.h"
 #include "test-helpers.h"
 
@@ -235,6 +238,124 @@ test_follows_store (Fixture       *f,
   g_assert_true (shows (f, "c-new"));
 }
 
+typedef struct {
+  guint removed;
+  guint added;
+} Change;
+
+static void
+on_change (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Change     *change)
+{
+  g_assert_cmpuint (position, ==, 0);
+  change->removed = removed;
+  change->added = added;
+}
+
+/* The claims listed are those the filter lets through, in time order, and
+ * each is listed once: checked against the store itself. */
+static void
+assert_lists (Fixture    *f,
+              const char *search)
+{
+  BlClaimStore *store = bl_project_get_claims (f->project);
+  const BlDate *dates = bl_claim_store_get_dates (store, BL_CLOCK_SAID);
+  guint n_claims = bl_claim_store_get_n_claims (store), n, expected = 0;
+  g_autofree guint8 *listed = g_new0 (guint8, n_claims);
+  const guint32 *indices = bl_visible_claims_get_indices (f->visible, &n);
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_autoptr(BlClaim) claim = g_list_model_get_item (G_LIST_MODEL (f->visible), p);
+
+      g_assert_cmpuint (indices[p], <, n_claims);
+      g_assert_false (listed[indices[p]]);
+      listed[indices[p]] = 1;
+      g_assert_cmpstr (bl_claim_get_id (claim), ==, bl_claim_store_get_id (store, indices[p]));
+      g_assert_cmpuint (bl_visible_claims_find (f->visible, indices[p]), ==, p);
+      /* dated claims by first day, the undated after them */
+      if (p > 0 && !bl_date_is_unknown (&dates[indices[p]]))
+        {
+          g_assert_false (bl_date_is_unknown (&dates[indices[p - 1]]));
+          g_assert_cmpint (dates[indices[p - 1]].first_day, <=, dates[indices[p]].first_day);
+        }
+    }
+
+  for (guint i = 0; i < n_claims; i++)
+    {
+      BlClaimRecord r;
+      gboolean passes;
+
+      bl_claim_store_get_record (store, i, &r);
+      passes = search == NULL || strstr (r.statement, search) != NULL;
+      expected += passes;
+      g_assert_cmpint (listed[i], ==, passes);
+      g_assert_cmpint (bl_visible_claims_contains (f->visible, i), ==, passes);
+    }
+  g_assert_cmpuint (n, ==, expected);
+}
+
+/* The list is the time index's own array, not a copy of it. */
+static gboolean
+shares_index_order (Fixture *f)
+{
+  BlTimeIndex *index = bl_visible_claims_get_time_index (f->visible, BL_CLOCK_SAID);
+  guint n, n_sorted;
+
+  return bl_visible_claims_get_indices (f->visible, &n) == bl_time_index_get_sorted (index, &n_sorted) &&
+         n == n_sorted;
+}
+
+/* With every claim shown, the list reads the time index's own order; it
+ * must follow every change out of that state and back: a search, an
+ * undated claim added and taken away. */
+static void
+test_every_claim_and_back (Fixture       *f,
+                           gconstpointer  data)
+{
+  BlClaimStore *store = bl_project_get_claims (f->project);
+  Change change = { 0, 0 };
+  BlClaimRecord r;
+
+  g_signal_connect (f->visible, "items-changed", G_CALLBACK (on_change), &change);
+  assert_lists (f, NULL);
+  g_assert_true (shares_index_order (f));
+
+  bl_filter_set_text (f->filter, "rocket");
+  g_assert_cmpuint (change.removed, ==, 16);
+  g_assert_cmpuint (change.added, ==, 1);
+  assert_lists (f, "rocket");
+
+  bl_filter_set_text (f->filter, NULL);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 16);
+  assert_lists (f, NULL);
+  g_assert_true (shares_index_order (f));
+
+  /* an undated claim: listed last */
+  bl_claim_record_init (&r);
+  r.id = "c-undated";
+  r.statement = "A claim of no known date";
+  bl_claim_store_append (store, &r);
+  g_assert_cmpuint (change.added, ==, 17);
+  assert_lists (f, NULL);
+  {
+    guint n;
+    const guint32 *indices = bl_visible_claims_get_indices (f->visible, &n);
+
+    g_assert_cmpstr (bl_claim_store_get_id (store, indices[n - 1]), ==, "c-undated");
+  }
+
+  bl_claim_store_remove (store, bl_claim_store_lookup (store, "c-undated"));
+  g_assert_cmpuint (change.removed, ==, 17);
+  g_assert_cmpuint (change.added, ==, 16);
+  assert_lists (f, NULL);
+  g_assert_true (shares_index_order (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +372,7 @@ main (int   argc,
   ADD ("find", test_find);
   ADD ("cumulative", test_cumulative);
   ADD ("follows-store", test_follows_store);
+  ADD ("every-claim-and-back", test_every_claim_and_back);
 
   return g_test_run ();
 }

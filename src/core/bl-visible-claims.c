@@ -38,6 +38,13 @@ struct _BlVisibleClaims
   guint8      *criteria;   /* per claim; NULL when every claim passes */
   guint8      *mask;       /* per claim: 1 when visible */
   GArray      *indices;    /* guint32, in time order (see get_indices) */
+
+  /* the visible claims in time order: indices' data or, when every claim
+   * is visible and dated, the time index's own order (order_owner holds
+   * it), which spares a copy of 4 bytes a claim */
+  const guint32 *order;
+  guint        n_order;
+  BlTimeIndex *order_owner;
   guint        n_claims;
 };
 
@@ -198,17 +205,32 @@ compute_visible (BlVisibleClaims *self,
 {
   BlTimeIndex *index = bl_visible_claims_get_time_index (self, bl_filter_get_clock (self->filter));
   const guint32 *sorted;
-  guint old_n = self->indices->len;
+  guint old_n = self->n_order;
   guint n_sorted;
   gint32 first, last;
 
   if (!mask_is_clear)
     for (guint i = 0; i < old_n; i++)
-      self->mask[g_array_index (self->indices, guint32, i)] = 0;
+      self->mask[self->order[i]] = 0;
   g_array_set_size (self->indices, 0);
+  g_clear_pointer (&self->order_owner, bl_time_index_unref);
 
   bl_filter_get_effective_window (self->filter, &first, &last);
   sorted = bl_time_index_get_sorted (index, &n_sorted);
+
+  if (first == BL_DAY_MIN && last == BL_DAY_MAX && self->criteria == NULL && n_sorted == self->n_claims)
+    {
+      /* every claim, all dated: the index's order is the list */
+      memset (self->mask, 1, self->n_claims);
+      g_array_unref (self->indices);
+      self->indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+      self->order_owner = bl_time_index_ref (index);
+      self->order = sorted;
+      self->n_order = n_sorted;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_order);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
 
   if (first == BL_DAY_MIN && last == BL_DAY_MAX)
     {
@@ -255,7 +277,9 @@ compute_visible (BlVisibleClaims *self,
       g_array_set_size (self->indices, hits_start);
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->indices->len);
+  self->order = (const guint32 *) self->indices->data;
+  self->n_order = self->indices->len;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_order);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -342,7 +366,7 @@ bl_visible_claims_get_item_type (GListModel *model)
 static guint
 bl_visible_claims_get_n_items (GListModel *model)
 {
-  return BL_VISIBLE_CLAIMS (model)->indices->len;
+  return BL_VISIBLE_CLAIMS (model)->n_order;
 }
 
 static gpointer
@@ -351,11 +375,11 @@ bl_visible_claims_get_item (GListModel *model,
 {
   BlVisibleClaims *self = BL_VISIBLE_CLAIMS (model);
 
-  if (position >= self->indices->len)
+  if (position >= self->n_order)
     return NULL;
 
   return bl_claim_new (bl_project_get_claims (self->project),
-                       g_array_index (self->indices, guint32, position));
+                       self->order[position]);
 }
 
 static void
@@ -396,6 +420,7 @@ bl_visible_claims_finalize (GObject *object)
   g_clear_pointer (&self->criteria, g_free);
   g_clear_pointer (&self->mask, g_free);
   g_clear_pointer (&self->indices, g_array_unref);
+  g_clear_pointer (&self->order_owner, bl_time_index_unref);
 
   G_OBJECT_CLASS (bl_visible_claims_parent_class)->finalize (object);
 }
@@ -504,8 +529,8 @@ bl_visible_claims_get_indices (BlVisibleClaims *self,
   g_return_val_if_fail (BL_IS_VISIBLE_CLAIMS (self), NULL);
   g_return_val_if_fail (n_indices != NULL, NULL);
 
-  *n_indices = self->indices->len;
-  return (const guint32 *) self->indices->data;
+  *n_indices = self->n_order;
+  return self->order;
 }
 
 /**
@@ -549,8 +574,8 @@ bl_visible_claims_find (BlVisibleClaims *self,
   if (!bl_visible_claims_contains (self, index))
     return G_MAXUINT;
 
-  indices = (const guint32 *) self->indices->data;
-  for (guint p = 0; p < self->indices->len; p++)
+  indices = self->order;
+  for (guint p = 0; p < self->n_order; p++)
     if (indices[p] == index)
       return p;
 
