@@ -27,7 +27,7 @@ typedef const char *(*BlIdKeyFunc) (guint32  value,
 typedef struct {
   /*< private >*/
   guint32     *slots;     /* value + 1; 0 is empty */
-  guint        mask;      /* capacity − 1, a power of two */
+  guint        capacity;  /* slots */
   guint        count;
   BlIdKeyFunc  key;
   gpointer     user_data;
