@@ -296,6 +296,37 @@ difference_near (cairo_surface_t *a,
   return least;
 }
 
+/* Where a cluster's count stands: the centre of the white pixels within
+ * @r of (@cx, @cy) (inside the disc's white rim), and how many there are. */
+static guint
+count_centre (cairo_surface_t *surface,
+              int              cx,
+              int              cy,
+              int              r,
+              double          *x,
+              double          *y)
+{
+  double sx = 0, sy = 0;
+  guint n = 0;
+
+  for (int py = MAX (cy - r, 0); py <= cy + r && py < cairo_image_surface_get_height (surface); py++)
+    for (int px = MAX (cx - r, 0); px <= cx + r && px < cairo_image_surface_get_width (surface); px++)
+      {
+        const guint8 *p = pixel (surface, px, py);
+
+        if ((px - cx) * (px - cx) + (py - cy) * (py - cy) <= r * r &&
+            p[0] > 200 && p[1] > 200 && p[2] > 200)
+          {
+            sx += px;
+            sy += py;
+            n++;
+          }
+      }
+  *x = n > 0 ? sx / n : 0;
+  *y = n > 0 ? sy / n : 0;
+  return n;
+}
+
 /* The map on screen shows what an export of the same view shows: the
  * layer draws its markers as sprites and its areas in strips, the export
  * with cairo in one go, through the same painter. Compared pixel by pixel,
@@ -350,6 +381,22 @@ test_drawn_as_exported (Fixture       *f,
           n_marks++;
           g_assert_cmpint (pixel (exported, x, y)[3], ==, 255);
           g_assert_cmpint (pixel_difference (pixel (screen, x, y), pixel (exported, x, y)), <=, 48);
+
+          /* a cluster's count, in the middle of its disc */
+          if (list[i].n_claims > 1)
+            {
+              int cx = (int) floor (list[i].x - frame.x), cy = (int) floor (list[i].y - frame.y);
+              int inner = (int) (0.7 * bl_claim_painter_get_cluster_radius (list[i].n_claims, 1));
+              double sx, sy, ex, ey;
+              guint n_screen = count_centre (screen, cx, cy, inner, &sx, &sy);
+              guint n_export = count_centre (exported, cx, cy, inner, &ex, &ey);
+
+              g_assert_cmpuint (n_export, >, 5);
+              g_assert_cmpuint (n_screen, >=, n_export * 2 / 3);
+              g_assert_cmpuint (n_screen, <=, n_export * 3 / 2);
+              g_assert_cmpfloat (fabs (sx - ex), <=, 0.75);
+              g_assert_cmpfloat (fabs (sy - ey), <=, 0.75);
+            }
         }
       g_assert_cmpuint (n_marks, >, 0);
 
