@@ -149,6 +149,8 @@ void            bl_claim_painter_draw_cluster     (cairo_t           *cr,
                                                    double             scale,
                                                    guint              count,
                                                    const double       rgba[4]);
+
+/* How one claim or cluster looks (bl-claim-shapes.c) */
 double          bl_claim_painter_get_cluster_radius (guint            count,
                                                    double             scale);
 void            bl_claim_painter_draw_cluster_disc (cairo_t          *cr,
@@ -160,5 +162,10 @@ void            bl_claim_painter_draw_cluster_disc (cairo_t          *cr,
 void            bl_claim_painter_set_count_text   (PangoLayout       *layout,
                                                    guint              count,
                                                    double             scale);
+void            bl_claim_painter_draw_count       (cairo_t           *cr,
+                                                   double             x,
+                                                   double             y,
+                                                   double             scale,
+                                                   guint              count);
 
 G_END_DECLS
