@@ -706,8 +706,12 @@ bl_claim_painter_paint (BlClaimPainter   *self,
     }
   for (guint i = 0; list != NULL && i < n; i++)
     if (list[i].n_claims > 1)
-      bl_claim_painter_draw_count (cr, (list[i].x - frame->x) * frame->scale, (list[i].y - frame->y) * frame->scale,
-                  frame->scale, list[i].n_claims);
+      {
+        BlClaimMark mark;
+
+        bl_claim_painter_get_mark (self, frame, &list[i], &mark);
+        bl_claim_painter_draw_count (cr, mark.x, mark.y, frame->scale, mark.n_claims);
+      }
 
   bl_claim_painter_paint_overlay (self, cr, frame, clusters);
 }

@@ -59,19 +59,6 @@ bl_mark_sprites_free (BlMarkSprites *sprites)
   g_free (sprites);
 }
 
-/**
- * bl_mark_sprites_get_size:
- *
- * Returns: how many sprites have been drawn
- */
-guint
-bl_mark_sprites_get_size (BlMarkSprites *sprites)
-{
-  g_return_val_if_fail (sprites != NULL, 0);
-
-  return g_hash_table_size (sprites->textures);
-}
-
 static guint8
 channel (double value)
 {

@@ -15,7 +15,6 @@ typedef struct _BlMarkSprites BlMarkSprites;
 
 BlMarkSprites *bl_mark_sprites_new      (void);
 void           bl_mark_sprites_free     (BlMarkSprites     *sprites);
-guint          bl_mark_sprites_get_size (BlMarkSprites     *sprites);
 void           bl_mark_sprites_append   (BlMarkSprites     *sprites,
                                          GtkSnapshot       *snapshot,
                                          const BlClaimMark *mark,
