@@ -378,6 +378,69 @@ test_store_insert_remove_many (void)
   g_assert_cmpuint (bl_claim_store_lookup (store, "r-gone"), ==, BL_NO_INDEX);
 }
 
+/* Each claim's place, areas and tags come back, and nothing after them
+ * moves, when a store holds tens of thousands of different ones (their ids
+ * then take three bytes in each block), in the store and in a snapshot
+ * taken before more were added. */
+static void
+test_store_many_places (void)
+{
+  g_autoptr(BlClaimStore) store = bl_claim_store_new ();
+  g_autoptr(BlClaimStore) snapshot = NULL;
+  const char *areas[] = { "AF-KDZ", "TJ-KHA", NULL };
+  const char *tags[] = { "border", NULL };
+  const guint n = 40000, n_before = 25000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c-%u", i);
+      g_autofree char *place = g_strdup_printf ("Place %u", i / 2);
+      g_autofree char *statement = g_strdup_printf ("Statement %u", i);
+      BlClaimRecord r;
+
+      if (i == n_before)
+        snapshot = bl_claim_store_snapshot (store);
+
+      make_record (&r, id, 37.0, 69.0);
+      r.statement = statement;
+      r.place = i % 5 == 0 ? NULL : place;
+      r.areas = i % 3 == 0 ? areas : NULL;
+      r.tags = i % 7 == 0 ? tags : NULL;
+      g_assert_cmpuint (bl_claim_store_append (store, &r), ==, i);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      BlClaimStore *s = pass == 0 ? store : snapshot;
+
+      for (guint i = 0; i < bl_claim_store_get_n_claims (s); i++)
+        {
+          g_autofree char *id = g_strdup_printf ("c-%u", i);
+          g_autofree char *place = g_strdup_printf ("Place %u", i / 2);
+          g_autofree char *statement = g_strdup_printf ("Statement %u", i);
+          BlClaimRecord got;
+
+          bl_claim_store_get_record (s, i, &got);
+          g_assert_cmpstr (got.id, ==, id);
+          g_assert_cmpstr (got.statement, ==, statement);
+          g_assert_cmpstr (got.place, ==, i % 5 == 0 ? NULL : place);
+          if (i % 3 == 0)
+            {
+              g_assert_nonnull (got.areas);
+              g_assert_cmpstr (got.areas[1], ==, "TJ-KHA");
+              g_assert_null (got.areas[2]);
+            }
+          else
+            g_assert_null (got.areas);
+          if (i % 7 == 0)
+            g_assert_cmpstr (got.tags[0], ==, "border");
+          else
+            g_assert_null (got.tags);
+        }
+    }
+  g_assert_cmpuint (bl_claim_store_get_n_claims (snapshot), ==, n_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/claim-store/fields-round-trip", test_store_fields_round_trip);
   g_test_add_func ("/claim-store/figures-round-trip", test_store_figures_round_trip);
   g_test_add_func ("/claim-store/insert-remove-many", test_store_insert_remove_many);
+  g_test_add_func ("/claim-store/many-places", test_store_many_places);
 
   return g_test_run ();
 }

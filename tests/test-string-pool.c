@@ -342,19 +342,31 @@ test_index_shift (void)
 
 /* }}} */
 
-/* Triples of interned values: equal triples share one copy, whatever
- * mix of NULLs they hold, through the set's growth; all NULL is NULL. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+/* Triples of interned values: equal triples get one id, whatever mix of
+ * NULLs they hold, through the set's growth; all NULL is 0; an id gives
+ * the triple back. */
 static void
 test_pool_triples (void)
 {
   g_autoptr(BlStringPool) pool = bl_string_pool_new ();
-  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint32));
   const char *tags_a[] = { "border", NULL }, *tags_b[] = { "border", "synthetic", NULL };
   const char * const *tv[] = { NULL, bl_string_pool_intern_strv (pool, tags_a),
                                bl_string_pool_intern_strv (pool, tags_b) };
   const guint n_places = 500;
+  guint32 most = 0;
 
-  g_assert_null (bl_string_pool_intern_triple (pool, (gconstpointer[3]) { NULL, NULL, NULL }));
+  g_assert_cmpuint (bl_string_pool_intern_triple (pool, (gconstpointer[3]) { NULL, NULL, NULL }), ==, 0);
+  g_assert_null (bl_string_pool_get_triple (pool, 0));
 
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < n_places * 3; i++)
@@ -362,26 +374,115 @@ test_pool_triples (void)
         g_autofree char *name = g_strdup_printf ("place %u", i / 3);
         const char *place = (i / 3) % 7 == 0 ? NULL : bl_string_pool_intern (pool, name);
         gconstpointer values[3] = { place, (i % 2) ? tv[2] : NULL, tv[i % 3] };
-        const gconstpointer *t = bl_string_pool_intern_triple (pool, values);
+        guint32 id = bl_string_pool_intern_triple (pool, values);
+        const gconstpointer *t;
 
         if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
           {
-            g_assert_null (t);
+            g_assert_cmpuint (id, ==, 0);
             continue;
           }
+        g_assert_cmpuint (id, >, 0);
+        t = bl_string_pool_get_triple (pool, id);
         g_assert_nonnull (t);
         g_assert_true (t != values);
         g_assert_true (t[0] == values[0] && t[1] == values[1] && t[2] == values[2]);
         if (round == 0)
-          g_ptr_array_add (firsts, (gpointer) t);
+          {
+            /* a new triple gets the next id; an equal one, its first id */
+            guint at;
+
+            if (!g_array_binary_search (firsts, &id, compare_ids, &at))
+              {
+                g_assert_cmpuint (id, ==, most + 1);
+                most = id;
+                g_array_append_val (firsts, id);
+              }
+          }
         else
-          g_assert_true (g_ptr_array_find (firsts, t, NULL));
+          g_assert_true (g_array_binary_search (firsts, &id, compare_ids, NULL));
       }
 
-  /* distinct triples got distinct copies */
+  /* every distinct triple got its own id, 1 to n */
+  g_assert_cmpuint (most, ==, firsts->len);
   for (guint i = 0; i < firsts->len; i++)
-    for (guint j = i + 1; j < MIN (firsts->len, i + 8); j++)
-      g_assert_true (firsts->pdata[i] != firsts->pdata[j]);
+    {
+      const gconstpointer *t = bl_string_pool_get_triple (pool, g_array_index (firsts, guint32, i));
+
+      for (guint j = i + 1; j < MIN (firsts->len, i + 8); j++)
+        {
+          const gconstpointer *u = bl_string_pool_get_triple (pool, g_array_index (firsts, guint32, j));
+
+          g_assert_false (t[0] == u[0] && t[1] == u[1] && t[2] == u[2]);
+        }
+    }
+}
+
+typedef struct {
+  BlStringPool   *pool;
+  const char    **places;     /* interned, one per id */
+  guint           n_ready;    /* ids 1 to this were interned (atomic) */
+  guint           n_total;
+  guint           n_checked;
+} TripleReader;
+
+static gpointer
+read_triples (gpointer data)
+{
+  TripleReader *r = data;
+  guint ready;
+
+  do
+    {
+      ready = (guint) g_atomic_int_get (&r->n_ready);
+      for (guint id = 1; id <= ready; id += 1 + id / 64)
+        {
+          const gconstpointer *t = bl_string_pool_get_triple (r->pool, id);
+
+          g_assert_true (t[0] == r->places[id]);
+          r->n_checked++;
+        }
+    }
+  while (ready < r->n_total);
+
+  return NULL;
+}
+
+/* Ids past one page of the table (65,536 triples), read from another
+ * thread while the pool interns more, as a snapshot of the claim store
+ * reads them while the main thread adds claims. */
+static void
+test_pool_triples_many (void)
+{
+  g_autoptr(BlStringPool) pool = bl_string_pool_new ();
+  TripleReader r = { pool, NULL, 0, 140000, 0 };
+  GThread *thread;
+
+  r.places = g_new0 (const char *, r.n_total + 1);
+  for (guint i = 1; i <= r.n_total; i++)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "place %u", i);
+      r.places[i] = bl_string_pool_intern (pool, name);
+    }
+
+  thread = g_thread_new ("triples", read_triples, &r);
+  for (guint i = 1; i <= r.n_total; i++)
+    {
+      g_assert_cmpuint (bl_string_pool_intern_triple (pool, (gconstpointer[3]) { r.places[i], NULL, NULL }), ==, i);
+      if (i % 1000 == 0 || i == r.n_total)
+        g_atomic_int_set (&r.n_ready, i);
+    }
+  g_thread_join (thread);
+  g_assert_cmpuint (r.n_checked, >, 0);
+
+  for (guint i = 1; i <= r.n_total; i++)
+    {
+      g_assert_cmpuint (bl_string_pool_intern_triple (pool, (gconstpointer[3]) { r.places[i], NULL, NULL }), ==, i);
+      g_assert_true (bl_string_pool_get_triple (pool, i)[0] == r.places[i]);
+    }
+  g_free (r.places);
 }
 
 int
@@ -399,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/string-pool/strv-many", test_pool_strv_many);
   g_test_add_func ("/string-pool/strv-long", test_pool_strv_long);
   g_test_add_func ("/string-pool/triples", test_pool_triples);
+  g_test_add_func ("/string-pool/triples-many", test_pool_triples_many);
   g_test_add_func ("/id-index/grow-lookup", test_index_grow_lookup);
   g_test_add_func ("/id-index/remove", test_index_remove);
   g_test_add_func ("/id-index/shift", test_index_shift);

@@ -102,6 +102,51 @@ length_or_zero (const char *text)
   return text != NULL ? strlen (text) + 1 : 0;
 }
 
+/* The id of the claim's place, areas and tags (bl_string_pool_intern_triple())
+ * follows its id, seven bits a byte, the lowest first, the high bit set on
+ * every byte but the last: one byte below 128, two below 16384. */
+static gsize
+context_size (guint32 context)
+{
+  gsize n = 1;
+
+  while (context >= 0x80)
+    {
+      context >>= 7;
+      n++;
+    }
+  return n;
+}
+
+static char *
+put_context (char    *p,
+             guint32  context)
+{
+  while (context >= 0x80)
+    {
+      *p++ = (char) (0x80 | (context & 0x7f));
+      context >>= 7;
+    }
+  *p++ = (char) context;
+  return p;
+}
+
+static const char *
+get_context (const char *p,
+             guint32    *context)
+{
+  guint32 v = 0;
+  guint shift = 0;
+
+  while ((guint8) *p & 0x80)
+    {
+      v |= (guint32) ((guint8) *p++ & 0x7f) << shift;
+      shift += 7;
+    }
+  *context = v | (guint32) (guint8) *p++ << shift;
+  return p;
+}
+
 static guint8
 figure_flags (const BlQuantity *q)
 {
@@ -196,7 +241,8 @@ get_figure (const char *p,
 
 static char *
 block_new (BlClaimStore        *self,
-           const BlClaimRecord *r)
+           const BlClaimRecord *r,
+           guint32              context)
 {
   gboolean has_polygon = r->polygon != NULL && r->n_polygon > 0;
   gboolean has_relations = r->relations != NULL && r->n_relations > 0;
@@ -218,7 +264,7 @@ block_new (BlClaimStore        *self,
   if (has_relations)
     flags |= HAS_RELATIONS;
 
-  packed_end = 1 + strlen (r->id) + 1 + length_or_zero (r->statement) +
+  packed_end = 1 + strlen (r->id) + 1 + context_size (context) + length_or_zero (r->statement) +
                length_or_zero (r->quote) + length_or_zero (r->notes) +
                ((flags & HAS_QUANTITY) ? figure_size (r->quantity) : 0);
   size = packed_end;
@@ -239,6 +285,7 @@ block_new (BlClaimStore        *self,
                                 : bl_block_arena_alloc_packed (self->arena, size);
   block[0] = (char) flags;
   p = put_string (block + 1, r->id, strlen (r->id));
+  p = put_context (p, context);
   if (r->statement != NULL)
     p = put_string (p, r->statement, strlen (r->statement));
   if (r->quote != NULL)
@@ -288,11 +335,10 @@ bl_claim_store_details_set (BlClaimStore        *self,
 {
   gconstpointer context[3];
 
-  d->block = block_new (self, r);
   context[0] = bl_string_pool_intern (self->pool, r->place);
   context[1] = bl_string_pool_intern_strv (self->pool, r->areas);
   context[2] = bl_string_pool_intern_strv (self->pool, r->tags);
-  d->context = bl_string_pool_intern_triple (self->pool, context);
+  d->block = block_new (self, r, bl_string_pool_intern_triple (self->pool, context));
 }
 
 /* }}} */
@@ -313,7 +359,9 @@ bl_claim_store_get_record (BlClaimStore  *self,
                            BlClaimRecord *record)
 {
   const BlClaimDetails *d;
+  const gconstpointer *context;
   const char *p;
+  guint32 context_id;
   guint8 flags;
 
   g_return_if_fail (BL_IS_CLAIM_STORE (self));
@@ -324,6 +372,7 @@ bl_claim_store_get_record (BlClaimStore  *self,
   flags = (guint8) d->block[0];
   p = record->id = bl_claim_store_details_id (d);
   SKIP_STRING (p);
+  p = get_context (p, &context_id);
   record->statement = record->quote = record->notes = NULL;
   if (flags & HAS_STATEMENT)
     {
@@ -381,9 +430,11 @@ bl_claim_store_get_record (BlClaimStore  *self,
   record->lat = self->lat[index];
   record->lon = self->lon[index];
   record->precision = self->precision[index];
-  record->place = d->context ? d->context[0] : NULL;
-  record->areas = d->context ? d->context[1] : NULL;
-  record->tags = d->context ? d->context[2] : NULL;
+  /* a snapshot reads its store's pool, which may be interning more */
+  context = bl_string_pool_get_triple (self->origin != NULL ? self->origin->pool : self->pool, context_id);
+  record->place = context ? context[0] : NULL;
+  record->areas = context ? context[1] : NULL;
+  record->tags = context ? context[2] : NULL;
 }
 
 /* An owned copy of a record: one block for the struct, its strings and

@@ -27,14 +27,14 @@ void bl_claim_store_trim               (BlClaimStore  *self);
 
 /* The store's layout: for bl-claim-store*.c only {{{ */
 
-/* One claim's cold fields: 16 bytes, and one block in the store's arena
- * for everything that is the claim's own (bl-claim-store-details.c). */
+/* One claim's cold fields: 8 bytes, and one block in the store's arena
+ * (see bl-claim-store-details.c for what the block holds). */
 typedef struct {
-  char                *block;    /* a flags byte, the id, then the
-                                  * statement, quote and notes present,
-                                  * then the figure, polygon and relations
-                                  * present */
-  const gconstpointer *context;  /* interned: the place, areas and tags */
+  char                *block;    /* a flags byte, the id, the id of the
+                                  * interned place, areas and tags, then
+                                  * the statement, quote and notes
+                                  * present, then the figure, polygon and
+                                  * relations present */
 } BlClaimDetails;
 
 struct _BlClaimStore

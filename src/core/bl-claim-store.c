@@ -7,7 +7,7 @@
  * claim. The fields that views scan on every frame (position, the two
  * dates, topic, claimant, source, stance, grade, precision) live in plain
  * arrays indexed by claim number; the rest lives in a parallel array of
- * small structs, packed for a million claims (16 bytes a claim beside its
+ * small structs, packed for a million claims (8 bytes a claim beside its
  * block):
  *
  * - the id, statement, quote and notes, which are new on every claim, and
@@ -15,8 +15,8 @@
  *   per claim, cut from the store's BlBlockArena (no allocator overhead);
  * - the place, tags, areas and unit, which repeat, interned in the store's
  *   BlStringPool (one copy of each value, of each tag vector, and of each
- *   place, areas and tags together, which the claim points to; kept until
- *   the store goes, edits included).
+ *   place, areas and tags together, whose id the claim's block holds in a
+ *   byte or two; kept until the store goes, edits included).
  *
  * Ids map to claim numbers through a BlIdIndex, which holds only numbers.
  *

@@ -10,7 +10,9 @@
  * per field. NULL-terminated vectors of strings (a claim's tags, its
  * areas) are interned whole, so that claims with the same tags share one
  * vector, and so are triples of interned values (a claim's place, areas
- * and tags), so that a claim needs one pointer for the three.
+ * and tags), so that a claim needs one number for the three: a triple is
+ * known by a 32-bit id (1, 2, 3… in the order first interned), which a
+ * claim keeps in a byte or two of its block instead of an 8-byte pointer.
  *
  * Nothing is ever freed before the pool: it is for strings that repeat,
  * whose number of distinct values stays small, not for text that is new
@@ -18,7 +20,10 @@
  * never move, until bl_string_pool_free().
  *
  * Not thread-safe: one pool belongs to one store, changed from one thread
- * at a time.
+ * at a time. Reading what was interned before (a string, a vector, the
+ * triple of an id) from another thread is safe while the owner interns
+ * more: nothing interned moves, and the table from ids to triples grows in
+ * pages that never move either.
  */
 #include "config.h"
 
@@ -30,6 +35,15 @@
  * double up to this size; a longer string gets a block of its own. */
 #define FIRST_BLOCK_SIZE 1024
 #define MAX_BLOCK_SIZE   (64 * 1024)
+
+/* Triple ids: the page of an id, and its place in the page. */
+#define TRIPLE_PAGE_BITS 12
+#define TRIPLE_PAGE_SIZE (1u << TRIPLE_PAGE_BITS)
+
+typedef struct {
+  gconstpointer values[3];
+  guint32       id;
+} Triple;
 
 /* An open-addressing set of pointers into the arena, linear probing,
  * at most three quarters full. */
@@ -49,7 +63,15 @@ struct _BlStringPool
 
   Set        strings;     /* const char * */
   Set        vectors;     /* const char * const *, elements interned */
-  Set        triples;     /* gconstpointer[3], elements interned or NULL */
+  Set        triples;     /* Triple, elements interned or NULL */
+  guint32    n_triples;
+
+  /* id → triple: pages of TRIPLE_PAGE_SIZE that never move, listed in a
+   * directory that is replaced by a larger copy as it fills; the old ones
+   * are kept until the pool goes, for readers on other threads */
+  Triple  ***triple_dir;
+  guint      triple_dir_size;
+  GSList    *old_dirs;
 };
 
 /* Hashing {{{ */
@@ -196,7 +218,7 @@ rehash_vector (gconstpointer p)
 static guint32
 rehash_triple (gconstpointer p)
 {
-  return hash_vector (p, 3);
+  return hash_vector ((const char * const *) ((const Triple *) p)->values, 3);
 }
 
 /* }}} */
@@ -232,6 +254,10 @@ bl_string_pool_free (BlStringPool *self)
   set_clear (&self->strings);
   set_clear (&self->vectors);
   set_clear (&self->triples);
+  for (guint p = 0; p < self->triple_dir_size; p++)
+    g_free (self->triple_dir[p]);
+  g_free (self->triple_dir);
+  g_slist_free_full (self->old_dirs, g_free);
   g_free (self);
 }
 
@@ -367,45 +393,95 @@ bl_string_pool_intern_strv (BlStringPool       *self,
  *   them %NULL
  *
  * Interns the three as one, so that the many claims that share them (a
- * place, areas and tags) can share one pointer.
+ * place, areas and tags) can share one id.
  *
- * Returns: (array fixed-size=3) (nullable): the pool's copy of @values,
- *   the same pointer for equal triples; %NULL if all three are %NULL
+ * Returns: the triple's id, the same for equal triples; 0 if all three are
+ *   %NULL
  */
-const gconstpointer *
+guint32
 bl_string_pool_intern_triple (BlStringPool        *self,
                               const gconstpointer  values[3])
 {
-  gconstpointer *copy;
+  Triple *copy;
   guint32 h;
-  guint i;
+  guint i, page;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != NULL, 0);
 
   if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
-    return NULL;
+    return 0;
 
   h = hash_vector ((const char * const *) values, 3);
   if (self->triples.slots != NULL)
     for (i = h & self->triples.mask; self->triples.slots[i] != NULL; i = (i + 1) & self->triples.mask)
       {
-        const gconstpointer *t = self->triples.slots[i];
+        const Triple *t = self->triples.slots[i];
 
-        if (t[0] == values[0] && t[1] == values[1] && t[2] == values[2])
-          return t;
+        if (t->values[0] == values[0] && t->values[1] == values[1] && t->values[2] == values[2])
+          return t->id;
       }
+
+  /* ids run from 1 to 2^32 − 1: one per distinct triple, each of which
+   * some claim holds, so never more than claims */
+  g_return_val_if_fail (self->n_triples < G_MAXUINT32, 0);
 
   set_reserve_one (self, &self->triples, rehash_triple);
 
-  copy = arena_alloc (self, sizeof (gconstpointer) * 3, G_ALIGNOF (gconstpointer));
-  memcpy (copy, values, sizeof (gconstpointer) * 3);
+  copy = arena_alloc (self, sizeof (Triple), G_ALIGNOF (Triple));
+  memcpy (copy->values, values, sizeof copy->values);
+  copy->id = ++self->n_triples;
+
+  page = copy->id >> TRIPLE_PAGE_BITS;
+  if (page >= self->triple_dir_size)
+    {
+      guint size = MAX (16, self->triple_dir_size * 2);
+      Triple ***dir = g_new0 (Triple **, size);
+
+      if (self->triple_dir != NULL)
+        memcpy (dir, self->triple_dir, sizeof (Triple **) * self->triple_dir_size);
+      if (self->triple_dir != NULL)
+        self->old_dirs = g_slist_prepend (self->old_dirs, self->triple_dir);
+      self->size += sizeof (Triple **) * size;
+      self->triple_dir_size = size;
+      g_atomic_pointer_set (&self->triple_dir, dir);
+    }
+  if (self->triple_dir[page] == NULL)
+    {
+      self->triple_dir[page] = g_new (Triple *, TRIPLE_PAGE_SIZE);
+      self->size += sizeof (Triple *) * TRIPLE_PAGE_SIZE;
+    }
+  self->triple_dir[page][copy->id & (TRIPLE_PAGE_SIZE - 1)] = copy;
 
   for (i = h & self->triples.mask; self->triples.slots[i] != NULL; i = (i + 1) & self->triples.mask)
     ;
   self->triples.slots[i] = copy;
   self->triples.count++;
 
-  return copy;
+  return copy->id;
+}
+
+/**
+ * bl_string_pool_get_triple:
+ * @id: an id from bl_string_pool_intern_triple() on @self, or 0
+ *
+ * Safe from another thread while the pool's owner interns more.
+ *
+ * Returns: (array fixed-size=3) (nullable): the triple's three values;
+ *   %NULL for 0
+ */
+const gconstpointer *
+bl_string_pool_get_triple (BlStringPool *self,
+                           guint32       id)
+{
+  Triple ***dir;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id <= self->n_triples, NULL);
+
+  if (id == 0)
+    return NULL;
+  dir = g_atomic_pointer_get (&self->triple_dir);
+  return dir[id >> TRIPLE_PAGE_BITS][id & (TRIPLE_PAGE_SIZE - 1)]->values;
 }
 
 /**

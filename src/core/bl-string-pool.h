@@ -21,8 +21,10 @@ const char          *bl_string_pool_intern_len    (BlStringPool       *self,
                                                    gsize               length);
 const char * const  *bl_string_pool_intern_strv   (BlStringPool       *self,
                                                    const char * const *strv);
-const gconstpointer *bl_string_pool_intern_triple (BlStringPool       *self,
+guint32              bl_string_pool_intern_triple (BlStringPool       *self,
                                                    const gconstpointer values[3]);
+const gconstpointer *bl_string_pool_get_triple    (BlStringPool       *self,
+                                                   guint32             id);
 gboolean             bl_string_pool_contains      (BlStringPool       *self,
                                                    const char         *text);
 
