@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "bl-comparison-panel.h"
+#include "bl-comparison-chart.h"
 #include "bl-comparison-row-item.h"
+#include "bl-comparison-row-list.h"
 #include "bl-project-io.h"
 #include "test-helpers.h"
 
@@ -608,6 +610,133 @@ test_panel_markup (void)
   fixture_tear_down (f, NULL);
 }
 
+/* A comparison of thousands of claims: one topic, figures from N claims
+ * by 40 claimants, one a day. */
+static BlProject *
+build_large_project (guint n)
+{
+  BlProject *project = bl_project_new ();
+  BlClaimStore *store = bl_project_get_claims (project);
+  g_autoptr(BlTopic) topic = bl_topic_new ("t");
+  g_autoptr(BlSource) source = bl_source_new ("s");
+
+  bl_topic_set_title (topic, "Fighters");
+  bl_topic_set_unit (topic, "fighters");
+  bl_project_add_topic (project, topic);
+  bl_source_set_name (source, "Wire");
+  bl_project_add_source (project, source);
+  for (guint a = 0; a < 40; a++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", a);
+      g_autofree char *name = g_strdup_printf ("Claimant %u", a);
+      g_autoptr(BlActor) actor = bl_actor_new (id, name);
+
+      bl_project_add_actor (project, actor);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(BlQuantity) quantity = BL_QUANTITY_INIT;
+      g_autofree char *id = g_strdup_printf ("c-%05u", i);
+      BlClaimRecord record;
+
+      bl_quantity_set_value (&quantity, BL_QUANTITY_EXACT, 100 + i);
+      bl_quantity_set_unit (&quantity, "fighters");
+      bl_claim_record_init (&record);
+      record.id = id;
+      record.statement = "A figure";
+      record.actor = i % 40;
+      record.source = 0;
+      record.topic = 0;
+      record.quantity = &quantity;
+      {
+        int year, month, day;
+
+        bl_day_to_ymd (bl_day_from_ymd (2010, 1, 1) + (gint32) i, &year, &month, &day);
+        g_assert_true (bl_date_init_ymd (&record.said_on, BL_DATE_PRECISION_DAY, year, month, day, FALSE, NULL));
+      }
+      g_assert_cmpuint (bl_claim_store_append (store, &record), ==, i);
+    }
+
+  return project;
+}
+
+static gboolean
+table_has_rows (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (table_model (f)) > 0;
+}
+
+static gboolean
+selected_is (Fixture    *f,
+             const char *claim_id)
+{
+  BlComparisonRowItem *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (table_model (f)));
+
+  return item != NULL && g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0;
+}
+
+/* With thousands of rows the table makes an object only for the rows it
+ * shows, finds a claim's row without making the others, and once sorted
+ * by a column still selects the right one; the chart says it has too
+ * many claims to set side by side, in its picture and to screen readers,
+ * instead of drawing thousands of columns. */
+static void
+test_panel_many_rows (void)
+{
+  Fixture fixture = { 0, };
+  Fixture *f = &fixture;
+  const guint n = 3000;
+  BlComparisonRowList *rows;
+  GtkColumnView *view;
+  g_autofree char *crowded = bl_comparison_chart_format_crowded (n);
+  g_autoptr(GtkColumnViewColumn) figure_column = NULL;
+  g_autofree char *description = NULL;
+
+  fixture_open (f, build_large_project (n));
+  bl_test_wait_for (table_has_rows, f, 20, "the panel");
+  drain ();
+
+  rows = BL_COMPARISON_ROW_LIST (gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (
+    gtk_single_selection_get_model (GTK_SINGLE_SELECTION (table_model (f))))));
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, n);
+  g_assert_cmpuint (bl_comparison_row_list_get_n_made (rows), >, 0);
+  g_assert_cmpuint (bl_comparison_row_list_get_n_made (rows), <, n / 4);
+
+  /* the same object while it lives */
+  {
+    g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (rows), 7);
+    g_autoptr(GObject) b = g_list_model_get_item (G_LIST_MODEL (rows), 7);
+
+    g_assert_true (a == b);
+  }
+
+  /* a claim far down the table, selected elsewhere, selects its row */
+  bl_selection_set_claim_id (f->selection, "c-02718");
+  drain ();
+  g_assert_true (selected_is (f, "c-02718"));
+  g_assert_cmpuint (bl_comparison_row_list_get_n_made (rows), <, n / 4);
+
+  /* sorted by the figure, the largest first: the row moved, and is found */
+  view = GTK_COLUMN_VIEW (bl_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_COLUMN_VIEW, NULL));
+  figure_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  gtk_column_view_sort_by_column (view, figure_column, GTK_SORT_DESCENDING);
+  drain ();
+  bl_selection_set_claim_id (f->selection, "c-00005");
+  drain ();
+  g_assert_true (selected_is (f, "c-00005"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (table_model (f))), ==, n - 1 - 5);
+
+  /* the chart, in words (its accessible description) */
+  description = bl_comparison_chart_describe (bl_comparison_panel_get_comparison (f->panel));
+  g_assert_cmpstr (description, ==, crowded);
+  g_assert_nonnull (strstr (crowded, "3,000"));
+
+  fixture_tear_down (f, NULL);
+}
+
 static void
 test_panel_empty (void)
 {
@@ -648,6 +777,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/comparison-panel/markup", test_panel_markup);
   g_test_add_func ("/comparison-panel/empty", test_panel_empty);
+  g_test_add_func ("/comparison-panel/many-rows", test_panel_many_rows);
   g_test_add_func ("/comparison-panel/hidden", test_panel_hidden);
 
   return bl_test_run_display ();

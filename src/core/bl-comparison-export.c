@@ -277,6 +277,52 @@ collect_items (BlComparison *cmp,
   return items;
 }
 
+/**
+ * bl_comparison_chart_count_columns:
+ *
+ * Returns: how many columns bl_comparison_chart_draw() would draw: the
+ *   figures, denials and qualifications compared
+ */
+guint
+bl_comparison_chart_count_columns (BlComparison *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BL_IS_COMPARISON (self), 0);
+
+  for (guint i = 0; i < bl_comparison_get_n_rows (self); i++)
+    {
+      const BlComparisonRow *row = bl_comparison_get_row (self, i);
+
+      n += row->stance == BL_STANCE_DENIES || row->stance == BL_STANCE_QUALIFIES ||
+           (row->flags & BL_COMPARISON_ROW_FIGURE);
+    }
+  return n;
+}
+
+/**
+ * bl_comparison_chart_format_crowded:
+ * @n_columns: how many columns there would be, more than
+ *   %BL_CHART_MAX_COLUMNS
+ *
+ * Returns: (transfer full): what the chart says in place of its columns
+ */
+char *
+bl_comparison_chart_format_crowded (guint n_columns)
+{
+  g_autofree char *count = bl_quantity_format_number ((double) n_columns);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s claim to chart: too many to set side by side. "
+                                       "Narrow the time window or the filters to %d or fewer; "
+                                       "the table lists them all.",
+                                       "%s claims to chart: too many to set side by side. "
+                                       "Narrow the time window or the filters to %d or fewer; "
+                                       "the table lists them all.",
+                                       n_columns),
+                          count, BL_CHART_MAX_COLUMNS);
+}
+
 /* Chart: parts */
 
 static void
@@ -725,6 +771,14 @@ bl_comparison_chart_draw (BlComparison       *self,
   /* vertical scale */
   items = collect_items (self, &n_groups);
   n_cols = items->len;
+  if (n_cols > BL_CHART_MAX_COLUMNS)
+    {
+      g_autofree char *text = bl_comparison_chart_format_crowded (n_cols);
+      g_autoptr(PangoLayout) layout = make_layout (&chart, text, chart.font, width - 2 * margin, 4);
+
+      show_layout (&chart, layout, margin, y + fs, &style->muted);
+      goto done;
+    }
   for (guint k = 0; k < n_cols; k++)
     {
       const BlComparisonRow *row = bl_comparison_get_row (self, g_array_index (items, Item, k).row);
@@ -886,6 +940,7 @@ bl_comparison_chart_draw (BlComparison       *self,
 
   draw_legend (&chart, marks, margin, height - margin - legend_h, width - 2 * margin, FALSE);
 
+done:
   cairo_restore (cr);
 
   pango_font_description_free (chart.font);

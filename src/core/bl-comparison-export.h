@@ -88,7 +88,14 @@ typedef struct {
 #define BL_CHART_MIN_SIZE 200
 #define BL_CHART_MAX_SIZE 8192
 
+/* The most columns a chart draws: beyond, a column is a few pixels wide
+ * and its labels unreadable, and the chart says so instead. */
+#define BL_CHART_MAX_COLUMNS 60
+
 void      bl_chart_style_init_default  (BlChartStyle        *style);
+
+guint     bl_comparison_chart_count_columns  (BlComparison  *self);
+char     *bl_comparison_chart_format_crowded (guint          n_columns);
 
 void      bl_comparison_chart_draw     (BlComparison        *self,
                                         cairo_t             *cr,

@@ -394,6 +394,10 @@ bl_comparison_chart_describe (BlComparison *comparison)
 
   g_return_val_if_fail (BL_IS_COMPARISON (comparison), NULL);
 
+  /* as many as the chart draws, then what it says instead */
+  if (bl_comparison_chart_count_columns (comparison) > BL_CHART_MAX_COLUMNS)
+    return bl_comparison_chart_format_crowded (bl_comparison_chart_count_columns (comparison));
+
   for (guint i = 0; i < bl_comparison_get_n_rows (comparison); i++)
     {
       char *part = describe_row (comparison, i);

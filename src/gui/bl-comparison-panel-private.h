@@ -11,6 +11,7 @@
 #include "bl-claim-painter.h"
 #include "bl-comparison-chart.h"
 #include "bl-comparison-panel.h"
+#include "bl-comparison-row-list.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +64,7 @@ struct _BlComparisonPanel
   BlSelection          *selection;
   BlClaimPainter       *painter;
   BlComparison         *comparison;
-  GListStore           *rows;
+  BlComparisonRowList  *rows;
   GtkSingleSelection   *row_selection;
   GtkStringList        *reliability_grades;
   GtkStringList        *credibility_grades;

@@ -176,21 +176,35 @@ bl_comparison_panel_make_sorter (Column column)
 
 /* The position of @claim_id in the table as sorted, or
  * GTK_INVALID_LIST_POSITION. */
+/* Where the table shows @claim_id's row: at its row number while the
+ * table keeps the comparison's order (the row list makes no item to find
+ * it); once sorted by a column, the sort model has read every item, and
+ * is searched. */
 static guint
 find_position (BlComparisonPanel *self,
                const char        *claim_id)
 {
+  BlComparison *comparison = bl_comparison_row_list_get_comparison (self->rows);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GListModel *model = G_LIST_MODEL (self->row_selection);
-  guint n = g_list_model_get_n_items (model);
+  guint index, row;
 
-  if (claim_id == NULL)
+  if (claim_id == NULL || comparison == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
+  index = bl_claim_store_lookup (bl_project_get_claims (bl_comparison_get_project (comparison)), claim_id);
+  row = index == BL_NO_INDEX ? G_MAXUINT : bl_comparison_find_row (comparison, index);
+  if (row == G_MAXUINT)
+    return GTK_INVALID_LIST_POSITION;
+
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return row;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(BlComparisonRowItem) item = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0)
+      if (bl_comparison_row_item_get_row (item) == row)
         return i;
     }
 

@@ -196,23 +196,22 @@ on_visible_changed (BlVisibleClaims   *visible,
 }
 
 static void
+claimant_color (guint32   actor,
+                GdkRGBA  *color,
+                gpointer  user_data)
+{
+  BlComparisonPanel *self = user_data;
+
+  if (self->chart != NULL)
+    bl_comparison_chart_get_claimant_color (self->chart, actor, color);
+}
+
+/* The table's rows: made as the table shows them (bl-comparison-row-list.c). */
+static void
 fill_rows (BlComparisonPanel *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = self->comparison ? bl_comparison_get_n_rows (self->comparison) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BlComparisonRow *row = bl_comparison_get_row (self->comparison, i);
-      GdkRGBA color;
-
-      bl_comparison_chart_get_claimant_color (self->chart, row->actor, &color);
-      g_ptr_array_add (items, bl_comparison_row_item_new (self->comparison, i, &color));
-    }
-
   self->syncing = TRUE;
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
+  bl_comparison_row_list_set_comparison (self->rows, self->comparison);
   self->syncing = FALSE;
 
   bl_comparison_panel_select_from_selection (self);
@@ -296,7 +295,7 @@ drop_while_hidden (BlComparisonPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
 
   self->syncing = TRUE;
-  g_list_store_remove_all (self->rows);
+  bl_comparison_row_list_set_comparison (self->rows, NULL);
   self->syncing = FALSE;
 
   update_actions (self);
@@ -413,6 +412,9 @@ bl_comparison_panel_dispose (GObject *object)
   if (self->row_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->row_selection, self);
 
+  /* no row is made for a table being taken down */
+  if (self->rows != NULL)
+    bl_comparison_row_list_set_comparison (self->rows, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_COMPARISON_PANEL);
 
   g_clear_object (&self->visible);
@@ -603,7 +605,7 @@ bl_comparison_panel_init (BlComparisonPanel *self)
       gtk_column_view_column_set_sorter (self->columns[c], sorter);
     }
 
-  self->rows = g_list_store_new (BL_TYPE_COMPARISON_ROW_ITEM);
+  self->rows = bl_comparison_row_list_new (claimant_color, self);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->row_selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
