@@ -843,6 +843,55 @@ test_empty (void)
   g_assert_nonnull (png);
 }
 
+static gboolean
+built_has_figures (BlProject *project,
+                   guint32    topic)
+{
+  g_autoptr(BlComparison) cmp = bl_comparison_new (project, &topic, 1, NULL);
+
+  return bl_comparison_get_stats (cmp, BL_COMPARISON_ALL_TOPICS)->n_figures > 0;
+}
+
+/* Whether a topic has a figure to compare, found without a comparison,
+ * agrees with what the comparison finds: in the sample project, and in
+ * topics whose only numbers are denied or qualified, or asserted without
+ * a number. */
+static void
+test_topic_has_figures (void)
+{
+  static const ClaimSpec claims[] = {
+    { "c1", "a", "s", "2023-02-14", "t", "6,500", BL_STANCE_DENIES, NULL, NULL, NULL },
+    { "c2", "a", "s", "2023-02-14", "t", "4,000", BL_STANCE_QUALIFIES, NULL, NULL, NULL },
+    { "c3", "b", "s", "2023-02-14", "t", NULL, BL_STANCE_ASSERTS, NULL, NULL, NULL },
+    { "c4", "b", "s", "2023-02-15", "t2", NULL, BL_STANCE_ASSERTS, NULL, NULL, NULL },
+    { "c5", "c", "s", "2023-02-16", "t2", "2,000–9,000", BL_STANCE_ASSERTS, NULL, NULL, NULL },
+  };
+  g_autoptr(BlProject) mixed = build_project (NULL, 0, claims, G_N_ELEMENTS (claims));
+  g_autoptr(GFile) file = g_file_new_for_path (BL_TEST_SAMPLE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlProject) sample = bl_project_load (file, NULL, &error);
+  guint n_with = 0, n_without = 0;
+
+  g_assert_no_error (error);
+
+  g_assert_false (bl_comparison_topic_has_figures (mixed, 0));
+  g_assert_false (built_has_figures (mixed, 0));
+  g_assert_true (bl_comparison_topic_has_figures (mixed, 1));
+  g_assert_true (built_has_figures (mixed, 1));
+
+  for (guint32 t = 0; t < g_list_model_get_n_items (bl_project_get_topics (sample)); t++)
+    {
+      gboolean has = bl_comparison_topic_has_figures (sample, t);
+
+      g_assert_cmpint (has, ==, built_has_figures (sample, t));
+      n_with += has;
+      n_without += !has;
+    }
+  /* both kinds are there to compare */
+  g_assert_cmpuint (n_with, >, 0);
+  g_assert_cmpuint (n_without, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/comparison/origins/republication", test_republication);
   g_test_add_func ("/comparison/origins/independent-agree", test_independent_agree);
   g_test_add_func ("/comparison/empty", test_empty);
+  g_test_add_func ("/comparison/topic-has-figures", test_topic_has_figures);
   g_test_add ("/comparison/sample/topic", Sample, NULL, sample_set_up, test_sample_topic, sample_tear_down);
   g_test_add ("/comparison/sample/related", Sample, NULL, sample_set_up, test_sample_related, sample_tear_down);
   g_test_add ("/comparison/sample/filter", Sample, NULL, sample_set_up, test_sample_filter, sample_tear_down);

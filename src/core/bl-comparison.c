@@ -215,6 +215,50 @@ bl_comparison_get_related_topics (BlProject *project,
 }
 
 /**
+ * bl_comparison_topic_has_figures:
+ * @project: a project
+ * @topic: a topic index
+ *
+ * Whether a comparison of @topic alone, over every claim, would have a
+ * figure to set on its axis (%BlComparisonStats.n_figures above 0: a claim
+ * that asserts a number or a range), found without building it: the claims
+ * are read in order up to the first such one.
+ *
+ * Returns: %TRUE if @topic has a figure to compare
+ */
+gboolean
+bl_comparison_topic_has_figures (BlProject *project,
+                                 guint32    topic)
+{
+  BlClaimStore *store;
+  const guint32 *topics;
+  const guint8 *stances;
+  guint n;
+
+  g_return_val_if_fail (BL_IS_PROJECT (project), FALSE);
+
+  store = bl_project_get_claims (project);
+  n = bl_claim_store_get_n_claims (store);
+  topics = bl_claim_store_get_topics (store);
+  stances = bl_claim_store_get_stances (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BlClaimRecord r;
+      double min, max;
+
+      if (topics[i] != topic || stances[i] != BL_STANCE_ASSERTS)
+        continue;
+      /* the rule of bl_comparison_row_is_figure() */
+      bl_claim_store_get_record (store, i, &r);
+      if (r.quantity != NULL && bl_quantity_get_range (r.quantity, &min, &max))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * bl_comparison_get_project:
  *
  * Returns: (transfer none): the project compared

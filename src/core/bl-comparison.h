@@ -320,6 +320,8 @@ BlComparison  *bl_comparison_new                 (BlProject        *project,
 guint32       *bl_comparison_get_related_topics  (BlProject        *project,
                                                   guint32           topic,
                                                   guint            *n_topics);
+gboolean       bl_comparison_topic_has_figures   (BlProject        *project,
+                                                  guint32           topic);
 
 BlProject     *bl_comparison_get_project         (BlComparison     *self);
 const guint32 *bl_comparison_get_topics          (BlComparison     *self,

@@ -256,13 +256,8 @@ initial_topic (BlComparisonPanel *self)
     return bl_filter_get_topic (filter);
 
   for (guint t = 0; t < n_topics; t++)
-    {
-      guint32 topic = t;
-      g_autoptr(BlComparison) comparison = bl_comparison_new (project, &topic, 1, NULL);
-
-      if (bl_comparison_get_stats (comparison, BL_COMPARISON_ALL_TOPICS)->n_figures > 0)
-        return t;
-    }
+    if (bl_comparison_topic_has_figures (project, t))
+      return t;
 
   return n_topics > 0 ? 0 : BL_NO_INDEX;
 }
