@@ -438,9 +438,10 @@ bl_string_pool_intern_triple (BlStringPool        *self,
       Triple ***dir = g_new0 (Triple **, size);
 
       if (self->triple_dir != NULL)
-        memcpy (dir, self->triple_dir, sizeof (Triple **) * self->triple_dir_size);
-      if (self->triple_dir != NULL)
-        self->old_dirs = g_slist_prepend (self->old_dirs, self->triple_dir);
+        {
+          memcpy (dir, self->triple_dir, sizeof (Triple **) * self->triple_dir_size);
+          self->old_dirs = g_slist_prepend (self->old_dirs, self->triple_dir);
+        }
       self->size += sizeof (Triple **) * size;
       self->triple_dir_size = size;
       g_atomic_pointer_set (&self->triple_dir, dir);

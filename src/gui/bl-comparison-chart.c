@@ -391,12 +391,14 @@ char *
 bl_comparison_chart_describe (BlComparison *comparison)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns;
 
   g_return_val_if_fail (BL_IS_COMPARISON (comparison), NULL);
 
   /* as many as the chart draws, then what it says instead */
-  if (bl_comparison_chart_count_columns (comparison) > BL_CHART_MAX_COLUMNS)
-    return bl_comparison_chart_format_crowded (bl_comparison_chart_count_columns (comparison));
+  n_columns = bl_comparison_chart_count_columns (comparison);
+  if (n_columns > BL_CHART_MAX_COLUMNS)
+    return bl_comparison_chart_format_crowded (n_columns);
 
   for (guint i = 0; i < bl_comparison_get_n_rows (comparison); i++)
     {

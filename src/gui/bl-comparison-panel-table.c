@@ -176,10 +176,12 @@ bl_comparison_panel_make_sorter (Column column)
 
 /* The position of @claim_id in the table as sorted, or
  * GTK_INVALID_LIST_POSITION. */
-/* Where the table shows @claim_id's row: at its row number while the
- * table keeps the comparison's order (the row list makes no item to find
- * it); once sorted by a column, the sort model has read every item, and
- * is searched. */
+/* Where the table shows @claim_id's row. While the table keeps the
+ * comparison's order, the row is found through the comparison and only
+ * its item is made (and checked: a store changed since the comparison was
+ * built may have moved its claims, until the rebuild that follows). Once
+ * sorted by a column, the sort model has read every item, and is
+ * searched. */
 static guint
 find_position (BlComparisonPanel *self,
                const char        *claim_id)
@@ -192,19 +194,24 @@ find_position (BlComparisonPanel *self,
   if (claim_id == NULL || comparison == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  index = bl_claim_store_lookup (bl_project_get_claims (bl_comparison_get_project (comparison)), claim_id);
-  row = index == BL_NO_INDEX ? G_MAXUINT : bl_comparison_find_row (comparison, index);
-  if (row == G_MAXUINT)
-    return GTK_INVALID_LIST_POSITION;
-
   if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
-    return row;
+    {
+      g_autoptr(BlComparisonRowItem) item = NULL;
+
+      index = bl_claim_store_lookup (bl_project_get_claims (bl_comparison_get_project (comparison)), claim_id);
+      row = index == BL_NO_INDEX ? G_MAXUINT : bl_comparison_find_row (comparison, index);
+      if (row == G_MAXUINT || row >= g_list_model_get_n_items (model))
+        return GTK_INVALID_LIST_POSITION;
+      item = g_list_model_get_item (model, row);
+      return g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0 ? row
+                                                                                  : GTK_INVALID_LIST_POSITION;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(BlComparisonRowItem) item = g_list_model_get_item (model, i);
 
-      if (bl_comparison_row_item_get_row (item) == row)
+      if (g_strcmp0 (bl_comparison_row_item_get_claim_id (item), claim_id) == 0)
         return i;
     }
 
