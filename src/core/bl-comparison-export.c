@@ -231,6 +231,22 @@ compare_items (gconstpointer a,
   return ia->row < ib->row ? -1 : ia->row > ib->row;
 }
 
+/* Whether @row has a column in the chart, and of what kind. */
+static gboolean
+row_item_kind (const BlComparisonRow *row,
+               ItemKind              *kind)
+{
+  if (row->stance == BL_STANCE_DENIES)
+    *kind = ITEM_DENIAL;
+  else if (row->stance == BL_STANCE_QUALIFIES)
+    *kind = ITEM_QUALIFICATION;
+  else if (row->flags & BL_COMPARISON_ROW_FIGURE)
+    *kind = ITEM_FIGURE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static GArray *
 collect_items (BlComparison *cmp,
                guint        *n_groups)
@@ -242,11 +258,7 @@ collect_items (BlComparison *cmp,
       const BlComparisonRow *row = bl_comparison_get_row (cmp, i);
       Item item = { i, ITEM_FIGURE, 0, 0 };
 
-      if (row->stance == BL_STANCE_DENIES)
-        item.kind = ITEM_DENIAL;
-      else if (row->stance == BL_STANCE_QUALIFIES)
-        item.kind = ITEM_QUALIFICATION;
-      else if (!(row->flags & BL_COMPARISON_ROW_FIGURE))
+      if (!row_item_kind (row, &item.kind))
         continue;
 
       /* the claimant's colour, as on the map coloured by claimant */
@@ -292,10 +304,9 @@ bl_comparison_chart_count_columns (BlComparison *self)
 
   for (guint i = 0; i < bl_comparison_get_n_rows (self); i++)
     {
-      const BlComparisonRow *row = bl_comparison_get_row (self, i);
+      ItemKind kind;
 
-      n += row->stance == BL_STANCE_DENIES || row->stance == BL_STANCE_QUALIFIES ||
-           (row->flags & BL_COMPARISON_ROW_FIGURE);
+      n += row_item_kind (bl_comparison_get_row (self, i), &kind);
     }
   return n;
 }
@@ -769,8 +780,7 @@ bl_comparison_chart_draw (BlComparison       *self,
   y += layout_height (summary_layout) + fs * 1.5;
 
   /* vertical scale */
-  items = collect_items (self, &n_groups);
-  n_cols = items->len;
+  n_cols = bl_comparison_chart_count_columns (self);
   if (n_cols > BL_CHART_MAX_COLUMNS)
     {
       g_autofree char *text = bl_comparison_chart_format_crowded (n_cols);
@@ -779,6 +789,8 @@ bl_comparison_chart_draw (BlComparison       *self,
       show_layout (&chart, layout, margin, y + fs, &style->muted);
       goto done;
     }
+  items = collect_items (self, &n_groups);
+  g_assert (items->len == n_cols);
   for (guint k = 0; k < n_cols; k++)
     {
       const BlComparisonRow *row = bl_comparison_get_row (self, g_array_index (items, Item, k).row);
